@@ -1,0 +1,43 @@
+package org.k8sca.kamatera.config;
+
+import java.util.Map;
+
+/**
+ * The resolved cloud config: {@code [global]} after defaults, with every node group resolved and
+ * validated. Produced only by the loader; an instance is always valid.
+ *
+ * @param nodeGroups by node group name, in the order the groups first appear in the file
+ */
+public record CloudConfig(
+        String apiClientId,
+        String apiSecret,
+        String apiUrl,
+        String clusterName,
+        String filterNamePrefix,
+        String providerIdPrefix,
+        boolean powerOffOnScaleDown,
+        boolean powerOnOnScaleUp,
+        int defaultMinSize,
+        int defaultMaxSize,
+        Map<String, NodeGroupConfig> nodeGroups) {
+
+    public static final String DEFAULT_API_URL = "https://cloudcli.cloudwm.com";
+    public static final String DEFAULT_PROVIDER_ID_PREFIX = "kamatera://";
+
+    public CloudConfig {
+        nodeGroups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeGroups));
+    }
+
+    /** The tag every server of this cluster carries. */
+    public String clusterTag() {
+        return "k8sca-" + clusterName;
+    }
+
+    /** Secrets are never printed. */
+    @Override
+    public String toString() {
+        return "CloudConfig[clusterName=" + clusterName + ", apiUrl=" + apiUrl
+                + ", providerIdPrefix=" + providerIdPrefix + ", filterNamePrefix=" + filterNamePrefix
+                + ", nodeGroups=" + nodeGroups.keySet() + ", apiClientId=<redacted>, apiSecret=<redacted>]";
+    }
+}
