@@ -34,7 +34,10 @@ final class Findings {
         return !errors.isEmpty();
     }
 
-    /** In file order: by line, and in the order found for the same line. */
+    /**
+     * In file order: by line, and in the order found for the same line. Problems tied to no line
+     * (about a section the file lacks) come last.
+     */
     List<ConfigProblem> errors() {
         return inFileOrder(errors);
     }
@@ -45,7 +48,7 @@ final class Findings {
 
     private static List<ConfigProblem> inFileOrder(List<ConfigProblem> problems) {
         List<ConfigProblem> sorted = new ArrayList<>(problems);
-        sorted.sort(Comparator.comparingInt(ConfigProblem::line));
+        sorted.sort(Comparator.comparingInt(p -> p.line() == 0 ? Integer.MAX_VALUE : p.line()));
         return List.copyOf(sorted);
     }
 }
