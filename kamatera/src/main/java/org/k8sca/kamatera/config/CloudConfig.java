@@ -1,12 +1,20 @@
 package org.k8sca.kamatera.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * The resolved cloud config: {@code [global]} after defaults, with every node group resolved and
  * validated. Produced only by the loader; an instance is always valid.
  *
+ * @param apiClientId from {@code KAMATERA_API_CLIENT_ID} when set, else from the file
+ * @param apiSecret from {@code KAMATERA_API_SECRET} when set, else from the file
+ * @param filterNamePrefix empty when not set: then every server of the account is considered
+ * @param powerOffOnScaleDown the global default; node groups carry their own resolved value
+ * @param powerOnOnScaleUp the global default; node groups carry their own resolved value
  * @param nodeGroups by node group name, in the order the groups first appear in the file
+ * @param warnings findings that do not stop the autoscaler (e.g. a node-group value that has no
+ *     effect), in file order; the CLI prints them on stderr
  */
 public record CloudConfig(
         String apiClientId,
@@ -19,13 +27,15 @@ public record CloudConfig(
         boolean powerOnOnScaleUp,
         int defaultMinSize,
         int defaultMaxSize,
-        Map<String, NodeGroupConfig> nodeGroups) {
+        Map<String, NodeGroupConfig> nodeGroups,
+        List<ConfigProblem> warnings) {
 
     public static final String DEFAULT_API_URL = "https://cloudcli.cloudwm.com";
     public static final String DEFAULT_PROVIDER_ID_PREFIX = "kamatera://";
 
     public CloudConfig {
         nodeGroups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodeGroups));
+        warnings = List.copyOf(warnings);
     }
 
     /** The tag every server of this cluster carries. */
