@@ -83,6 +83,9 @@ public final class ValidateConfigCommand implements Callable<Integer> {
             }
             return ExitCodes.INVALID_INPUT;
         }
+        for (ConfigProblem warning : config.warnings()) {
+            err.println(ProblemLines.warning(cloudConfig, warning));
+        }
         out.print(render(config));
         return ExitCodes.OK;
     }
