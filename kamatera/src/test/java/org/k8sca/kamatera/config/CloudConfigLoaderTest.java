@@ -350,4 +350,73 @@ class CloudConfigLoaderTest {
         assertThat(problems("[global]\ncluster-name=c\n", Map.of(CloudConfigLoader.ENV_SECRET, "s")))
                 .extracting(ConfigProblem::key).containsExactly("kamatera-api-client-id");
     }
+
+    @Test
+    void fullConfigEveryServerKeyInheritedOrOverridden() {
+        CloudConfig config = parseValid("""
+                [global]
+                kamatera-api-client-id=id
+                kamatera-api-secret=secret
+                cluster-name=aaabbb
+                default-min-size=1
+                default-max-size=10
+                default-name-prefix=dflt
+                default-password=Dflt12345678
+                default-ssh-key=ssh-rsa DEFAULT
+                default-datacenter=IL
+                default-image=ubuntu
+                default-cpu=1A
+                default-ram=1024
+                default-disk=size=10
+                default-network=name=wan,ip=auto
+                default-billingcycle=hourly
+                default-monthlypackage=
+                default-script-base64=ZGVmYXVsdAo=
+
+                [nodegroup "default"]
+
+                [nodegroup "highcpu"]
+                min-size=3
+                name-prefix=hc
+                password=Hc1234567890
+                ssh-key=ssh-rsa HIGHCPU
+                datacenter=EU
+                image=debian
+                cpu=2D
+                ram=2048
+                disk=size=50
+                dailybackup=true
+                managed=true
+                network=name=wan,ip=auto
+                network=name=lan-1,ip=10.0.0.5
+                billingcycle=monthly
+                monthlypackage=t5000
+                script-base64=aGlnaGNwdQo=
+
+                [nodegroup "highram"]
+                max-size=2
+                """);
+        NodeGroupConfig d = config.nodeGroups().get("default");
+        assertThat(List.of(d.minSize(), d.maxSize())).containsExactly(1, 10);
+        assertThat(List.of(d.namePrefix(), d.password(), d.sshKey(), d.datacenter(), d.image(), d.cpu(), d.ram(),
+                d.billingCycle(), d.monthlyPackage(), d.script())).containsExactly("dflt", "Dflt12345678",
+                "ssh-rsa DEFAULT", "IL", "ubuntu", "1A", "1024", "hourly", "", "default\n");
+        assertThat(d.disks()).containsExactly("size=10");
+        assertThat(d.networks()).containsExactly("name=wan,ip=auto");
+        assertThat(d.dailyBackup()).isFalse();
+        assertThat(d.managed()).isFalse();
+        NodeGroupConfig h = config.nodeGroups().get("highcpu");
+        assertThat(List.of(h.minSize(), h.maxSize())).containsExactly(3, 10);
+        assertThat(List.of(h.namePrefix(), h.password(), h.sshKey(), h.datacenter(), h.image(), h.cpu(), h.ram(),
+                h.billingCycle(), h.monthlyPackage(), h.script())).containsExactly("hc", "Hc1234567890",
+                "ssh-rsa HIGHCPU", "EU", "debian", "2D", "2048", "monthly", "t5000", "highcpu\n");
+        assertThat(h.disks()).containsExactly("size=50");
+        assertThat(h.networks()).containsExactly("name=wan,ip=auto", "name=lan-1,ip=10.0.0.5");
+        assertThat(h.dailyBackup()).isTrue();
+        assertThat(h.managed()).isTrue();
+        assertThat(h.tags()).containsExactly("k8sca-aaabbb", "k8scang-highcpu");
+        NodeGroupConfig r = config.nodeGroups().get("highram");
+        assertThat(List.of(r.minSize(), r.maxSize())).containsExactly(1, 2);
+        assertThat(config.nodeGroups().keySet()).containsExactly("default", "highcpu", "highram");
+    }
 }

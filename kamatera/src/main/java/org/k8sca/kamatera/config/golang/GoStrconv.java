@@ -90,7 +90,7 @@ public final class GoStrconv {
      */
     public static String backquote(String s) {
         boolean canBackquote = s.codePoints().allMatch(c -> c == '\t' || (c >= ' ' && c != '`' && c != 0x7f
-                && c != 0xFEFF && Character.getType(c) != Character.UNASSIGNED));
+                && c != 0xFEFF && !Character.isSurrogate((char) c)));
         return canBackquote ? "`" + s + "`" : quote(s);
     }
 
