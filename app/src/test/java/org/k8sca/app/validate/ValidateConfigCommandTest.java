@@ -98,6 +98,30 @@ class ValidateConfigCommandTest {
     }
 
     @Test
+    void projectExampleFileIsValidAndResolvesAsItsCommentsSay() {
+        // Surefire runs in the module directory; the example lives at the repository root.
+        Path example = Path.of("..", "deploy", "examples", "cloud-config.ini");
+        CliRun run = validate(example, "--output=json");
+
+        JsonNode config = json(run);
+        assertThat(run.err()).as(run.describe()).isEmpty();
+        assertThat(config.get("cluster-name").asString()).isEqualTo("mycluster");
+        assertThat(config.get("filter-name-prefix").asString()).isEqualTo("mycluster");
+        assertThat(names(config.get("nodegroups"))).containsExactly("general", "highcpu");
+        JsonNode general = config.get("nodegroups").get("general");
+        assertThat(general.get("min-size").asInt()).isEqualTo(1);
+        assertThat(general.get("max-size").asInt()).isEqualTo(10);
+        assertThat(general.get("cpu").asString()).isEqualTo("2B");
+        assertThat(general.get("password").asString()).isEqualTo("<redacted>");
+        JsonNode highcpu = config.get("nodegroups").get("highcpu");
+        assertThat(strings(highcpu.get("disk"))).containsExactly("size=100", "size=200");
+        assertThat(highcpu.get("poweroff-on-scale-down").asBoolean()).isTrue();
+        assertThat(highcpu.get("poweroff-on-scale-down-max-servers").asInt()).isEqualTo(2);
+        assertThat(strings(highcpu.get("tags"))).containsExactly("k8sca-mycluster", "k8scang-highcpu");
+        assertNoSecretIn(run, "REPLACE-WITH-CLIENT-ID", "REPLACE-WITH-SECRET", "Example#Passw0rd");
+    }
+
+    @Test
     void jsonHasExactlyTheDocumentedKeysWithTheirTypes() {
         String text = ConfigFiles.WORKED_EXAMPLE + """
                 [nodegroup "plain"]

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * End to end: the real shaded jar, started as {@code java -jar} in a child process, validates a
- * valid and an invalid cloud config. Proves the jar's manifest, merged dependencies and logging setup
+ * End to end: the real shaded jar, started as {@code java -jar} in a child process, validates the
+ * project's example file, the upstream worked example and an invalid file. Proves the jar's manifest, merged dependencies and logging setup
  * (nothing but the result on stdout, nothing at all on stderr).
  */
 class ValidateConfigJarIT {
@@ -41,6 +41,14 @@ class ValidateConfigJarIT {
         assertThat(config.get("cluster-name").asString()).isEqualTo("aaabbb");
         assertThat(config.get("nodegroups").get("highcpu").get("password").asString()).isEqualTo("<redacted>");
         assertThat(valid.out()).doesNotContain(ConfigFiles.SECRET).doesNotContain(ConfigFiles.PASSWORD);
+
+        Path projectExample = Path.of(System.getProperty("kamatera-autoscaler.examples", "../deploy/examples"))
+                .resolve("cloud-config.ini");
+        Result exampleText = javaJar(jar, "validate-config", "--cloud-config", projectExample.toString());
+
+        assertThat(exampleText.status()).as(exampleText.toString()).isZero();
+        assertThat(exampleText.err()).as(exampleText.toString()).isEmpty();
+        assertThat(exampleText.out()).containsPattern("(?m)^cluster-name: +mycluster$");
 
         Path invalid = Files.writeString(dir.resolve("bad.ini"), "[gglobal]\n", StandardCharsets.UTF_8);
         Result rejected = javaJar(jar, "validate-config", "--cloud-config", invalid.toString());
