@@ -91,7 +91,7 @@ public final class ValidateConfigCommand implements Callable<Integer> {
     }
 
     private Path fileArgument() {
-        if (cloudConfig.isBlank()) {
+        if (cloudConfig.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--cloud-config must name a file, got an empty value");
         }
         try {

@@ -213,6 +213,15 @@ class ValidateConfigCommandTest {
     }
 
     @Test
+    void aRepeatedFlagOverridesTheEarlierOneAsInPflag() {
+        Path file = file(ConfigFiles.WORKED_EXAMPLE);
+        CliRun run = CliRun.run("validate-config", "--cloud-config=" + dir.resolve("missing.ini"),
+                "--output=text", "--cloud-config=" + file, "--output=json");
+
+        assertThat(json(run).get("cluster-name").asString()).isEqualTo("aaabbb");
+    }
+
+    @Test
     void invalidFileGivesExit1AndOneLinePerProblemNamingFileSectionAndKey() {
         String text = """
                 [global]
