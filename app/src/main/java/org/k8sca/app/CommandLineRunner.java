@@ -54,8 +54,8 @@ final class CommandLineRunner {
         commandLine.setExpandAtFiles(false);
         commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
         // Set after the subcommands are added: picocli passes these settings down to them.
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new PrintStreamWriter(out), true));
+        commandLine.setErr(new PrintWriter(new PrintStreamWriter(err), true));
         commandLine.setParameterExceptionHandler(this::usageError);
         commandLine.setExecutionExceptionHandler(this::internalError);
         return commandLine;

@@ -69,6 +69,14 @@ class CommandLineArgumentsTest {
     }
 
     @Test
+    void usageErrorsKeepNonAsciiArgumentsIntact() {
+        CliRun run = CliRun.run("validate-config", "--cloud-config=x.ini", "--größe=ü");
+
+        assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("unknown flag: '--größe=ü'");
+    }
+
+    @Test
     void unexpectedPositionalArgumentIsAUsageError() {
         CliRun run = CliRun.run("validate-config", "--cloud-config=x.ini", "extra");
 
