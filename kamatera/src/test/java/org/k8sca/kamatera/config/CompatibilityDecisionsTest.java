@@ -276,4 +276,15 @@ class CompatibilityDecisionsTest {
         assertThat(config.toString()).doesNotContain(SECRET, CLIENT_ID, "Sup3rSecretPw", "ZGVmYXVsdAo", "default\n");
         assertThat(config.nodeGroups().get("ng1").toString()).doesNotContain("Sup3rSecretPw", "default\n");
     }
+
+    @Test
+    void sizesBeyond32BitsAreClampedNotRefused() {
+        NodeGroupConfig group = parseValid(GROUP + "max-size=99999999999\npoweroff-on-scale-down-max-servers=99999999999\n")
+                .nodeGroups().get("ng1");
+        assertThat(group.maxSize()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(group.powerOffOnScaleDownMaxServers()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(messages(GROUP + "max-size=99999999999999999999\n")).containsExactly("cannot get size values for"
+                + " node group ng1: could not parse max size for node group: strconv.Atoi: parsing"
+                + " \"99999999999999999999\": value out of range");
+    }
 }
