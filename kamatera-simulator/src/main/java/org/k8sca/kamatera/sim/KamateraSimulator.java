@@ -178,7 +178,7 @@ public final class KamateraSimulator implements AutoCloseable {
         private long seed = 0;
         private final Map<String, String> credentials = new LinkedHashMap<>();
         private Timings timings = new Timings();
-        private final Faults faults = new Faults();
+        private Faults faults = new Faults();
         private Sleeper sleeper = Sleeper.REAL;
         private BiConsumer<RecordedRequest, Integer> onReply = (r, s) -> { };
 
@@ -230,6 +230,12 @@ public final class KamateraSimulator implements AutoCloseable {
         /** Adjusts the timings in place. */
         public Builder timings(Consumer<Timings> change) {
             change.accept(timings);
+            return this;
+        }
+
+        /** Uses this knob set (it stays live: later changes to it apply at once). */
+        public Builder faults(Faults faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
             return this;
         }
 
