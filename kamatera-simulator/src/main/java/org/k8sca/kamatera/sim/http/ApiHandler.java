@@ -65,6 +65,8 @@ final class ApiHandler implements HttpHandler {
         try (ex) {
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = ex.getRequestURI().getRawPath();
+            // A raw space in the request target cannot be served: the JDK server drops everything
+            // between the first and the last space of the request line, so only the first id arrives.
             String rawQuery = ex.getRequestURI().getRawQuery();
             String body = readBody(ex.getRequestBody());
             Endpoint endpoint = routeOrNull(method, path);
