@@ -109,6 +109,13 @@ class SimulatorCommandLineTest {
     }
 
     @Test
+    void requestLogHidesQueriesThatMayCarrySecrets() {
+        assertThat(SimulatorMain.printableQuery("id=1%202")).isEqualTo("?id=1%202");
+        assertThat(SimulatorMain.printableQuery("")).isEmpty();
+        assertThat(SimulatorMain.printableQuery("name=x&password=Hunter22ab")).isEqualTo("?<redacted>");
+    }
+
+    @Test
     void runnerPrintsUsageAndRejectsBadOptionsWithExitCode2() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
