@@ -66,9 +66,20 @@ public final class NodeFilters {
       return null;
     }
     // Few distinct taints exist in a cluster; sharing their failures keeps the search allocation-free.
-    return TAINT_FAILURES.computeIfAbsent(untolerated,
-        t -> PredicateFailure.of(Reasons.TAINT_TOLERATION, Reasons.untoleratedTaint(t.key(), t.value())));
+    // Bounded, because some taint values (e.g. deletion timestamps) change over time.
+    PredicateFailure cached = TAINT_FAILURES.get(untolerated);
+    if (cached != null) {
+      return cached;
+    }
+    PredicateFailure failure =
+        PredicateFailure.of(Reasons.TAINT_TOLERATION, Reasons.untoleratedTaint(untolerated.key(), untolerated.value()));
+    if (TAINT_FAILURES.size() < MAX_CACHED_TAINT_FAILURES) {
+      TAINT_FAILURES.put(untolerated, failure);
+    }
+    return failure;
   }
+
+  private static final int MAX_CACHED_TAINT_FAILURES = 1024;
 
   private static final java.util.Map<Taint, PredicateFailure> TAINT_FAILURES =
       new java.util.concurrent.ConcurrentHashMap<>();
