@@ -138,6 +138,7 @@ public final class ClusterSnapshot {
   public void setNamespaceLabels(String namespace, Labels labels) {
     Objects.requireNonNull(namespace, "namespace");
     Labels previous = namespaceLabels.put(namespace, labels == null ? Labels.EMPTY : labels);
+    version++;
     record(() -> {
       if (previous == null) {
         namespaceLabels.remove(namespace);
