@@ -1,5 +1,6 @@
 package org.k8sca.core.scheduling;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ final class InterPodAffinityState {
   private final TopologyCounts antiAffinity = new TopologyCounts();
   private final Pod pod;
   private final boolean podMatchesOwnAffinity;
+  // existingAntiAffinity flattened into arrays, so the per-node check allocates nothing.
+  private String[] existingAntiKeys = new String[0];
+  private List<Map<String, Integer>> existingAntiCounts = List.of();
 
   private InterPodAffinityState(Pod pod, boolean podMatchesOwnAffinity) {
     this.pod = pod;
@@ -51,6 +55,11 @@ final class InterPodAffinityState {
           state.existingAntiAffinity.add(term.topologyKey(), domain.getKey(), domain.getValue());
         }
       }
+    }
+    state.existingAntiKeys = state.existingAntiAffinity.asMap().keySet().toArray(new String[0]);
+    state.existingAntiCounts = new ArrayList<>();
+    for (String key : state.existingAntiKeys) {
+      state.existingAntiCounts.add(state.existingAntiAffinity.byValue(key));
     }
     List<PodAffinityTerm> affinityTerms = pod.affinityTerms();
     if (!affinityTerms.isEmpty()) {
@@ -98,20 +107,20 @@ final class InterPodAffinityState {
   /** The scheduler's order: existing pods' anti-affinity, then affinity, then anti-affinity. */
   PredicateFailure filter(NodeInfo nodeInfo) {
     Labels nodeLabels = nodeInfo.node().labels();
-    if (!existingAntiAffinity.isEmpty()) {
-      for (Map.Entry<String, Map<String, Integer>> e : existingAntiAffinity.asMap().entrySet()) {
-        String value = nodeLabels.get(e.getKey());
-        if (value != null && e.getValue().getOrDefault(value, 0) > 0) {
-          return EXISTING_ANTI;
-        }
+    for (int i = 0; i < existingAntiKeys.length; i++) {
+      String value = nodeLabels.get(existingAntiKeys[i]);
+      if (value != null && existingAntiCounts.get(i).getOrDefault(value, 0) > 0) {
+        return EXISTING_ANTI;
       }
     }
     if (!satisfiesAffinity(nodeLabels)) {
       return AFFINITY;
     }
-    for (PodAffinityTerm term : pod.antiAffinityTerms()) {
-      String value = nodeLabels.get(term.topologyKey());
-      if (value != null && antiAffinity.get(term.topologyKey(), value) > 0) {
+    List<PodAffinityTerm> antiTerms = pod.antiAffinityTerms();
+    for (int i = 0; i < antiTerms.size(); i++) {
+      String key = antiTerms.get(i).topologyKey();
+      String value = nodeLabels.get(key);
+      if (value != null && antiAffinity.get(key, value) > 0) {
         return ANTI;
       }
     }
