@@ -227,6 +227,46 @@ public final class Resources {
     return true;
   }
 
+  /** Bits of {@link #insufficientMask}: one per fixed resource, one for "some other resource". */
+  public static final int SHORT_PODS = 1;
+  public static final int SHORT_CPU = 2;
+  public static final int SHORT_MEMORY = 4;
+  public static final int SHORT_EPHEMERAL_STORAGE = 8;
+  public static final int SHORT_GPU = 16;
+  public static final int SHORT_OTHER = 32;
+
+  /**
+   * Like {@link #insufficient} but as a bit set of {@code SHORT_*} flags, without allocating;
+   * 0 when the request fits.
+   */
+  public int insufficientMask(Resources used, Resources request) {
+    int mask = 0;
+    if (request.pods > 0 && used.pods + request.pods > pods) {
+      mask |= SHORT_PODS;
+    }
+    if (request.milliCpu > 0 && used.milliCpu + request.milliCpu > milliCpu) {
+      mask |= SHORT_CPU;
+    }
+    if (request.memoryBytes > 0 && used.memoryBytes + request.memoryBytes > memoryBytes) {
+      mask |= SHORT_MEMORY;
+    }
+    if (request.ephemeralStorageBytes > 0
+        && used.ephemeralStorageBytes + request.ephemeralStorageBytes > ephemeralStorageBytes) {
+      mask |= SHORT_EPHEMERAL_STORAGE;
+    }
+    if (request.gpus > 0 && used.gpus + request.gpus > gpus) {
+      mask |= SHORT_GPU;
+    }
+    for (int i = 0; i < request.extendedNames.length; i++) {
+      long wanted = request.extendedValues[i];
+      if (wanted > 0 && used.extended(request.extendedNames[i]) + wanted > extended(request.extendedNames[i])) {
+        mask |= SHORT_OTHER;
+        break;
+      }
+    }
+    return mask;
+  }
+
   /**
    * The names of the resources for which {@code request} does not fit, in kube-scheduler's order:
    * pods, cpu, memory, ephemeral-storage, then the other resources by name. Empty when it fits.

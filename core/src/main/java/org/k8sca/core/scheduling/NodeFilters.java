@@ -124,10 +124,33 @@ public final class NodeFilters {
   /** NodeResourcesFit: requests fit into allocatable minus what the node's pods request. */
   public static PredicateFailure resourcesFit(Pod pod, NodeInfo nodeInfo) {
     Resources allocatable = nodeInfo.node().allocatable();
-    if (allocatable.fits(nodeInfo.requested(), pod.requests())) {
+    int mask = allocatable.insufficientMask(nodeInfo.requested(), pod.requests());
+    if (mask == 0) {
       return null;
     }
-    List<String> missing = allocatable.insufficient(nodeInfo.requested(), pod.requests());
+    if ((mask & Resources.SHORT_OTHER) == 0 && (mask & Resources.SHORT_GPU) == 0) {
+      // Shortages of pods, cpu, memory and ephemeral storage only: one shared failure per combination.
+      return FIXED_RESOURCE_FAILURES[mask];
+    }
+    return resourcesFailure(allocatable.insufficient(nodeInfo.requested(), pod.requests()));
+  }
+
+  private static final PredicateFailure[] FIXED_RESOURCE_FAILURES = new PredicateFailure[16];
+
+  static {
+    String[] names = {Resources.PODS, Resources.CPU, Resources.MEMORY, Resources.EPHEMERAL_STORAGE};
+    for (int mask = 1; mask < 16; mask++) {
+      List<String> missing = new ArrayList<>();
+      for (int bit = 0; bit < names.length; bit++) {
+        if ((mask & (1 << bit)) != 0) {
+          missing.add(names[bit]);
+        }
+      }
+      FIXED_RESOURCE_FAILURES[mask] = resourcesFailure(missing);
+    }
+  }
+
+  private static PredicateFailure resourcesFailure(List<String> missing) {
     List<String> reasons = new ArrayList<>(missing.size());
     for (String resource : missing) {
       reasons.add(Resources.PODS.equals(resource) ? Reasons.TOO_MANY_PODS : Reasons.INSUFFICIENT_PREFIX + resource);

@@ -2,6 +2,7 @@ package org.k8sca.core.scheduling;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,17 +72,27 @@ public final class SchedulingFailure {
 
   /** Collects per-node failures. */
   public static final class Builder {
-    private final Map<String, Integer> nodesByReason = new TreeMap<>();
+    // Most failures are shared constants, so counting them by identity avoids work per node.
+    private final Map<PredicateFailure, int[]> countByFailure = new IdentityHashMap<>();
 
     public Builder add(PredicateFailure failure) {
-      for (String reason : failure.reasons()) {
-        nodesByReason.merge(reason, 1, Integer::sum);
+      int[] count = countByFailure.get(failure);
+      if (count == null) {
+        countByFailure.put(failure, new int[] {1});
+      } else {
+        count[0]++;
       }
       return this;
     }
 
     public SchedulingFailure build(int totalNodes) {
-      return new SchedulingFailure(totalNodes, null, new TreeMap<>(nodesByReason));
+      Map<String, Integer> nodesByReason = new TreeMap<>();
+      for (Map.Entry<PredicateFailure, int[]> e : countByFailure.entrySet()) {
+        for (String reason : e.getKey().reasons()) {
+          nodesByReason.merge(reason, e.getValue()[0], Integer::sum);
+        }
+      }
+      return new SchedulingFailure(totalNodes, null, nodesByReason);
     }
   }
 

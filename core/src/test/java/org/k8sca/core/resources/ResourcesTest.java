@@ -92,4 +92,26 @@ class ResourcesTest {
     Resources m = a.max(b);
     assertThat(List.of(m.milliCpu(), m.memoryBytes(), m.get("x/y"))).containsExactly(5L, 9L, 4L);
   }
+
+  @Test
+  void theMaskAgreesWithTheNamedShortages() {
+    long seed = 4242L;
+    java.util.Random rnd = new java.util.Random(seed);
+    for (int i = 0; i < 2000; i++) {
+      Resources used = Resources.builder().milliCpu(rnd.nextInt(5000)).memoryBytes(rnd.nextInt(10)).pods(rnd.nextInt(4))
+          .gpus(rnd.nextInt(2)).set("example.com/fpga", rnd.nextInt(3)).build();
+      Resources want = Resources.builder().milliCpu(rnd.nextInt(2000)).memoryBytes(rnd.nextInt(10)).pods(1)
+          .ephemeralStorageBytes(rnd.nextBoolean() ? 0 : 30L << 30).gpus(rnd.nextInt(2)).set("example.com/fpga", rnd.nextInt(2)).build();
+      List<String> named = NODE.insufficient(used, want);
+      int mask = NODE.insufficientMask(used, want);
+      String where = "seed " + seed + " case " + i + ": used " + used + ", want " + want;
+      assertThat(mask == 0).as(where).isEqualTo(named.isEmpty()).isEqualTo(NODE.fits(used, want));
+      assertThat((mask & Resources.SHORT_CPU) != 0).as(where).isEqualTo(named.contains("cpu"));
+      assertThat((mask & Resources.SHORT_MEMORY) != 0).as(where).isEqualTo(named.contains("memory"));
+      assertThat((mask & Resources.SHORT_PODS) != 0).as(where).isEqualTo(named.contains("pods"));
+      assertThat((mask & Resources.SHORT_EPHEMERAL_STORAGE) != 0).as(where).isEqualTo(named.contains("ephemeral-storage"));
+      assertThat((mask & Resources.SHORT_GPU) != 0).as(where).isEqualTo(named.contains("nvidia.com/gpu"));
+      assertThat((mask & Resources.SHORT_OTHER) != 0).as(where).isEqualTo(named.contains("example.com/fpga"));
+    }
+  }
 }
