@@ -1,0 +1,54 @@
+package org.k8sca.core.cloud;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.k8sca.core.model.Node;
+
+/**
+ * A cloud the autoscaler can scale: a set of node groups. Modelled on the upstream Cluster
+ * Autoscaler's CloudProvider, trimmed to what the core uses.
+ */
+public interface CloudProvider {
+
+  /** A short provider name such as {@code kamatera}, for logs and the status ConfigMap. */
+  String name();
+
+  /** The node groups this provider scales, as of the last {@link #refresh()}. */
+  List<? extends NodeGroup> nodeGroups();
+
+  /**
+   * The node group of {@code node}, or empty when the autoscaler must ignore the node (e.g. a
+   * control-plane node or a machine this provider does not manage).
+   */
+  Optional<? extends NodeGroup> nodeGroupFor(Node node) throws CloudProviderException;
+
+  /**
+   * Whether the cloud still has a machine for {@code node}. A node without one is deleted from the
+   * cluster later. By default, a node the provider maps to a group is assumed to exist.
+   */
+  default boolean hasInstance(Node node) throws CloudProviderException {
+    return nodeGroupFor(node).isPresent();
+  }
+
+  /** Prices for the {@code price} expander; empty when the provider has none. */
+  default Optional<PricingModel> pricing() {
+    return Optional.empty();
+  }
+
+  /** Cluster-wide limits on total cores and memory (and GPUs), from the provider. */
+  default ResourceLimits resourceLimits() {
+    return ResourceLimits.UNLIMITED;
+  }
+
+  /** The node label whose presence marks a GPU node; empty when the provider has no GPUs. */
+  default String gpuLabel() {
+    return "";
+  }
+
+  /** Re-reads the cloud's state. Called once at the start of every loop, before anything else. */
+  void refresh() throws CloudProviderException;
+
+  /** Releases resources at shutdown. */
+  default void cleanup() {}
+}
