@@ -51,6 +51,12 @@ public record CreateServerRequest(
         tags = List.copyOf(tags);
     }
 
+    /** The same request for another server name (a node group creates many servers from one template). */
+    public CreateServerRequest withName(String otherName) {
+        return new CreateServerRequest(otherName, password, sshKey, datacenter, image, cpu, ram, disks, dailyBackup,
+                managed, networks, billingCycle, monthlyPackage, script, tags);
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
