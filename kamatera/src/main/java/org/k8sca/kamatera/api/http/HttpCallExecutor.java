@@ -217,10 +217,12 @@ final class HttpCallExecutor {
         return new AttemptResult(null, new AttemptFailure(error, Optional.empty()));
     }
 
-    private AttemptResult classify(Endpoint endpoint, HttpResponse<String> response, Redactor redactor,
+    private AttemptResult classify(Endpoint endpoint, HttpResponse<String> response, Redactor requestRedactor,
             Attempts attempts, Instant sent) {
         int status = response.statusCode();
         Optional<JsonNode> json = parseJson(response.body());
+        // A generated root password may be echoed outside its "password" key: mask it everywhere.
+        Redactor redactor = requestRedactor.with(json.map(HttpCallExecutor::generatedPasswordOf).orElse(null));
         LOG.debug("kamatera response: {} {} -> {} in {} ms", endpoint.method(), response.uri(), status,
                 Duration.between(sent, options.clock().instant()).toMillis());
         if (LOG.isTraceEnabled()) {
@@ -252,6 +254,11 @@ final class HttpCallExecutor {
         LOG.debug("kamatera request failed: {} {}", endpoint.metricName(), error.getMessage());
         Optional<Duration> retryAfter = status == 429 ? retryAfter(response) : Optional.empty();
         return new AttemptResult(null, new AttemptFailure(error, retryAfter));
+    }
+
+    private static String generatedPasswordOf(JsonNode json) {
+        JsonNode password = json.isObject() ? json.get("password") : null;
+        return password != null && password.isString() ? password.stringValue() : null;
     }
 
     private static String messageOf(JsonNode json) {

@@ -166,7 +166,9 @@ public final class KamateraHttpApi implements KamateraApi {
 
     private static CreateServerResult readCreateResponse(JsonNode json, CreateServerRequest request,
             Redactor redactor) {
-        ResponseReaders readers = new ResponseReaders(redactor);
+        JsonNode echoedPassword = json.isObject() ? json.get("password") : null;
+        ResponseReaders readers = new ResponseReaders(echoedPassword != null && echoedPassword.isString()
+                ? redactor.with(echoedPassword.stringValue()) : redactor);
         String prefix = "invalid response from Kamatera server create API for server " + request.name() + ": ";
         if (json.isObject()) {
             String commandId = CommandIds.extract(json.get("commandIds"))

@@ -77,14 +77,16 @@ final class StubKamateraServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Answers the next requests to {@code path} (without query) with these replies, in order; the last repeats. */
+    /** Answers the next requests to {@code path} (without query) with these replies, in order; the last repeats; replaces a handler. */
     synchronized StubKamateraServer script(String path, Reply... replies) {
+        handlers.remove(path);
         scripts.put(path, new ArrayDeque<>(List.of(replies)));
         return this;
     }
 
-    /** Answers every request to {@code path} (without query) with a function of the request. */
+    /** Answers every request to {@code path} (without query) with a function of the request; replaces a script. */
     synchronized StubKamateraServer handler(String path, Function<Recorded, Reply> handler) {
+        scripts.remove(path);
         handlers.put(path, handler);
         return this;
     }
