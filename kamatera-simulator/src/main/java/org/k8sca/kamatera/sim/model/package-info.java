@@ -1,0 +1,7 @@
+/**
+ * The simulated Kamatera account and the semantics of each cloudcli endpoint: servers, queue
+ * commands that advance lazily on the injected clock, name-regex selection, create validation,
+ * tags, the options catalogue, and the API's error shapes. Transport-free: the {@code http}
+ * package feeds it parsed input and sends back what it returns.
+ */
+package org.k8sca.kamatera.sim.model;
