@@ -158,7 +158,7 @@ final class HttpCallExecutor {
             }
             Duration timeout = min(create ? options.createTimeout() : options.attemptTimeout(), remaining);
             attempts.count++;
-            LOG.debug("kamatera request: {} {} {}", endpoint.method(), uri, bodyForLog);
+            logRequest(endpoint, uri, bodyForLog);
             AttemptResult result = attempt(endpoint, uri, bodyText, timeout, redactor, attempts);
             if (result.failure() == null) {
                 return result.json();
@@ -209,6 +209,19 @@ final class HttpCallExecutor {
         return classify(endpoint, response, redactor, attempts, sent);
     }
 
+    /**
+     * Request lines at DEBUG; the polling calls (server list, queue) at TRACE, as upstream logs them at
+     * a higher verbosity (V(4) instead of V(2)) so a normal debug log is not flooded every loop.
+     */
+    private static void logRequest(Endpoint endpoint, URI uri, String bodyForLog) {
+        boolean polling = endpoint == Endpoint.LIST_SERVERS || endpoint == Endpoint.COMMAND_STATUS;
+        if (polling) {
+            LOG.trace("kamatera request: {} {} {}", endpoint.method(), uri, bodyForLog);
+        } else {
+            LOG.debug("kamatera request: {} {} {}", endpoint.method(), uri, bodyForLog);
+        }
+    }
+
     private AttemptResult failedAttempt(Endpoint endpoint, Attempts attempts, Instant sent,
             KamateraApiException error) {
         attempts.lastStatus = 0;
@@ -243,12 +256,10 @@ final class HttpCallExecutor {
                     ? "error response from Kamatera API (" + status + "): " + GoFormat.dump(redactor.tree(json.get()))
                     : "bad status code from Kamatera API: " + status;
             Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.HTTP_STATUS;
+            // A 4xx (429 included) refuses the request; so do the definite "no such server" 500s.
             boolean clientError = status >= 400 && status < 500;
-            error = new KamateraApiException(kind, endpoint, message, status, apiMessage, true, 0, null);
-            boolean processed = !clientError && !RetryPolicy.isDefiniteAnswer(error);
-            if (!processed) {
-                error = new KamateraApiException(kind, endpoint, message, status, apiMessage, false, 0, null);
-            }
+            boolean processed = !clientError && !RetryPolicy.isDefiniteAnswer(apiMessage);
+            error = new KamateraApiException(kind, endpoint, message, status, apiMessage, processed, 0, null);
         }
         reportAttempt(endpoint, attempts.count, Outcome.of(error), status, sent);
         LOG.debug("kamatera request failed: {} {}", endpoint.metricName(), error.getMessage());

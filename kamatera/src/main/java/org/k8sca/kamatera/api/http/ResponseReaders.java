@@ -100,7 +100,7 @@ final class ResponseReaders {
             networks.add(new ServerNetwork(optString(network, "network"), ips));
         }
         JsonNode ram = element.get("ram");
-        long ramMb = ram == null ? 0 : ram.isNumber() ? ram.longValue() : parseLong(ram.asString());
+        long ramMb = ram == null ? 0 : ram.isNumber() ? ram.longValue() : ram.isString() ? parseLong(ram.stringValue()) : 0;
         return new ServerInfo(optString(element, "id"), element.get("name").stringValue(),
                 optString(element, "datacenter"), optString(element, "power"), optString(element, "cpu"), ramMb,
                 numbers(element.path("diskSizes")), networks, optString(element, "billing"),
@@ -207,7 +207,8 @@ final class ResponseReaders {
         }
         Map<String, String> packages = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : body.path("monthlyTrafficPackage").properties()) {
-            packages.put(entry.getKey(), entry.getValue().asString());
+            JsonNode text = entry.getValue();
+            packages.put(entry.getKey(), text.isString() ? text.stringValue() : text.toString());
         }
         return new ServerCapabilities(cpuTypes, numbers(body.path("diskSizeGB")), packages,
                 optString(body, "defaultMonthlyTrafficPackage"));

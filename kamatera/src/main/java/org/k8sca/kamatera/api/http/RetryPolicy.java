@@ -49,13 +49,14 @@ enum RetryPolicy {
     private static boolean isTransient(KamateraApiException failure) {
         return switch (failure.kind()) {
             case TRANSPORT, TIMEOUT, RATE_LIMITED, INVALID_RESPONSE -> true;
-            case HTTP_STATUS -> failure.httpStatus() >= 500 && !isDefiniteAnswer(failure);
+            case HTTP_STATUS -> failure.httpStatus() >= 500 && !isDefiniteAnswer(failure.apiMessage().orElse(null));
             case INVALID_REQUEST, CANCELLED -> false;
         };
     }
 
-    static boolean isDefiniteAnswer(KamateraApiException failure) {
-        String message = failure.apiMessage().orElse("");
-        return message.startsWith("No servers found") || message.startsWith("Too many matching servers");
+    /** True for the API messages that answer the request for good, although sent as HTTP 500. */
+    static boolean isDefiniteAnswer(String apiMessage) {
+        return apiMessage != null
+                && (apiMessage.startsWith("No servers found") || apiMessage.startsWith("Too many matching servers"));
     }
 }

@@ -150,6 +150,20 @@ class ServerListingTest {
     }
 
     @Test
+    void serverInfoToleratesOddFieldTypes() {
+        server.script("/service/server/info", ok("[{\"name\":\"a\",\"ram\":\"2048\",\"diskSizes\":[\"20\",{}],"
+                + "\"networks\":[\"wan\"]}]"), ok("[{\"name\":\"a\",\"ram\":{\"mb\":1}}]"));
+
+        ServerInfo first = api.serverInfo("a").orElseThrow();
+        ServerInfo second = api.serverInfo("a").orElseThrow();
+
+        assertThat(first.ramMb()).isEqualTo(2048);
+        assertThat(first.diskSizesGb()).containsExactly(20L);
+        assertThat(second.ramMb()).isZero();
+        assertThat(second.power()).isNull();
+    }
+
+    @Test
     void serverInfoIsEmptyWhenNoServerMatches() {
         server.script("/service/server/info", ok("[]"), json(500, "{\"message\":\"No servers found (name='x')\"}"));
 
