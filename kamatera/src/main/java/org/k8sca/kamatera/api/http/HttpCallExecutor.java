@@ -1,13 +1,9 @@
 package org.k8sca.kamatera.api.http;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -138,7 +134,7 @@ final class HttpCallExecutor {
         AttemptFailure last = null;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
-                throw cancelled(endpoint, last != null && last.error().mayHaveBeenProcessed());
+                throw Failures.cancelled(endpoint, last != null && last.error().mayHaveBeenProcessed());
             }
             if (attempts.count > 0) {
                 Duration delay = backoff(attempts.count, last.retryAfter());
@@ -154,7 +150,7 @@ final class HttpCallExecutor {
             waitForRateLimit(endpoint, deadline, last);
             Duration remaining = Duration.between(options.clock().instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw deadlineExceeded(endpoint, budget, attempts.count, last);
+                throw Failures.deadlineExceeded(endpoint, budget, attempts.count, last == null ? null : last.error());
             }
             Duration timeout = min(create ? options.createTimeout() : options.attemptTimeout(), remaining);
             attempts.count++;
@@ -195,15 +191,15 @@ final class HttpCallExecutor {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            KamateraApiException error = cancelled(endpoint, post);
+            KamateraApiException error = Failures.cancelled(endpoint, post);
             reportAttempt(endpoint, attempts.count, Outcome.CANCELLED, 0, sent);
             return new AttemptResult(null, new AttemptFailure(error, Optional.empty()));
         } catch (TimeoutException e) {
             future.cancel(true);
-            return failedAttempt(endpoint, attempts, sent, timedOut(endpoint, timeout, post, null));
+            return failedAttempt(endpoint, attempts, sent, Failures.timedOut(endpoint, timeout, post));
         } catch (ExecutionException e) {
-            return failedAttempt(endpoint, attempts, sent, transportFailure(endpoint, e.getCause(), timeout, post,
-                    redactor));
+            return failedAttempt(endpoint, attempts, sent, Failures.fromTransport(endpoint, e.getCause(), timeout,
+                    post, redactor));
         }
         attempts.lastStatus = response.statusCode();
         return classify(endpoint, response, redactor, attempts, sent);
@@ -246,21 +242,7 @@ final class HttpCallExecutor {
             reportAttempt(endpoint, attempts.count, Outcome.OK, status, sent);
             return new AttemptResult(json.get(), null);
         }
-        KamateraApiException error;
-        if (status == 200) {
-            error = new KamateraApiException(Kind.INVALID_RESPONSE, endpoint,
-                    "invalid response from Kamatera API: <nil>", status, null, true, 0, null);
-        } else {
-            String apiMessage = json.map(HttpCallExecutor::messageOf).map(redactor::text).orElse(null);
-            String message = json.isPresent()
-                    ? "error response from Kamatera API (" + status + "): " + GoFormat.dump(redactor.tree(json.get()))
-                    : "bad status code from Kamatera API: " + status;
-            Kind kind = status == 429 ? Kind.RATE_LIMITED : Kind.HTTP_STATUS;
-            // A 4xx (429 included) refuses the request; so do the definite "no such server" 500s.
-            boolean clientError = status >= 400 && status < 500;
-            boolean processed = !clientError && !RetryPolicy.isDefiniteAnswer(apiMessage);
-            error = new KamateraApiException(kind, endpoint, message, status, apiMessage, processed, 0, null);
-        }
+        KamateraApiException error = Failures.fromResponse(endpoint, status, json, redactor);
         reportAttempt(endpoint, attempts.count, Outcome.of(error), status, sent);
         LOG.debug("kamatera request failed: {} {}", endpoint.metricName(), error.getMessage());
         Optional<Duration> retryAfter = status == 429 ? retryAfter(response) : Optional.empty();
@@ -270,11 +252,6 @@ final class HttpCallExecutor {
     private static String generatedPasswordOf(JsonNode json) {
         JsonNode password = json.isObject() ? json.get("password") : null;
         return password != null && password.isString() ? password.stringValue() : null;
-    }
-
-    private static String messageOf(JsonNode json) {
-        JsonNode message = json.isObject() ? json.get("message") : null;
-        return message != null && message.isString() ? message.stringValue() : null;
     }
 
     /** The first JSON value of the body; trailing data is ignored, as upstream's decoder does. */
@@ -302,64 +279,11 @@ final class HttpCallExecutor {
         });
     }
 
-    private KamateraApiException transportFailure(Endpoint endpoint, Throwable cause, Duration timeout,
-            boolean post, Redactor redactor) {
-        if (hasCause(cause, HttpConnectTimeoutException.class)) {
-            return new KamateraApiException(Kind.TIMEOUT, endpoint,
-                    "connecting to Kamatera API timed out (" + endpoint.metricName() + ")", 0, null, false, 0,
-                    null);
-        }
-        if (hasCause(cause, HttpTimeoutException.class)) {
-            return timedOut(endpoint, timeout, post, null);
-        }
-        boolean notConnected = hasCause(cause, ConnectException.class);
-        String detail = cause == null ? "unknown error"
-                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-        return new KamateraApiException(Kind.TRANSPORT, endpoint,
-                redactor.text("Kamatera API request failed (" + endpoint.metricName() + "): " + detail), 0, null,
-                post && !notConnected, 0, cause instanceof IOException ? cause : null);
-    }
-
-    private static KamateraApiException timedOut(Endpoint endpoint, Duration timeout, boolean post,
-            Throwable cause) {
-        return new KamateraApiException(Kind.TIMEOUT, endpoint,
-                "Kamatera API request timed out after " + timeout.toMillis() + " ms (" + endpoint.metricName() + ")",
-                0, null, post, 0, cause);
-    }
-
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static KamateraApiException cancelled(Endpoint endpoint, boolean mayHaveBeenProcessed) {
-        return new KamateraApiException(Kind.CANCELLED, endpoint,
-                "Kamatera API call " + endpoint.metricName() + " cancelled (thread interrupted)", 0, null,
-                mayHaveBeenProcessed, 0, null);
-    }
-
-    private static KamateraApiException deadlineExceeded(Endpoint endpoint, Duration budget, int attempts,
-            AttemptFailure last) {
-        String lastError = last == null ? "" : "; last error: " + last.error().getMessage();
-        return new KamateraApiException(Kind.TIMEOUT, endpoint,
-                "Kamatera API call " + endpoint.metricName() + " exceeded its deadline of " + budget.toMillis()
-                        + " ms after " + attempts + " attempts" + lastError,
-                last == null ? 0 : last.error().httpStatus(), last == null ? null : last.error().apiMessage().orElse(null),
-                last != null && last.error().mayHaveBeenProcessed(), 0, null);
-    }
-
     private void waitForRateLimit(Endpoint endpoint, Instant deadline, AttemptFailure last) {
         Duration remaining = Duration.between(options.clock().instant(), deadline);
         Optional<Duration> wait = rateLimiter.reserve(remaining.isNegative() ? Duration.ZERO : remaining);
         if (wait.isEmpty()) {
-            throw new KamateraApiException(Kind.RATE_LIMITED, endpoint,
-                    "client-side rate limit allows no Kamatera API request for " + endpoint.metricName()
-                            + " before the call's deadline",
-                    0, null, last != null && last.error().mayHaveBeenProcessed(), 0, null);
+            throw Failures.rateLimitedBeforeSending(endpoint, last == null ? null : last.error());
         }
         if (!wait.get().isZero()) {
             sleep(endpoint, wait.get(), last);
@@ -371,7 +295,7 @@ final class HttpCallExecutor {
             options.sleeper().sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw cancelled(endpoint, last != null && last.error().mayHaveBeenProcessed());
+            throw Failures.cancelled(endpoint, last != null && last.error().mayHaveBeenProcessed());
         }
     }
 
