@@ -20,6 +20,20 @@ public final class SimulatorMain {
         }
     }
 
+    /** The query for the request log, hidden when it might carry a password, script or secret. */
+    static String printableQuery(String query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        for (String secretish : new String[] {"password", "script", "userdata", "secret", "ssh-key"}) {
+            if (q.contains(secretish)) {
+                return "?<redacted>";
+            }
+        }
+        return "?" + query;
+    }
+
     /** Starts the simulator and blocks until the JVM shuts down; returns an exit code on bad options. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         SimulatorCommandLine.Config config;
@@ -37,7 +51,7 @@ public final class SimulatorMain {
         KamateraSimulator.Builder builder = config.builder();
         if (!config.quiet) {
             builder.onReply((r, status) -> out.println(Instant.now() + " " + r.method() + " " + r.path()
-                    + (r.query().isEmpty() ? "" : "?" + r.query()) + " -> " + status));
+                    + printableQuery(r.query()) + " -> " + status));
         }
         KamateraSimulator sim;
         try {

@@ -69,29 +69,36 @@ final class ApiHandler implements HttpHandler {
             // between the first and the last space of the request line, so only the first id arrives.
             String rawQuery = ex.getRequestURI().getRawQuery();
             String body = readBody(ex.getRequestBody());
-            Endpoint endpoint = routeOrNull(method, path);
-            RecordedRequest rec = journal.add(seq -> new RecordedRequest(seq, clock.instant(), method, path,
-                    rawQuery == null ? "" : rawQuery, endpoint, headersOf(ex), body));
-            Reply reply;
+            Endpoint endpoint;
+            ApiError routeError = null;
             try {
-                reply = answer(ex, method, path, rawQuery, body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                reply = Reply.text(503, "Service Unavailable");
+                endpoint = route(method, path);
+            } catch (ApiError e) {
+                endpoint = null;
+                routeError = e;
+            }
+            Endpoint matched = endpoint;
+            RecordedRequest rec = journal.add(seq -> new RecordedRequest(seq, clock.instant(), method, path,
+                    rawQuery == null ? "" : rawQuery, matched, headersOf(ex), body));
+            Reply reply;
+            if (routeError != null) {
+                reply = Reply.json(routeError.status(), routeError.body());
+            } else {
+                try {
+                    reply = answer(ex, endpoint, rawQuery, body);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    reply = Reply.text(503, "Service Unavailable");
+                }
             }
             send(ex, reply);
             onReply.accept(rec, reply.status());
         }
     }
 
-    private Reply answer(HttpExchange ex, String method, String path, String rawQuery, String body)
+    /** The answer to a routed request, faults included, in the order the class comment gives. */
+    private Reply answer(HttpExchange ex, Endpoint endpoint, String rawQuery, String body)
             throws InterruptedException {
-        Endpoint endpoint;
-        try {
-            endpoint = route(method, path);
-        } catch (ApiError e) {
-            return Reply.json(e.status(), e.body());
-        }
         Optional<InjectedResponse> injected = faults.takeNextResponse(endpoint);
         if (injected.isPresent()) {
             return Reply.raw(injected.get().status(), injected.get().body());
@@ -99,9 +106,33 @@ final class ApiHandler implements HttpHandler {
         if (drawLocked(faults.gatewayRate(endpoint))) {
             return gatewayReply();
         }
+        Reply reply = callEndpoint(ex, endpoint, rawQuery, body);
+        CreateFailureMode createFailure = null;
+        if (endpoint == Endpoint.CREATE_SERVER && reply.status() == 200) {
+            createFailure = drawCreateFailure();
+            if (createFailure == CreateFailureMode.HTTP_500) {
+                ApiError e = ApiError.failedMethod(Endpoint.CREATE_SERVER.commandMethod());
+                reply = Reply.json(e.status(), e.body());
+            }
+        }
+        Duration latency = faults.latency(endpoint);
+        if (!latency.isZero()) {
+            sleeper.sleep(latency);
+        }
+        if (createFailure == CreateFailureMode.HANG) {
+            hangGate.await();
+        } else if (faults.hang(endpoint)) {
+            hangGate.await();
+        }
+        if (createFailure == CreateFailureMode.HANG || createFailure == CreateFailureMode.GATEWAY_504) {
+            return Reply.text(504, "Gateway Timeout"); // the front end gave up; the create went through
+        }
         boolean statusInJson = "true".equalsIgnoreCase(ex.getRequestHeaders().getFirst(STATUS_IN_JSON));
-        Reply reply;
-        boolean createSucceeded = false;
+        return statusInJson ? wrapStatusInJson(reply) : reply;
+    }
+
+    /** Authentication, random handler crashes, then the endpoint itself. */
+    private Reply callEndpoint(HttpExchange ex, Endpoint endpoint, String rawQuery, String body) {
         try {
             if (endpoint != Endpoint.ROOT && endpoint != Endpoint.SCHEMA) {
                 checkAuth(ex, endpoint);
@@ -111,52 +142,28 @@ final class ApiHandler implements HttpHandler {
             }
             ApiInput in = ApiInput.of(InputParser.query(rawQuery),
                     InputParser.body(ex.getRequestHeaders().getFirst("Content-Type"), body));
-            reply = Reply.json(200, dispatch(endpoint, in));
-            createSucceeded = endpoint == Endpoint.CREATE_SERVER;
+            return Reply.json(200, dispatch(endpoint, in));
         } catch (AuthPassthrough p) {
-            reply = Reply.json(200, p.body);
+            return Reply.json(200, p.body);
         } catch (ApiError e) {
-            reply = Reply.json(e.status(), e.body());
+            return Reply.json(e.status(), e.body());
         }
-        boolean hangThenGatewayTimeout = false;
-        if (createSucceeded) {
-            Optional<CreateFailureMode> mode = faults.createAcceptedButErroredMode();
-            if (mode.isPresent() && drawLocked(faults.createAcceptedButErroredRate())) {
-                switch (mode.get()) {
-                    case HTTP_500:
-                        ApiError e = ApiError.failedMethod(Endpoint.CREATE_SERVER.commandMethod());
-                        reply = Reply.json(e.status(), e.body());
-                        break;
-                    case GATEWAY_504:
-                        reply = Reply.text(504, "Gateway Timeout");
-                        statusInJson = false;
-                        break;
-                    case HANG:
-                        hangThenGatewayTimeout = true;
-                        break;
-                    default:
-                        throw new IllegalStateException("unknown mode " + mode.get());
-                }
-            }
+    }
+
+    /** Whether this successful create should look failed, and how (null: it should not). */
+    private CreateFailureMode drawCreateFailure() {
+        Optional<CreateFailureMode> mode = faults.createAcceptedButErroredMode();
+        return mode.isPresent() && drawLocked(faults.createAcceptedButErroredRate()) ? mode.get() : null;
+    }
+
+    private static Reply wrapStatusInJson(Reply reply) {
+        if (!reply.contentType().equals(Reply.JSON)) {
+            return reply;
         }
-        Duration latency = faults.latency(endpoint);
-        if (!latency.isZero()) {
-            sleeper.sleep(latency);
-        }
-        if (hangThenGatewayTimeout) {
-            hangGate.await();
-            return Reply.text(504, "Gateway Timeout");
-        }
-        if (faults.hang(endpoint)) {
-            hangGate.await();
-        }
-        if (statusInJson && reply.contentType().equals(Reply.JSON)) {
-            ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
-            wrapped.set("response", MAPPER.readTree(reply.body()));
-            wrapped.put("status", reply.status());
-            return Reply.json(200, wrapped);
-        }
-        return reply;
+        ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
+        wrapped.set("response", MAPPER.readTree(reply.body()));
+        wrapped.put("status", reply.status());
+        return Reply.json(200, wrapped);
     }
 
     private JsonNode dispatch(Endpoint endpoint, ApiInput in) {
@@ -236,14 +243,6 @@ final class ApiHandler implements HttpHandler {
     private Reply gatewayReply() {
         int status = faults.gatewayStatus();
         return Reply.text(status, status == 502 ? "Bad Gateway" : "Gateway Timeout");
-    }
-
-    private static Endpoint routeOrNull(String method, String path) {
-        try {
-            return route(method, path);
-        } catch (ApiError e) {
-            return null;
-        }
     }
 
     /** Finds the endpoint for a method and path; unknown path → 404, wrong method → 500. */

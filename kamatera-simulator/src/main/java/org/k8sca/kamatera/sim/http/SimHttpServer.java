@@ -33,6 +33,11 @@ public final class SimHttpServer implements AutoCloseable {
                                       Map<String, String> credentials, InstantSource clock, Journal journal,
                                       HangGate hangGate, Sleeper sleeper,
                                       BiConsumer<RecordedRequest, Integer> onReply) {
+        // Without TCP_NODELAY the body segment waits for the client's delayed ACK of the headers
+        // (~40 ms per request). The JDK reads this property once, when its first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);

@@ -77,6 +77,14 @@ public final class Faults {
         return this;
     }
 
+    /** Sets the HTTP 500 rate on every endpoint. */
+    public synchronized Faults http500Rate(double rate) {
+        for (Endpoint e : Endpoint.values()) {
+            http500Rate(e, rate);
+        }
+        return this;
+    }
+
     public synchronized double http500Rate(Endpoint endpoint) {
         return http500Rate.getOrDefault(endpoint, 0.0);
     }
