@@ -27,7 +27,7 @@ class SecretRedactionPropertyTest {
 
     @Test
     void noSecretIsEverPrinted() {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("test.seed", 20261124L); // fixed for CI; -Dtest.seed=N explores
         Random random = new Random(seed);
         for (int round = 0; round < ROUNDS; round++) {
             String clientId = secret(random);

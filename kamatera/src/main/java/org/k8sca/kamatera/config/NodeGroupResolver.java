@@ -255,6 +255,12 @@ final class NodeGroupResolver {
         if (!cycle.value().equals("hourly") && !cycle.value().equals("monthly")) {
             findings.error(cycle.section(), cycle.key(), cycle.line(), "billing cycle for node group " + name
                     + " is invalid (expected hourly or monthly, in lower case)");
+        } else if (cycle.value().equals("monthly")) {
+            // Upstream sends this under the key billingCycle, which the API ignores, so upstream
+            // always created hourly servers; we send billingcycle and the servers are billed monthly.
+            findings.warning(cycle.section(), cycle.key(), cycle.line(), "billing cycle for node group " + name
+                    + " is monthly: kamatera-autoscaler creates monthly-billed servers, while the upstream"
+                    + " autoscaler's create request was billed hourly whatever this key said");
         }
         return cycle.value();
     }

@@ -287,4 +287,15 @@ class CompatibilityDecisionsTest {
                 + " node group ng1: could not parse max size for node group: strconv.Atoi: parsing"
                 + " \"99999999999999999999\": value out of range");
     }
+
+    @Test
+    void monthlyBillingIsAcceptedWithAWarningThatUpstreamBilledHourly() {
+        CloudConfig config = parseValid(GROUP + "billingcycle=monthly\n");
+        assertThat(config.nodeGroups().get("ng1").billingCycle()).isEqualTo("monthly");
+        assertThat(config.warnings()).extracting(ConfigProblem::key, ConfigProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("billingcycle", "billing cycle for node group ng1 is monthly:"
+                        + " kamatera-autoscaler creates monthly-billed servers, while the upstream autoscaler's"
+                        + " create request was billed hourly whatever this key said"));
+        assertThat(parseValid(GROUP + "billingcycle=hourly\n").warnings()).isEmpty();
+    }
 }

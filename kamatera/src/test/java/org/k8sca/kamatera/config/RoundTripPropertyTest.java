@@ -29,7 +29,7 @@ class RoundTripPropertyTest {
 
     @Test
     void randomConfigsSurviveRenderingAndParsing() throws Exception {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("test.seed", 20261124L); // fixed for CI; -Dtest.seed=N explores
         Random random = new Random(seed);
         for (int run = 0; run < RUNS; run++) {
             Case c = new Case(random);
@@ -188,7 +188,11 @@ class RoundTripPropertyTest {
             assertThat(config.defaultMinSize()).as(context).isEqualTo(defaultMin);
             assertThat(config.defaultMaxSize()).as(context).isEqualTo(defaultMax);
             if (!groups.isEmpty()) {
-                assertThat(config.warnings()).as(context).isEmpty();
+                // The only warning a well-formed random file may give: monthly billing (see compatibility.md).
+                long monthly = config.nodeGroups().values().stream()
+                        .filter(g -> g.billingCycle().equals("monthly")).count();
+                assertThat(config.warnings()).as(context).hasSize((int) monthly)
+                        .allSatisfy(w -> assertThat(w.key()).endsWith("billingcycle"));
             }
             assertThat(config.nodeGroups().keySet()).as(context)
                     .containsExactlyElementsOf(groups.stream().map(GroupModel::name).toList());

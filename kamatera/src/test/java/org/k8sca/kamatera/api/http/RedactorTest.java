@@ -45,7 +45,7 @@ class RedactorTest {
     /** Property: a secret hidden anywhere in a random JSON tree is gone from the redacted dump and JSON. */
     @Test
     void aSecretAnywhereInRandomJsonIsRemoved() {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("test.seed", 20261124L); // fixed for CI; -Dtest.seed=N explores
         Random random = new Random(seed);
         for (int round = 0; round < 500; round++) {
             String secret = randomText(random, 6 + random.nextInt(20));

@@ -43,7 +43,7 @@ class GoBase64Test {
 
     @Test
     void agreesWithTheJdkOnValidInput() throws Exception {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("test.seed", 20261124L); // fixed for CI; -Dtest.seed=N explores
         Random random = new Random(seed);
         for (int i = 0; i < 500; i++) {
             byte[] data = new byte[random.nextInt(40)];

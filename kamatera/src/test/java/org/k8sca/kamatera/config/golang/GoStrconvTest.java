@@ -33,7 +33,7 @@ class GoStrconvTest {
 
     @Test
     void atoiAgreesWithLongParseOnRandomNumbers() throws Exception {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("test.seed", 20261124L); // fixed for CI; -Dtest.seed=N explores
         Random random = new Random(seed);
         for (int i = 0; i < 2000; i++) {
             long n = random.nextLong() >> random.nextInt(64);
