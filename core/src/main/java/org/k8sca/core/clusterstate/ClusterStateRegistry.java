@@ -51,15 +51,12 @@ public final class ClusterStateRegistry {
 
   private final ClusterStateConfig config;
   private final Clock clock;
-  private final NodeReadinessRules rules;
   private final BackoffTracker backoffs;
   private final TransitionTimes transitions = new TransitionTimes();
 
   // Memory across loops.
-  private final Map<String, InstanceState> lastInstanceState = new HashMap<>();
-  private final Map<String, Instant> bootStartedAt = new HashMap<>();
+  private final NodeClassifier classifier;
   private final Map<String, Instant> unregisteredSince = new HashMap<>();
-  private final Map<String, Instant> nodeFirstSeen = new HashMap<>();
   private Set<String> failedInstancesSeen = Set.of();
   private final Map<String, ScaleUpRequest> requests = new LinkedHashMap<>();
   private final Map<String, IncorrectSize> incorrectSizes = new HashMap<>();
@@ -73,7 +70,7 @@ public final class ClusterStateRegistry {
   public ClusterStateRegistry(ClusterStateConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.rules = NodeReadinessRules.of(config);
+    this.classifier = new NodeClassifier(NodeReadinessRules.of(config), config.defaultOptions());
     this.backoffs = new BackoffTracker(config.initialBackoff(), config.maxBackoff(), config.backoffResetTimeout());
   }
 
@@ -100,19 +97,13 @@ public final class ClusterStateRegistry {
         groupOfInstance.put(i.id(), g.id());
       }
     }
-    trackInstanceStates(instanceById, now);
-    Set<String> nodeNames = new HashSet<>();
-    for (Node n : view.nodes()) {
-      nodeNames.add(n.name());
-      nodeFirstSeen.putIfAbsent(n.name(), now);
-    }
-    nodeFirstSeen.keySet().retainAll(nodeNames);
+    classifier.observe(instanceById, view.nodes(), now);
 
-    Map<String, Counter> counters = new LinkedHashMap<>();
+    Map<String, CategoryCounter> counters = new LinkedHashMap<>();
     for (NodeGroupView g : view.groups()) {
-      counters.put(g.id(), new Counter());
+      counters.put(g.id(), new CategoryCounter());
     }
-    Counter outside = new Counter();
+    CategoryCounter outside = new CategoryCounter();
     Set<String> providerIdsWithNode = new HashSet<>();
     nodeCategories.clear();
     for (Node n : view.nodes()) {
@@ -125,9 +116,9 @@ public final class ClusterStateRegistry {
         groupId = groupOfInstance.get(inst.id());
       }
       NodeGroupView group = groupId == null ? null : groupById.get(groupId);
-      NodeCategory category = categorize(n, inst, group, now);
+      NodeCategory category = classifier.classify(n, inst, group, now);
       nodeCategories.put(n.name(), category);
-      Counter c = group == null ? outside : counters.get(groupId);
+      CategoryCounter c = group == null ? outside : counters.get(groupId);
       c.add(category, n.name());
     }
 
@@ -162,43 +153,7 @@ public final class ClusterStateRegistry {
     return new ClusterStateUpdate(events, reverts);
   }
 
-  /** Remembers when each machine was last seen starting (entering Creating). */
-  private void trackInstanceStates(Map<String, Instance> instanceById, Instant now) {
-    for (Instance i : instanceById.values()) {
-      InstanceState previous = lastInstanceState.put(i.id(), i.state());
-      if (i.state() == InstanceState.CREATING && previous != InstanceState.CREATING) {
-        bootStartedAt.put(i.id(), now);
-      } else if (i.state() == InstanceState.STOPPED) {
-        bootStartedAt.remove(i.id());
-      }
-    }
-    lastInstanceState.keySet().retainAll(instanceById.keySet());
-    bootStartedAt.keySet().retainAll(instanceById.keySet());
-  }
-
-  private NodeCategory categorize(Node node, Instance inst, NodeGroupView group, Instant now) {
-    if (inst != null && inst.state() == InstanceState.STOPPED) {
-      return NodeCategory.STOPPED;
-    }
-    boolean noMachine = group != null && inst == null && !node.providerId().isEmpty();
-    if (NodeReadinessRules.hasToBeDeletedTaint(node)
-        || (inst != null && inst.state() == InstanceState.DELETING)
-        || noMachine) {
-      return NodeCategory.BEING_DELETED;
-    }
-    if (rules.isReady(node)) {
-      return NodeCategory.READY;
-    }
-    Duration startupTime = (group == null ? config.defaultOptions() : group.options()).maxNodeStartupTime();
-    Instant started = node.creationTime() != null ? node.creationTime() : nodeFirstSeen.get(node.name());
-    Instant boot = inst == null ? null : bootStartedAt.get(inst.id());
-    if (boot != null && boot.isAfter(started)) {
-      started = boot;
-    }
-    return now.isAfter(started.plus(startupTime)) ? NodeCategory.UNREADY : NodeCategory.NOT_STARTED;
-  }
-
-  private GroupSnapshot snapshotGroup(NodeGroupView g, Counter nodes, Set<String> providerIdsWithNode,
+  private GroupSnapshot snapshotGroup(NodeGroupView g, CategoryCounter nodes, Set<String> providerIdsWithNode,
       Set<String> stillUnregistered, Instant now) {
     Duration provisionTime = g.options().maxNodeProvisionTime();
     int unregistered = 0;
@@ -226,7 +181,7 @@ public final class ClusterStateRegistry {
       }
       unregistered++;
       stillUnregistered.add(i.id());
-      Instant since = unregisteredSince.computeIfAbsent(i.id(), id -> now);
+      Instant since = unregisteredSince.computeIfAbsent(i.id(), id -> firstSightingTime(g.id(), now));
       if (now.isAfter(since.plus(provisionTime))) {
         longUnregistered.add(i);
       }
@@ -241,6 +196,16 @@ public final class ClusterStateRegistry {
     int existing = counts.registered() + withoutNode;
     return new GroupSnapshot(g, counts, List.copyOf(longUnregistered), List.copyOf(failed),
         List.copyOf(nodes.notStartedNames), slotsWithoutInstance, existing);
+  }
+
+  /**
+   * When a machine seen for the first time started its provision time: a machine that appears
+   * while its group has a scale-up in flight was asked for when the request was made, so that it
+   * becomes long-unregistered exactly when the request times out.
+   */
+  private Instant firstSightingTime(String groupId, Instant now) {
+    ScaleUpRequest r = requests.get(groupId);
+    return r != null && r.requestedAt().isBefore(now) ? r.requestedAt() : now;
   }
 
   /**
@@ -291,10 +256,14 @@ public final class ClusterStateRegistry {
         requests.remove(r.groupId());
         continue;
       }
-      if (g.counts().upcoming() == 0) {
+      boolean pastDeadline = now.isAfter(r.expectedBy());
+      // Past the deadline, machines that never registered are long-unregistered and no longer
+      // upcoming; that is a timeout, not a completion.
+      boolean arrived = g.counts().upcoming() == 0 && !(pastDeadline && g.counts().longUnregistered() > 0);
+      if (arrived) {
         events.add(new ClusterStateEvent.ScaleUpCompleted(r.groupId(), r.increase(), r.requestedAt(), now));
         requests.remove(r.groupId());
-      } else if (now.isAfter(r.expectedBy())) {
+      } else if (pastDeadline) {
         Duration provisionTime = g.view().options().maxNodeProvisionTime();
         ClusterStateEvent.ScaleUpTimedOut event =
             new ClusterStateEvent.ScaleUpTimedOut(r.groupId(), r.increase(), provisionTime);
@@ -596,36 +565,5 @@ public final class ClusterStateRegistry {
       keys.add("group/" + id + "/scaleUp");
     }
     return keys;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  /** Counts one group's (or the outside world's) registered nodes by category. */
-  private static final class Counter {
-    int ready;
-    int unready;
-    int notStarted;
-    int beingDeleted;
-    final List<String> notStartedNames = new ArrayList<>();
-
-    void add(NodeCategory category, String nodeName) {
-      switch (category) {
-        case READY -> ready++;
-        case UNREADY -> unready++;
-        case NOT_STARTED -> {
-          notStarted++;
-          notStartedNames.add(nodeName);
-        }
-        case BEING_DELETED -> beingDeleted++;
-        case STOPPED -> {
-          // Counted per machine in the group's snapshot, not per node.
-        }
-      }
-    }
-
-    NodeCounts toCounts(int stopped, int unregistered, int longUnregistered, int failed, int upcoming) {
-      return new NodeCounts(ready, unready, notStarted, beingDeleted, stopped, unregistered, longUnregistered,
-          failed, upcoming);
-    }
   }
 }

@@ -67,6 +67,17 @@ class ScaleUpLifecycleTest {
   }
 
   @Test
+  void nodesReadyJustAfterTheDeadlineStillComplete() {
+    loop(kamateraGroup("ng", 0, 5));
+    registry.registerScaleUp("ng", 1);
+    loop(kamateraGroup("ng", 0, 5, creating("a")));
+    clock.advance(PROVISION);
+    ClusterStateUpdate u = loop(kamateraGroup("ng", 0, 5, running("a")), readyNode("a"));
+    assertThat(u.events()).singleElement().isInstanceOf(ClusterStateEvent.ScaleUpCompleted.class);
+    assertThat(registry.backedOffGroups()).isEmpty();
+  }
+
+  @Test
   void secondScaleUpExtendsTheRequest() {
     loop(kamateraGroup("ng", 0, 5));
     registry.registerScaleUp("ng", 1);
@@ -195,6 +206,27 @@ class ScaleUpLifecycleTest {
     ClusterStateUpdate u = loop(kamateraGroup("ng", 0, 5, failed("a", ErrorClass.OTHER, "CMD", "command 7 ended with error")));
     assertThat(u.events()).hasSize(1);
     assertThat(registry.backedOffGroups()).containsKey("ng");
+  }
+
+  @Test
+  void afterATimeoutOnlyTheOtherGroupIsOpenForScaleUp() {
+    NodeGroupView cheapEmpty = kamateraGroup("cheap", 0, 5);
+    NodeGroupView other = kamateraGroup("other", 0, 5);
+    clock.advance(LOOP);
+    registry.update(ClusterView.of(List.of(cheapEmpty, other), List.of()));
+    registry.registerScaleUp("cheap", 1);
+    NodeGroupView cheapStuck = kamateraGroup("cheap", 0, 5, creating("s"));
+    for (int i = 0; i < 91; i++) {
+      clock.advance(LOOP);
+      registry.update(ClusterView.of(List.of(cheapStuck, other), List.of()));
+    }
+    // The planner sees: nothing upcoming in "cheap" (its machine is past the provision time), "cheap"
+    // backed off, "other" free; so the pending pods go to "other" in this loop.
+    assertThat(registry.upcomingNodes()).isEmpty();
+    assertThat(registry.backedOffGroups()).containsOnlyKeys("cheap");
+    assertThat(registry.scaleUpBlockedGroups()).containsOnlyKeys("cheap");
+    assertThat(registry.cleanupPlan().unregistered()).singleElement()
+        .satisfies(d -> assertThat(d.groupId()).isEqualTo("cheap"));
   }
 
   @Test
