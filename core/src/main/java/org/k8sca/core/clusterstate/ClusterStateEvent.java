@@ -31,7 +31,7 @@ public sealed interface ClusterStateEvent {
       implements ClusterStateEvent {
     @Override
     public String message() {
-      return "Nodes added to group " + groupId + " failed to register within " + maxNodeProvisionTime;
+      return "Nodes added to group " + groupId + " failed to register within " + DurationText.of(maxNodeProvisionTime);
     }
   }
 

@@ -27,6 +27,21 @@ import org.k8sca.core.model.Node;
  * #isClusterHealthy()}, ...) and for plans ({@link #cleanupPlan()}, {@link #wrongSizePlan()}), and
  * tells it about its own scale-ups ({@link #registerScaleUp}, {@link #registerFailedScaleUp}).
  *
+ * <p>Use in one loop (step numbers of the loop in spec/autoscaler-core.md §1.3):
+ * <pre>{@code
+ * ClusterStateUpdate u = registry.update(ClusterView.read(provider, nodes, defaults)); // 14
+ * executor.correct(u.reverts());                        // revert timed-out scale-ups; report u.events()
+ * CleanupPlan cleanup = registry.cleanupPlan();
+ * executor.delete(cleanup.unregistered());              // 16
+ * if (!registry.isClusterHealthy()) return;             // 17, reason: clusterUnhealthyReason()
+ * executor.delete(cleanup.failed());                    // 18
+ * var fixes = registry.wrongSizePlan();                 // 19
+ * if (!fixes.isEmpty()) { executor.correct(fixes); return; }
+ * registry.upcomingNodes(); registry.backedOffGroups(); // 21-25: phantoms, skip backed-off groups
+ * registry.registerScaleUp(group, delta);               // after a successful increaseSize
+ * registry.status();                                    // 28: status ConfigMap
+ * }</pre>
+ *
  * <p>Where this differs from the upstream autoscaler, on purpose:
  * <ul>
  *   <li>Upcoming nodes are counted whether or not this process made the scale-up and whether or
@@ -496,7 +511,7 @@ public final class ClusterStateRegistry {
       if (s != null && now.isAfter(s.since().plus(provisionTime))) {
         out.add(new TargetSizeCorrection(g.id(), -s.missing(), TargetSizeCorrection.Reason.WRONG_SIZE,
             "target size " + s.target() + " of node group " + g.id() + " has been above the " + s.existing()
-                + " machine(s) that exist since " + s.since() + ", longer than " + provisionTime));
+                + " machine(s) that exist since " + s.since() + ", longer than " + DurationText.of(provisionTime)));
       }
     }
     return out;

@@ -105,7 +105,7 @@ class ScaleUpLifecycleTest {
     }
     ClusterStateUpdate u = loop(booting);
     assertThat(u.events()).singleElement().isInstanceOfSatisfying(ClusterStateEvent.ScaleUpTimedOut.class,
-        e -> assertThat(e.message()).isEqualTo("Nodes added to group ng failed to register within PT15M"));
+        e -> assertThat(e.message()).isEqualTo("Nodes added to group ng failed to register within 15m"));
     // The machine exists, so nothing to revert: it is cleaned up as long-unregistered instead.
     assertThat(u.reverts()).isEmpty();
     assertThat(registry.scaleUpRequest("ng")).isEmpty();
