@@ -22,6 +22,11 @@ public record Instance(String id, InstanceState state, InstanceError error) {
     return new Instance(id, InstanceState.RUNNING, null);
   }
 
+  /** A machine powered off on purpose and kept in a warm pool. */
+  public static Instance stopped(String id) {
+    return new Instance(id, InstanceState.STOPPED, null);
+  }
+
   public boolean hasError() {
     return error != null;
   }

@@ -7,5 +7,11 @@ public enum InstanceState {
   /** Being created. */
   CREATING,
   /** Being deleted. */
-  DELETING
+  DELETING,
+  /**
+   * Powered off on purpose and kept for reuse (a warm pool), not part of the group's target size.
+   * Its Kubernetes node, if one is left, is expected to be NotReady; the core does not count it as
+   * unready, unregistered or upcoming. Providers without a warm pool never report this state.
+   */
+  STOPPED
 }
