@@ -12,8 +12,10 @@ import org.k8sca.core.template.GroupTemplate;
 /**
  * What one planning pass looks at.
  *
- * @param snapshot the registered nodes with their bound (and nominated) pods; planning forks it
- *     and reverts, so it is unchanged afterwards
+ * @param snapshot the registered nodes with their bound (and nominated) pods, without expendable
+ *     pods and without registered nodes that are still counted in {@code upcomingNodes} (they are
+ *     simulated as template copies instead); planning forks it and reverts, so it is unchanged
+ *     afterwards
  * @param unscheduledPods pods the scheduler could not place ({@code PodScheduled=False},
  *     reason Unschedulable, decided at the edge), including ones that are gated, expendable,
  *     nominated or too young: planning sorts them out and says so
@@ -21,7 +23,8 @@ import org.k8sca.core.template.GroupTemplate;
  * @param templates each group's template, from {@link org.k8sca.core.template.TemplateNodeBuilder}
  * @param upcomingNodes per group id, nodes that were asked for and are not Ready yet; that many
  *     template copies join the snapshot before pending pods are fitted, so booting nodes never
- *     cause a second scale-up
+ *     cause a second scale-up (groups in backoff or without an active scale-up request should
+ *     have none, as upstream)
  * @param backedOffGroups per group id, why it must not be scaled up now (backoff after a failed
  *     scale-up, or an unhealthy group)
  */
