@@ -110,6 +110,8 @@ public final class ScaleUpPlanner {
     private final Map<String, Integer> targets = new HashMap<>();
     /** Why a node group cannot take a pod, per pod UID and group id. */
     private final Map<String, Map<String, List<String>>> reasonsByPod = new HashMap<>();
+    /** The group of each simulated upcoming node, by node name. */
+    private final Map<String, String> groupOfUpcoming = new HashMap<>();
     private int realNodes;
     private int upcomingTotal;
 
@@ -202,6 +204,7 @@ public final class ScaleUpPlanner {
         for (int i = 0; i < count; i++) {
           NodeTemplate copy = NodeTemplates.copy(t.template(), NodeTemplates.templateName(g.id()) + "-upcoming-" + i, true);
           snapshot.addNode(copy.node(), copy.pods());
+          groupOfUpcoming.put(copy.node().name(), g.id());
         }
       }
     }
@@ -214,9 +217,8 @@ public final class ScaleUpPlanner {
         if (node == null) {
           continue;
         }
-        NodeInfo info = snapshot.nodeInfo(node);
-        if (info.node().annotations().containsKey(NodeTemplates.UPCOMING_ANNOTATION)) {
-          String group = groupOfUpcoming(node);
+        String group = groupOfUpcoming.get(node);
+        if (group != null) {
           outcomes.add(new PodOutcome(p.key(), p.uid(), PodVerdict.FITS_UPCOMING_NODE, group,
               "pod fits on a node of group " + group + " that is being created or is booting", null));
         } else {
@@ -233,12 +235,6 @@ public final class ScaleUpPlanner {
         }
       }
       return r.stillPending();
-    }
-
-    private String groupOfUpcoming(String nodeName) {
-      String prefix = "template-node-for-";
-      int cut = nodeName.lastIndexOf("-upcoming-");
-      return nodeName.substring(prefix.length(), cut);
     }
 
     private List<Pod> dropTooYoung(List<Pod> pending) {
