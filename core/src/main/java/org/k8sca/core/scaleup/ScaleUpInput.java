@@ -40,6 +40,13 @@ public record ScaleUpInput(
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(provider, "provider");
     unscheduledPods = List.copyOf(unscheduledPods);
+    Map<String, String> seen = new java.util.HashMap<>();
+    for (Pod p : unscheduledPods) {
+      String previous = seen.put(p.uid(), p.key());
+      if (previous != null) {
+        throw new IllegalArgumentException("unscheduled pods " + previous + " and " + p.key() + " share uid " + p.uid());
+      }
+    }
     templates = Map.copyOf(templates);
     upcomingNodes = upcomingNodes == null ? Map.of() : Map.copyOf(upcomingNodes);
     backedOffGroups = backedOffGroups == null ? Map.of() : Map.copyOf(backedOffGroups);

@@ -420,4 +420,26 @@ class ScaleUpPlannerTest {
     assertThat(r.podsWith(PodVerdict.IGNORED)).isNotEmpty()
         .allSatisfy(p -> assertThat(p.message()).contains("ran out of its 3 s budget"));
   }
+
+  @Test
+  void aPodLargerThanEveryTemplateTriggersNothingAndSaysWhy() {
+    group("a", 0, 10, 2000, 8);
+    group("b", 0, 10, 4000, 8);
+
+    ScaleUpResult r = plan(List.of(web("huge", 6000).build()));
+
+    assertThat(r.status()).isEqualTo(ScaleUpStatus.NO_OPTIONS);
+    assertThat(r.group("a").estimatedNodes()).isZero();
+    assertThat(r.pod("default/huge").message()).isEqualTo("pod didn't trigger scale-up: 2 Insufficient cpu");
+    assertThat(r.pod("default/huge").reasonsByGroup()).isEqualTo(Map.of("a", List.of("Insufficient cpu"), "b", List.of("Insufficient cpu")));
+  }
+
+  @Test
+  void duplicatePodUidsAreRejectedClearly() {
+    Pod a = web("a", 100).uid("same").build();
+    Pod b = web("b", 100).uid("same").build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScaleUpInput(snapshot, List.of(a, b), provider, Map.of(), null, null))
+        .hasMessage("unscheduled pods default/a and default/b share uid same");
+  }
 }
