@@ -36,6 +36,8 @@ import org.k8sca.core.scaledown.drain.DrainRuleOptions;
  * @param cordonNodeBeforeTerminating {@code --cordon-node-before-terminating} (true)
  * @param deleteNodeObjects {@code --delete-node-objects} (ours; true: delete the Node object after
  *     the server, since Kamatera clusters usually run no cloud controller manager)
+ * @param nodeDeletionDelayTimeout {@code --node-deletion-delay-timeout} (2 min): how long the
+ *     {@code delay-deletion.cluster-autoscaler.kubernetes.io/*} annotations may hold a deletion
  */
 public record ScaleDownOptions(
     NodeGroupOptions groupDefaults,
@@ -61,7 +63,8 @@ public record ScaleDownOptions(
     Duration maxPodEvictionTime,
     Duration nodeDeleteDelayAfterTaint,
     boolean cordonNodeBeforeTerminating,
-    boolean deleteNodeObjects) {
+    boolean deleteNodeObjects,
+    Duration nodeDeletionDelayTimeout) {
 
   public static final ScaleDownOptions DEFAULTS = new ScaleDownOptions(
       NodeGroupOptions.UPSTREAM_DEFAULTS, false, true,
@@ -69,7 +72,7 @@ public record ScaleDownOptions(
       Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
       10, 1, DrainRuleOptions.UPSTREAM_DEFAULTS, false, true,
       10, Duration.ofSeconds(3), Duration.ZERO, 0, 0,
-      Duration.ofSeconds(600), Duration.ofMinutes(2), Duration.ofSeconds(5), true, true);
+      Duration.ofSeconds(600), Duration.ofMinutes(2), Duration.ofSeconds(5), true, true, Duration.ofMinutes(2));
 
   public ScaleDownOptions {
     Objects.requireNonNull(groupDefaults, "groupDefaults");
@@ -84,6 +87,7 @@ public record ScaleDownOptions(
     nonNegative("--max-graceful-termination-sec", maxGracefulTermination);
     nonNegative("--max-pod-eviction-time", maxPodEvictionTime);
     nonNegative("--node-delete-delay-after-taint", nodeDeleteDelayAfterTaint);
+    nonNegative("--node-deletion-delay-timeout", nodeDeletionDelayTimeout);
     Objects.requireNonNull(scanInterval, "--scan-interval");
     if (scanInterval.isZero() || scanInterval.isNegative()) {
       throw new IllegalArgumentException("--scan-interval must be positive, got " + scanInterval);
@@ -139,6 +143,7 @@ public record ScaleDownOptions(
     private Duration nodeDeleteDelayAfterTaint;
     private boolean cordonNodeBeforeTerminating;
     private boolean deleteNodeObjects;
+    private Duration nodeDeletionDelayTimeout;
 
     private Builder(ScaleDownOptions o) {
       groupDefaults = o.groupDefaults;
@@ -165,6 +170,7 @@ public record ScaleDownOptions(
       nodeDeleteDelayAfterTaint = o.nodeDeleteDelayAfterTaint;
       cordonNodeBeforeTerminating = o.cordonNodeBeforeTerminating;
       deleteNodeObjects = o.deleteNodeObjects;
+      nodeDeletionDelayTimeout = o.nodeDeletionDelayTimeout;
     }
 
     public Builder groupDefaults(NodeGroupOptions v) { groupDefaults = v; return this; }
@@ -191,6 +197,7 @@ public record ScaleDownOptions(
     public Builder nodeDeleteDelayAfterTaint(Duration v) { nodeDeleteDelayAfterTaint = v; return this; }
     public Builder cordonNodeBeforeTerminating(boolean v) { cordonNodeBeforeTerminating = v; return this; }
     public Builder deleteNodeObjects(boolean v) { deleteNodeObjects = v; return this; }
+    public Builder nodeDeletionDelayTimeout(Duration v) { nodeDeletionDelayTimeout = v; return this; }
 
     public ScaleDownOptions build() {
       return new ScaleDownOptions(groupDefaults, ignoreMirrorPodsUtilization, scaleDownUnreadyEnabled,
@@ -198,7 +205,7 @@ public record ScaleDownOptions(
           scanInterval, maxScaleDownParallelism, maxDrainParallelism, drainRules, daemonSetEvictionForEmptyNodes,
           daemonSetEvictionForOccupiedNodes, maxBulkSoftTaintCount, maxBulkSoftTaintTime, nodeDeletionCandidateTtl,
           minCoresTotal, minMemoryGibTotal, maxGracefulTermination, maxPodEvictionTime, nodeDeleteDelayAfterTaint,
-          cordonNodeBeforeTerminating, deleteNodeObjects);
+          cordonNodeBeforeTerminating, deleteNodeObjects, nodeDeletionDelayTimeout);
     }
   }
 }

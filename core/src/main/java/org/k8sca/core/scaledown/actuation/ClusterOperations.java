@@ -2,6 +2,8 @@ package org.k8sca.core.scaledown.actuation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.k8sca.core.model.Pod;
 
@@ -23,6 +25,12 @@ public interface ClusterOperations {
 
   /** Whether {@code pod} no longer runs on {@code node} (deleted, or recreated elsewhere with the same name). */
   boolean podGone(Pod pod, String node) throws ClusterOperationException;
+
+  /** The pods bound to {@code node} now (from the informer cache, not the loop's snapshot). */
+  List<Pod> podsOnNode(String node) throws ClusterOperationException;
+
+  /** The node's annotations now. */
+  Map<String, String> nodeAnnotations(String node) throws ClusterOperationException;
 
   /** Deletes the Node object (for clusters without a cloud controller manager). */
   void deleteNodeObject(String node) throws ClusterOperationException;

@@ -26,7 +26,10 @@ final class NodeDeletion {
   /** Attempts at deleting the Node object once the server is gone. */
   static final int NODE_OBJECT_ATTEMPTS = 6;
 
-  enum State { WAIT_AFTER_TAINT, EVICTING, WAIT_FOR_PODS, DELETE_SERVER, DELETE_NODE_OBJECT, DONE }
+  /** Annotations with this prefix hold the deletion (e.g. until a load balancer drained the node). */
+  static final String DELAY_DELETION_PREFIX = "delay-deletion.cluster-autoscaler.kubernetes.io/";
+
+  enum State { WAIT_AFTER_TAINT, EVICTING, WAIT_FOR_PODS, WAIT_DELAY_ANNOTATIONS, DELETE_SERVER, DELETE_NODE_OBJECT, DONE }
 
   private final DeletionRequest request;
   private final boolean empty;
@@ -39,6 +42,7 @@ final class NodeDeletion {
   private Instant evictionDeadline;
   private Instant podsGoneDeadline;
   private Instant nextPoll;
+  private Instant delayAnnotationsDeadline;
   private int nodeObjectAttempts;
   private Instant nextNodeObjectAttempt;
   private DeletionResult result;
@@ -83,8 +87,13 @@ final class NodeDeletion {
           return;
         }
         if (empty) {
+          String arrived = podNeedingAHome(ops);
+          if (arrived != null) {
+            fail(ops, "node is not empty: " + arrived);
+            return;
+          }
           evictDaemonSetPods(ops);
-          state = State.DELETE_SERVER;
+          enterDelayAnnotations(now);
         } else {
           for (Pod pod : request.removal().podsToMove()) {
             pendingEvictions.put(pod, now);
@@ -96,6 +105,7 @@ final class NodeDeletion {
       }
       case EVICTING -> evict(now, ops);
       case WAIT_FOR_PODS -> waitForPods(now, ops);
+      case WAIT_DELAY_ANNOTATIONS -> waitForDelayAnnotations(now, ops);
       case DELETE_SERVER -> deleteServer(ops);
       case DELETE_NODE_OBJECT -> deleteNodeObject(now, ops);
       case DONE -> { }
@@ -152,7 +162,7 @@ final class NodeDeletion {
       remaining.add("(check failed: " + e.getMessage() + ")");
     }
     if (remaining.isEmpty()) {
-      state = State.DELETE_SERVER;
+      enterDelayAnnotations(now);
       return;
     }
     if (!now.isBefore(podsGoneDeadline)) {
@@ -160,6 +170,47 @@ final class NodeDeletion {
       return;
     }
     nextPoll = now.plus(POD_GONE_POLL);
+  }
+
+  private void enterDelayAnnotations(Instant now) {
+    delayAnnotationsDeadline = now.plus(options.nodeDeletionDelayTimeout());
+    nextPoll = now;
+    state = State.WAIT_DELAY_ANNOTATIONS;
+  }
+
+  /** Waits while the node has delay-deletion annotations, up to the timeout, then goes ahead anyway. */
+  private void waitForDelayAnnotations(Instant now, ClusterOperations ops) {
+    if (now.isBefore(nextPoll)) {
+      return;
+    }
+    boolean held;
+    try {
+      held = ops.nodeAnnotations(nodeName()).keySet().stream().anyMatch(k -> k.startsWith(DELAY_DELETION_PREFIX));
+    } catch (ClusterOperationException e) {
+      held = true;
+    }
+    if (!held || !now.isBefore(delayAnnotationsDeadline)) {
+      state = State.DELETE_SERVER;
+      return;
+    }
+    nextPoll = now.plus(POD_GONE_POLL);
+  }
+
+  /**
+   * A pod that arrived on an "empty" node since planning and would need a new home, or null. The
+   * node is tainted, so only pods scheduled in between (or tolerating everything) can be there.
+   */
+  private String podNeedingAHome(ClusterOperations ops) {
+    try {
+      for (Pod p : ops.podsOnNode(nodeName())) {
+        if (!p.isMirror() && !p.isDaemonSetPod() && !p.lifecycle().terminal() && p.lifecycle().deletionTime() == null) {
+          return p.key();
+        }
+      }
+      return null;
+    } catch (ClusterOperationException e) {
+      return "(listing its pods failed: " + e.getMessage() + ")";
+    }
   }
 
   private void deleteServer(ClusterOperations ops) {

@@ -36,6 +36,8 @@ class ScaleDownActuatorTest {
     boolean podsGo = true;
     Set<String> failTaint = new HashSet<>();
     final List<Duration> graces = new ArrayList<>();
+    List<Pod> podsOnNode = List.of();
+    Map<String, String> annotations = Map.of();
 
     @Override
     public void taintToBeDeleted(String node, Instant at, boolean cordon) throws ClusterOperationException {
@@ -60,6 +62,17 @@ class ScaleDownActuatorTest {
     @Override
     public boolean podGone(Pod pod, String node) {
       return podsGo;
+    }
+
+    @Override
+    public List<Pod> podsOnNode(String node) {
+      return podsOnNode;
+    }
+
+    @Override
+    public Map<String, String> nodeAnnotations(String node) {
+      calls.add("annotations " + node);
+      return annotations;
     }
 
     @Override
@@ -278,5 +291,39 @@ class ScaleDownActuatorTest {
     assertThat(b.start(List.of(drainRequest("d2")), T0.plusSeconds(1)).started()).isEmpty();
     tickEverySecond(b, T0, T0.plusSeconds(10));
     assertThat(b.start(List.of(drainRequest("d2")), T0.plusSeconds(11)).started()).containsExactly("d2");
+  }
+
+  @Test
+  void anEmptyNodeThatReceivedAPodIsNotDeleted() {
+    cluster.podsOnNode = List.of(rsPod("newcomer", "web", 100, 100).build());
+    ScaleDownActuator a = new ScaleDownActuator(ScaleDownOptions.DEFAULTS, cluster);
+    a.start(List.of(request("e1", List.of(), List.of())), T0);
+    a.tick(T0.plusSeconds(5));
+    assertThat(group.deleted).isEmpty();
+    assertThat(a.takeFinished()).singleElement().satisfies(r -> assertThat(r.message()).contains("default/newcomer"));
+    assertThat(cluster.calls).contains("untaint e1");
+  }
+
+  @Test
+  void delayDeletionAnnotationsHoldTheDeletionUpToTheTimeout() {
+    cluster.annotations = Map.of("delay-deletion.cluster-autoscaler.kubernetes.io/lb", "draining");
+    ScaleDownActuator a = new ScaleDownActuator(ScaleDownOptions.DEFAULTS, cluster);
+    a.start(List.of(request("e1", List.of(), List.of())), T0);
+    tickEverySecond(a, T0, T0.plusSeconds(124));
+    assertThat(group.deleted).isEmpty();
+    a.tick(T0.plusSeconds(125));
+    assertThat(group.deleted).containsExactly("e1");
+
+    // Removing the annotation lets the deletion go on at the next poll.
+    FakeGroup other = new FakeGroup();
+    FakeCluster c2 = new FakeCluster();
+    c2.annotations = Map.of("delay-deletion.cluster-autoscaler.kubernetes.io/lb", "draining");
+    ScaleDownActuator b = new ScaleDownActuator(ScaleDownOptions.DEFAULTS, c2);
+    NodeDrain none = new NodeDrain(List.of(), List.of(), List.of(), null, null);
+    b.start(List.of(new DeletionRequest(node("e2", 4000, 8).build(), other, new NodeRemoval("e2", none, Map.of(), false))), T0);
+    tickEverySecond(b, T0, T0.plusSeconds(20));
+    c2.annotations = Map.of();
+    tickEverySecond(b, T0.plusSeconds(21), T0.plusSeconds(26));
+    assertThat(other.deleted).containsExactly("e2");
   }
 }
