@@ -28,6 +28,8 @@ public enum UnremovableReason {
   MINIMAL_RESOURCE_LIMIT_EXCEEDED("MinimalResourceLimitExceeded"),
   /** Runs a {@code safe-to-evict: "on-completion"} pod that has not finished. */
   BLOCKED_BY_ON_COMPLETION_POD("BlockedByOnCompletionPod"),
+  /** In a zero-or-max (atomic) group whose other nodes cannot all go now; the group goes whole or not at all. */
+  ATOMIC_GROUP_NOT_FULLY_REMOVABLE("AtomicGroupNotFullyRemovable"),
   /** Not simulated this loop: the time budget or the unneeded-node limit was reached first. */
   NOT_EVALUATED("NotEvaluated");
 

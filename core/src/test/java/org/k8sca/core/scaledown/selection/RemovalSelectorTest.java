@@ -117,4 +117,25 @@ class RemovalSelectorTest {
     assertThat(s.empty()).isEmpty();
     assertThat(s.kept().get("n").reason()).isEqualTo(UnremovableReason.BLOCKED_BY_ON_COMPLETION_POD);
   }
+
+  @Test
+  void atomicGroupsGoWholeOrNotAtAll() {
+    NodeGroupOptions zeroOrMax = new NodeGroupOptions(0.5, 0.5, Duration.ofMinutes(10), Duration.ofMinutes(20),
+        Duration.ofMinutes(15), Duration.ofMinutes(15), true, false, false);
+    NodeGroupView atomic = new NodeGroupView("atomic", 0, 3, 0, zeroOrMax);
+    // Two of three nodes unneeded: none goes.
+    Selection partial = RemovalSelector.select(List.of(empty("a1", atomic, LONG), empty("a2", atomic, LONG)), DEFAULT_LIMITS);
+    assertThat(partial.empty()).isEmpty();
+    assertThat(partial.kept().get("a1").reason()).isEqualTo(UnremovableReason.ATOMIC_GROUP_NOT_FULLY_REMOVABLE);
+    // All three, one of them still young: none goes.
+    Selection young = RemovalSelector.select(List.of(empty("a1", atomic, LONG), empty("a2", atomic, LONG),
+        empty("a3", atomic, Duration.ofMinutes(1))), DEFAULT_LIMITS);
+    assertThat(young.empty()).isEmpty();
+    // All three ready: all go, even beyond a budget of 2.
+    SelectionLimits small = new SelectionLimits(2, 1, 0, 0, Long.MAX_VALUE / 2, Long.MAX_VALUE / 2, 0, 0);
+    Selection whole = RemovalSelector.select(List.of(empty("a1", atomic, LONG), empty("a2", atomic, LONG),
+        empty("a3", atomic, LONG), empty("r1", BIG, LONG)), small);
+    assertThat(names(whole.empty())).containsExactly("a1", "a2", "a3");
+    assertThat(whole.deferred()).containsExactly("r1");
+  }
 }
