@@ -32,9 +32,9 @@ import org.k8sca.core.scaledown.simulation.RemovalSimulator;
 import org.k8sca.core.scaledown.simulation.SimulationResult;
 import org.k8sca.core.scaledown.simulation.Unremovable;
 import org.k8sca.core.scaledown.simulation.UnremovableMemory;
+import org.k8sca.core.scaledown.unneeded.SoftTaintPlan;
 import org.k8sca.core.scaledown.unneeded.SoftTaintPlanner;
 import org.k8sca.core.scaledown.unneeded.UnneededTimers;
-import org.k8sca.core.snapshot.ClusterSnapshot;
 import org.k8sca.core.snapshot.NodeInfo;
 
 /**
@@ -75,23 +75,72 @@ public final class ScaleDownPlanner {
     return timers.since(node);
   }
 
+  /** One scale-down pass at the clock's current time. Leaves the input's snapshot unchanged. */
   public ScaleDownPlan plan(ScaleDownInput input) {
     Instant now = clock.instant();
-    ClusterSnapshot snapshot = input.snapshot();
-    List<NodeInfo> nodes = snapshot.nodeInfos();
+    List<NodeInfo> nodes = input.snapshot().nodeInfos();
     Set<String> names = new HashSet<>();
     for (NodeInfo n : nodes) {
       names.add(n.name());
     }
     unremovable.prune(now, names);
+    Explanations explanations = new Explanations();
 
-    Map<String, NodeExplanation> explanations = new HashMap<>();
-    Map<String, Double> utilization = new HashMap<>();
+    List<NodeInfo> eligible = checkEligibility(input, nodes, explanations, now);
+    DrainRules rules = new DrainRules(options.drainRules(), input.controllers(), now);
+    SimulationResult sim = simulator.simulate(input.snapshot(), candidateOrder(eligible), input.beingDeleted(), rules,
+        new PdbBudgets(input.pdbs()), options.simulationTimeout(), unneededLimit());
+    explainSimulationFailures(sim, explanations, now);
+    updateTimers(input, sim, now);
+
+    List<Node> allNodes = new ArrayList<>();
+    for (NodeInfo n : nodes) {
+      allNodes.add(n.node());
+    }
+    SoftTaintPlan softTaints = SoftTaintPlanner.plan(allNodes, timers, options.maxBulkSoftTaintCount());
+
+    Optional<String> cooldown = input.cooldown().reason(now, options.delayAfterAdd(), options.delayAfterFailure(),
+        options.delayAfterDelete());
+    Selection selection = cooldown.isPresent()
+        ? new Selection(List.of(), List.of(), Map.of(), List.of())
+        : RemovalSelector.select(selectionCandidates(input, sim.removable(), now), limits(input, nodes));
+    for (NodeRemoval r : sim.removable()) {
+      String name = r.nodeName();
+      Instant since = timers.since(name).orElse(now);
+      Selection.Kept kept = selection.kept().get(name);
+      explanations.put(kept == null ? NodeExplanation.unneeded(name, since, explanations.utilization(name))
+          : NodeExplanation.unneededButKept(name, since, kept.reason(), explanations.utilization(name), kept.detail()));
+    }
+    return new ScaleDownPlan(explanations.all(), selection.empty(), selection.drain(), softTaints, cooldown,
+        sim.timedOut());
+  }
+
+  /** The explanations of one pass, and each node's utilization for them. */
+  private static final class Explanations {
+    private final Map<String, NodeExplanation> byNode = new HashMap<>();
+    private final Map<String, Double> utilization = new HashMap<>();
+
+    void put(NodeExplanation e) {
+      byNode.put(e.nodeName(), e);
+    }
+
+    double utilization(String node) {
+      return utilization.getOrDefault(node, Double.NaN);
+    }
+
+    List<NodeExplanation> all() {
+      return new ArrayList<>(byNode.values());
+    }
+  }
+
+  /** Runs the cheap checks; explains the ineligible nodes and returns the others. */
+  private List<NodeInfo> checkEligibility(ScaleDownInput input, List<NodeInfo> nodes, Explanations explanations,
+      Instant now) {
     List<NodeInfo> eligible = new ArrayList<>();
     for (NodeInfo info : nodes) {
       String name = info.name();
       if (input.beingDeleted().contains(name)) {
-        explanations.put(name, NodeExplanation.kept(name, UnremovableReason.CURRENTLY_BEING_DELETED, Double.NaN,
+        explanations.put(NodeExplanation.kept(name, UnremovableReason.CURRENTLY_BEING_DELETED, Double.NaN,
             "deletion in progress"));
         continue;
       }
@@ -101,67 +150,47 @@ public final class ScaleDownPlanner {
       Eligibility.Result result = Eligibility.check(info, groupOptions, options.scaleDownUnreadyEnabled(),
           options.ignoreMirrorPodsUtilization(), recent.isPresent(), isGpuNode(info.node(), input.gpuLabel()), now);
       double u = result.utilization() == null ? Double.NaN : result.utilization().value();
-      utilization.put(name, u);
+      explanations.utilization.put(name, u);
       if (result.eligible()) {
         eligible.add(info);
       } else if (result.reason().get() == UnremovableReason.RECENTLY_UNREMOVABLE) {
         Unremovable earlier = recent.get().result();
-        explanations.put(name, NodeExplanation.blocked(name, UnremovableReason.RECENTLY_UNREMOVABLE, earlier.pod(),
-            earlier.blockReason(), u, "was " + earlier.reason().upstreamName() + "; rechecked at " + recent.get().recheckAt()));
+        explanations.put(NodeExplanation.blocked(name, UnremovableReason.RECENTLY_UNREMOVABLE, earlier.pod(),
+            earlier.blockReason(), u, "was " + earlier.reason().upstreamName() + "; rechecked at "
+                + recent.get().recheckAt()));
       } else {
-        explanations.put(name, NodeExplanation.kept(name, result.reason().get(), u, result.detail()));
+        explanations.put(NodeExplanation.kept(name, result.reason().get(), u, result.detail()));
       }
     }
+    return eligible;
+  }
 
-    DrainRules rules = new DrainRules(options.drainRules(), input.controllers(), now);
-    SimulationResult sim = simulator.simulate(snapshot, candidateOrder(eligible), input.beingDeleted(), rules,
-        new PdbBudgets(input.pdbs()), options.simulationTimeout(), unneededLimit());
-
+  /** Remembers and explains unremovable nodes, and explains the ones not evaluated. */
+  private void explainSimulationFailures(SimulationResult sim, Explanations explanations, Instant now) {
     for (Unremovable u : sim.unremovable()) {
       unremovable.remember(u, now.plus(options.unremovableNodeRecheckTimeout()));
-      explanations.put(u.nodeName(), NodeExplanation.blocked(u.nodeName(), u.reason(), u.pod(), u.blockReason(),
-          utilization.getOrDefault(u.nodeName(), Double.NaN), u.detail()));
+      explanations.put(NodeExplanation.blocked(u.nodeName(), u.reason(), u.pod(), u.blockReason(),
+          explanations.utilization(u.nodeName()), u.detail()));
     }
     for (String name : sim.notEvaluated()) {
-      explanations.put(name, NodeExplanation.kept(name, UnremovableReason.NOT_EVALUATED,
-          utilization.getOrDefault(name, Double.NaN),
+      explanations.put(NodeExplanation.kept(name, UnremovableReason.NOT_EVALUATED, explanations.utilization(name),
           sim.timedOut() ? "the simulation time budget ran out" : "enough unneeded nodes were found this loop"));
     }
+  }
 
-    List<Node> unneededNodes = new ArrayList<>();
+  /**
+   * Replaces the unneeded set with this pass's findings. Not-evaluated nodes keep no timer, as
+   * upstream; they are tried first next loop.
+   */
+  private void updateTimers(ScaleDownInput input, SimulationResult sim, Instant now) {
+    List<Node> unneeded = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (NodeRemoval r : sim.removable()) {
-      unneededNodes.add(snapshot.nodeInfo(r.nodeName()).node());
+      unneeded.add(input.snapshot().nodeInfo(r.nodeName()).node());
+      names.add(r.nodeName());
     }
-    timers.update(unneededNodes, now);
-    // Not-evaluated nodes keep no timer, as upstream; they are tried first next loop.
-    Set<String> unneededNames = new HashSet<>();
-    for (Node n : unneededNodes) {
-      unneededNames.add(n.name());
-    }
-    lastUnneeded = unneededNames;
-
-    List<Node> allNodes = new ArrayList<>();
-    for (NodeInfo n : nodes) {
-      allNodes.add(n.node());
-    }
-    var softTaints = SoftTaintPlanner.plan(allNodes, timers, options.maxBulkSoftTaintCount());
-
-    Optional<String> cooldown = input.cooldown().reason(now, options.delayAfterAdd(), options.delayAfterFailure(),
-        options.delayAfterDelete());
-    Selection selection = cooldown.isPresent()
-        ? new Selection(List.of(), List.of(), Map.of(), List.of())
-        : RemovalSelector.select(selectionCandidates(input, sim.removable(), now), limits(input, nodes));
-
-    for (NodeRemoval r : sim.removable()) {
-      String name = r.nodeName();
-      Instant since = timers.since(name).orElse(now);
-      double u = utilization.getOrDefault(name, Double.NaN);
-      Selection.Kept kept = selection.kept().get(name);
-      explanations.put(name, kept == null ? NodeExplanation.unneeded(name, since, u)
-          : NodeExplanation.unneededButKept(name, since, kept.reason(), u, kept.detail()));
-    }
-    return new ScaleDownPlan(new ArrayList<>(explanations.values()), selection.empty(), selection.drain(), softTaints,
-        cooldown, sim.timedOut());
+    timers.update(unneeded, now);
+    lastUnneeded = names;
   }
 
   /**
