@@ -215,4 +215,26 @@ class ScaleDownPlannerTest {
     // small's pod could only go to "big" or "going", both being deleted.
     assertThat(plan.explanation("small").get().reason()).isEqualTo(UnremovableReason.NO_PLACE_TO_MOVE_PODS);
   }
+
+  @Test
+  void perGroupUnneededTimeAndClusterMinimumCores() {
+    ClusterSnapshot s = twoNodes(node("small", 4000, 8).build());
+    NodeGroupOptions fast = new NodeGroupOptions(0.5, 0.5, Duration.ofMinutes(2), Duration.ofMinutes(20),
+        Duration.ofMinutes(15), Duration.ofMinutes(15), false, false, false);
+    NodeGroupView batch = new NodeGroupView("batch", 0, 2, 0, fast);
+    ScaleDownInput in = new ScaleDownInput(s, Map.of("big", "batch", "small", "batch"), Map.of("batch", batch), Set.of(),
+        List.of(), controllers(5, rs("web")), Cooldown.NONE, 0, 0, ResourceLimits.UNLIMITED, "");
+    ScaleDownPlanner planner = new ScaleDownPlanner(ScaleDownOptions.DEFAULTS, clock);
+    planner.plan(in);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(names(planner.plan(in).drain())).containsExactly("small");
+
+    // --cores-total=8:... keeps both 4-core nodes.
+    ScaleDownPlanner limited = new ScaleDownPlanner(ScaleDownOptions.DEFAULTS.toBuilder().minCoresTotal(8).build(), clock);
+    limited.plan(in);
+    clock.advance(Duration.ofMinutes(2));
+    ScaleDownPlan plan = limited.plan(in);
+    assertThat(plan.drain()).isEmpty();
+    assertThat(plan.explanation("small").get().reason()).isEqualTo(UnremovableReason.MINIMAL_RESOURCE_LIMIT_EXCEEDED);
+  }
 }
