@@ -50,6 +50,12 @@ import org.k8sca.core.snapshot.NodeInfo;
  */
 public final class ScaleDownPlanner {
 
+  /**
+   * Annotation on phantom nodes for upcoming scale-ups; such nodes are neither candidates nor
+   * destinations, since pods cannot actually move to a machine that does not run yet.
+   */
+  public static final String UPCOMING_NODE_ANNOTATION = "cluster-autoscaler.k8s.io/upcoming-node";
+
   private final ScaleDownOptions options;
   private final Clock clock;
   private final RemovalSimulator simulator;
@@ -78,9 +84,15 @@ public final class ScaleDownPlanner {
   /** One scale-down pass at the clock's current time. Leaves the input's snapshot unchanged. */
   public ScaleDownPlan plan(ScaleDownInput input) {
     Instant now = clock.instant();
-    List<NodeInfo> nodes = input.snapshot().nodeInfos();
+    List<NodeInfo> nodes = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (NodeInfo n : nodes) {
+    Set<String> notDestinations = new HashSet<>(input.beingDeleted());
+    for (NodeInfo n : input.snapshot().nodeInfos()) {
+      if ("true".equals(n.node().annotations().get(UPCOMING_NODE_ANNOTATION))) {
+        notDestinations.add(n.name());
+        continue;
+      }
+      nodes.add(n);
       names.add(n.name());
     }
     unremovable.prune(now, names);
@@ -88,7 +100,7 @@ public final class ScaleDownPlanner {
 
     List<NodeInfo> eligible = checkEligibility(input, nodes, explanations, now);
     DrainRules rules = new DrainRules(options.drainRules(), input.controllers(), now);
-    SimulationResult sim = simulator.simulate(input.snapshot(), candidateOrder(eligible), input.beingDeleted(), rules,
+    SimulationResult sim = simulator.simulate(input.snapshot(), candidateOrder(eligible), notDestinations, rules,
         new PdbBudgets(input.pdbs()), options.simulationTimeout(), unneededLimit());
     explainSimulationFailures(sim, explanations, now);
     updateTimers(input, sim, now);

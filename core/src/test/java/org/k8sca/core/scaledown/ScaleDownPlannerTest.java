@@ -210,9 +210,11 @@ class ScaleDownPlannerTest {
     ScaleDownInput base = input(s);
     ScaleDownInput in = new ScaleDownInput(s, base.groupOfNode(), base.groups(), Set.of("going", "big"), List.of(),
         base.controllers(), Cooldown.NONE, 0, 1, ResourceLimits.UNLIMITED, "");
+    s.addNode(node("phantom", 64000, 64).annotations(Map.of(ScaleDownPlanner.UPCOMING_NODE_ANNOTATION, "true")).build());
     ScaleDownPlan plan = new ScaleDownPlanner(ScaleDownOptions.DEFAULTS, clock).plan(in);
     assertThat(plan.explanation("going").get().reason()).isEqualTo(UnremovableReason.CURRENTLY_BEING_DELETED);
-    // small's pod could only go to "big" or "going", both being deleted.
+    assertThat(plan.explanation("phantom")).isEmpty();
+    // small's pod could only go to "big" or "going", both being deleted, or to an upcoming phantom node.
     assertThat(plan.explanation("small").get().reason()).isEqualTo(UnremovableReason.NO_PLACE_TO_MOVE_PODS);
   }
 
