@@ -20,7 +20,8 @@ import org.k8sca.core.snapshot.ClusterSnapshot;
  * @param groups node groups by id
  * @param beingDeleted nodes whose deletion is in flight: neither candidates nor destinations
  * @param pdbs all PodDisruptionBudgets
- * @param controllers existing workload controllers with their replica counts
+ * @param controllers existing workload controllers with their replica counts; null means none exist,
+ *     which (with {@code --skip-nodes-with-custom-controller-pods}) blocks every controlled pod
  * @param cooldown recent scale-up, failure and deletion times
  * @param emptyDeletionsInFlight empty-node deletions in flight
  * @param drainsInFlight drains in flight

@@ -105,9 +105,12 @@ public final class ScaleDownPlanner {
     explainSimulationFailures(sim, explanations, now);
     updateTimers(input, sim, now);
 
+    // Nodes being deleted carry the hard taint; their soft taint no longer matters.
     List<Node> allNodes = new ArrayList<>();
     for (NodeInfo n : nodes) {
-      allNodes.add(n.node());
+      if (!input.beingDeleted().contains(n.name())) {
+        allNodes.add(n.node());
+      }
     }
     SoftTaintPlan softTaints = SoftTaintPlanner.plan(allNodes, timers, options.maxBulkSoftTaintCount());
 
