@@ -41,6 +41,8 @@ import org.k8sca.core.resources.Resources;
  * @param schedulingGates {@code spec.schedulingGates} names; a gated pod is not scheduled
  * @param creationTime when the pod was created (null when unknown)
  * @param terminating whether the pod has a deletion timestamp
+ * @param lifecycle phase, restart policy, deletion time and grace period (scale-down reads them)
+ * @param volumes the pod's volumes, for the local-storage drain rule
  */
 public record Pod(
     String namespace,
@@ -64,7 +66,9 @@ public record Pod(
     boolean unboundImmediateClaims,
     List<String> schedulingGates,
     Instant creationTime,
-    boolean terminating) {
+    boolean terminating,
+    PodLifecycle lifecycle,
+    List<PodVolume> volumes) {
 
   /** Annotation kubelet puts on mirror pods of static pods. */
   public static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
@@ -94,6 +98,8 @@ public record Pod(
     spreadConstraints = mergeMatchLabelKeys(spreadConstraints, labels);
     boundVolumes = boundVolumes == null ? List.of() : List.copyOf(boundVolumes);
     schedulingGates = schedulingGates == null ? List.of() : List.copyOf(schedulingGates);
+    lifecycle = lifecycle == null ? PodLifecycle.RUNNING : lifecycle;
+    volumes = volumes == null ? List.of() : List.copyOf(volumes);
   }
 
   private static List<PodAffinityTerm> normalize(List<PodAffinityTerm> terms, String namespace) {
@@ -162,7 +168,7 @@ public record Pod(
     return new Pod(namespace, name, uid, labels, annotations, owner, priority, requests, node,
         nominatedNodeName, nodeSelector, requiredNodeAffinity, tolerations, hostPorts, affinityTerms,
         antiAffinityTerms, spreadConstraints, boundVolumes, unboundImmediateClaims, schedulingGates,
-        creationTime, terminating);
+        creationTime, terminating, lifecycle, volumes);
   }
 
   /** A copy with another UID and name, e.g. for the n-th simulated replica. */
@@ -170,7 +176,7 @@ public record Pod(
     return new Pod(namespace, newName, newUid, labels, annotations, owner, priority, requests, nodeName,
         nominatedNodeName, nodeSelector, requiredNodeAffinity, tolerations, hostPorts, affinityTerms,
         antiAffinityTerms, spreadConstraints, boundVolumes, unboundImmediateClaims, schedulingGates,
-        creationTime, terminating);
+        creationTime, terminating, lifecycle, volumes);
   }
 
   @Override
@@ -205,6 +211,8 @@ public record Pod(
     private List<String> schedulingGates = List.of();
     private Instant creationTime;
     private boolean terminating;
+    private PodLifecycle lifecycle = PodLifecycle.RUNNING;
+    private List<PodVolume> volumes = List.of();
 
     private Builder(String namespace, String name) {
       this.namespace = namespace;
@@ -333,12 +341,22 @@ public record Pod(
       return this;
     }
 
+    public Builder lifecycle(PodLifecycle v) {
+      lifecycle = v;
+      return this;
+    }
+
+    public Builder volumes(List<PodVolume> v) {
+      volumes = v;
+      return this;
+    }
+
     public Pod build() {
       Resources requests = PodRequests.compute(containers, initContainers, overhead, podLevelRequests);
       return new Pod(namespace, name, uid, labels, annotations, owner, priority, requests, nodeName,
           nominatedNodeName, nodeSelector, requiredNodeAffinity, tolerations, hostPorts, affinityTerms,
           antiAffinityTerms, spreadConstraints, boundVolumes, unboundImmediateClaims, schedulingGates,
-          creationTime, terminating);
+          creationTime, terminating, lifecycle, volumes);
     }
   }
 }
