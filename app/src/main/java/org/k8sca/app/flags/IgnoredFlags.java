@@ -157,12 +157,12 @@ public final class IgnoredFlags {
 
     @Option(names = "--scale-from-unschedulable", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: not implemented; node templates always honour spec.unschedulable.")
     boolean scaleFromUnschedulable;
 
     @Option(names = "--force-ds", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: not implemented.")
     boolean forceDs;
 
     @Option(names = "--dynamic-node-delete-delay-after-taint-enabled", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
@@ -172,7 +172,7 @@ public final class IgnoredFlags {
 
     @Option(names = "--enable-proactive-scaleup", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: not implemented.")
     boolean enableProactiveScaleup;
 
     @Option(names = "--pod-injection-limit", paramLabel = "int", defaultValue = "5000",
@@ -191,7 +191,7 @@ public final class IgnoredFlags {
 
     @Option(names = "--enable-graceful-degradation", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: not implemented.")
     boolean enableGracefulDegradation;
 
     @Option(names = "--profiling", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
@@ -243,21 +243,21 @@ public final class IgnoredFlags {
 
     @Option(names = "--skip-log-headers", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: klog output tuning that does not apply without log files.")
     boolean skipLogHeaders;
 
     @Option(names = "--add-dir-header", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: klog output tuning; the caller is always printed as file:line.")
     boolean addDirHeader;
 
     @Option(names = "--one-output", paramLabel = "bool", arity = "0..1", fallbackValue = "true",
             defaultValue = "false", converter = GoBoolConverter.class,
-            description = "Ignored.")
+            description = "Ignored: klog output tuning that does not apply without log files.")
     boolean oneOutput;
 
     @Option(names = "--log-backtrace-at", paramLabel = "string", defaultValue = ":0",
-            description = "Ignored.")
+            description = "Ignored: klog debugging aid; errors carry their Java stack trace.")
     String logBacktraceAt;
 
     @Option(names = "--vmodule", paramLabel = "string", defaultValue = "",

@@ -55,7 +55,7 @@ public record RunOptions(
      * @param resourceNamespace {@code --leader-elect-resource-namespace}
      */
     public record LeaderElection(
-            boolean leaderElect,
+            boolean enabled,
             Duration leaseDuration,
             Duration renewDeadline,
             Duration retryPeriod,
