@@ -121,7 +121,7 @@ class RunCommandTest {
         assertThat(verbose.err()).as(verbose.describe())
                 .contains("FLAG: --scale-down-unneeded-time=\"1m30s\"")
                 .contains("FLAG: --max-node-provision-time=\"15m0s\"")
-                .contains("FLAG: --expander=\"[least-waste]\"")
+                .contains("FLAG: --expander=\"least-waste\"")
                 .contains("effective configuration: RunOptions[");
         List<String> flagLines = lines(verbose.err()).stream().filter(line -> line.contains("] FLAG: ")).toList();
         assertThat(flagLines).allMatch(line -> line.matches("I\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} +\\d+ RunCommand\\.java:\\d+] FLAG: .*"));

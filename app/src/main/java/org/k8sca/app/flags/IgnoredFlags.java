@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
  * naming it. A picocli mixin of the {@code run} command.
  */
 public final class IgnoredFlags {
+    // Node groups: the Kamatera provider reads them from the cloud config
+
     @Option(names = "--nodes", paramLabel = "stringArray", converter = NodeGroupSpecConverter.class,
             description = "Ignored: Kamatera node groups are defined in the cloud config. Checked as <min>:<max>:<name>. Repeatable.")
     List<NodeGroupSpec> nodes = new ArrayList<>();
-
-    // Node groups: the Kamatera provider reads them from the cloud config
 
     @Option(names = "--node-group-auto-discovery", paramLabel = "stringArray",
             description = "Ignored: Kamatera node groups are defined in the cloud config. Repeatable.")
@@ -30,6 +30,7 @@ public final class IgnoredFlags {
     // Features of other cloud providers or of the Kubernetes scheduler that Kamatera does not have
 
     @Option(names = "--scale-down-gpu-utilization-threshold", paramLabel = "float", defaultValue = "0.5",
+            converter = GoFloatConverter.class,
             description = "Ignored: Kamatera servers have no GPUs.")
     double scaleDownGpuUtilizationThreshold;
 

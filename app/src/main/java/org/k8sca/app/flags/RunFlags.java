@@ -25,11 +25,11 @@ public final class RunFlags {
     /** Upstream's expanders, in upstream's spelling. grpc needs an external server we do not support. */
     static final Set<String> EXPANDERS = Set.of("least-waste", "most-pods", "least-nodes", "price", "priority", "random");
 
+    // Cloud provider
+
     @Option(names = "--cloud-provider", paramLabel = "string", defaultValue = KAMATERA,
             description = "Cloud provider type; must be kamatera.")
     String cloudProvider;
-
-    // Cloud provider
 
     @Option(names = "--cloud-config", paramLabel = "string", defaultValue = "",
             description = "The Kamatera cloud config file (INI): API credentials, cluster name and node groups.")
@@ -50,6 +50,7 @@ public final class RunFlags {
     String namespace;
 
     @Option(names = "--kube-client-qps", paramLabel = "float", defaultValue = "5",
+            converter = GoFloatConverter.class,
             description = "Queries per second allowed to the Kubernetes API.")
     double kubeClientQps;
 
@@ -166,6 +167,11 @@ public final class RunFlags {
 
     // Scale-up
 
+    @Option(names = "--expander", paramLabel = "string", defaultValue = "least-waste",
+            description = "Expanders choosing among the node groups that could take the pending pods, applied in order "
+                    + "(comma-separated): least-waste, most-pods, least-nodes, price, priority, random.")
+    String expander;
+
     @Option(names = "--estimator", paramLabel = "string", defaultValue = "binpacking",
             description = "How new nodes are estimated; only binpacking exists.")
     String estimator;
@@ -184,14 +190,17 @@ public final class RunFlags {
     List<String> balancingLabel = new ArrayList<>();
 
     @Option(names = "--max-allocatable-difference-ratio", paramLabel = "float", defaultValue = "0.05",
+            converter = GoFloatConverter.class,
             description = "Largest relative difference in allocatable resources between similar node groups.")
     double maxAllocatableDifferenceRatio;
 
     @Option(names = "--max-free-difference-ratio", paramLabel = "float", defaultValue = "0.05",
+            converter = GoFloatConverter.class,
             description = "Largest relative difference in free resources between similar node groups.")
     double maxFreeDifferenceRatio;
 
     @Option(names = "--memory-difference-ratio", paramLabel = "float", defaultValue = "0.015",
+            converter = GoFloatConverter.class,
             description = "Largest relative difference in memory capacity between similar node groups.")
     double memoryDifferenceRatio;
 
@@ -254,6 +263,7 @@ public final class RunFlags {
     Duration nodeGroupBackoffResetTimeout;
 
     @Option(names = "--max-total-unready-percentage", paramLabel = "float", defaultValue = "45",
+            converter = GoFloatConverter.class,
             description = "Percentage of unready nodes above which the autoscaler stops acting (together with --ok-total-unready-count).")
     double maxTotalUnreadyPercentage;
 
@@ -307,6 +317,7 @@ public final class RunFlags {
     boolean scaleDownEnabled;
 
     @Option(names = "--scale-down-utilization-threshold", paramLabel = "float", defaultValue = "0.5",
+            converter = GoFloatConverter.class,
             description = "Nodes whose CPU and memory requests are both below this fraction of allocatable are scale-down candidates.")
     double scaleDownUtilizationThreshold;
 
@@ -350,6 +361,7 @@ public final class RunFlags {
     int scaleDownNonEmptyCandidatesCount;
 
     @Option(names = "--scale-down-candidates-pool-ratio", paramLabel = "float", defaultValue = "0.1",
+            converter = GoFloatConverter.class,
             description = "Fraction of nodes checked as additional candidates when earlier candidates are no longer valid.")
     double scaleDownCandidatesPoolRatio;
 
@@ -456,11 +468,6 @@ public final class RunFlags {
             description = "Time budget of soft tainting in one loop.")
     Duration maxBulkSoftTaintTime;
 
-    @Option(names = "--expander", paramLabel = "string", split = ",", defaultValue = "least-waste",
-            description = "Expanders choosing among the node groups that could take the pending pods, applied in order "
-                    + "(comma-separated): least-waste, most-pods, least-nodes, price, priority, random.")
-    List<String> expander = new ArrayList<>();
-
     // Logging
 
     @Option(names = {"-v", "--v"}, paramLabel = "int", defaultValue = "0",
@@ -533,7 +540,7 @@ public final class RunFlags {
                         minMax("--cores-total", coresTotal),
                         minMax("--memory-total", memoryTotal)),
                 new RunOptions.ScaleUp(
-                        List.copyOf(expander),
+                        expanders(),
                         estimator,
                         balanceSimilarNodeGroups,
                         List.copyOf(balancingIgnoreLabel),
@@ -600,9 +607,13 @@ public final class RunFlags {
                 new RunOptions.Logging(verbosity, loggingFormat));
     }
 
+    /** A string flag upstream (so a repeated flag overrides), split at commas. */
+    private List<String> expanders() {
+        return List.of(expander.split(",", -1));
+    }
+
     private void checkExpanders() {
-        check(!expander.isEmpty(), "--expander", "at least one expander is needed");
-        for (String name : expander) {
+        for (String name : expanders()) {
             if (name.equals("grpc")) {
                 throw new IllegalArgumentException("--expander: the grpc expander is not supported by this autoscaler");
             }

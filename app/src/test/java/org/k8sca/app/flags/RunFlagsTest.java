@@ -170,6 +170,13 @@ class RunFlagsTest {
         assertThatThrownBy(() -> parse("--expander=least-waste,cheapest"))
                 .hasMessageContaining("--expander: unknown expander 'cheapest'").hasMessageContaining("most-pods");
         assertThatThrownBy(() -> parse("--expander=grpc")).hasMessageContaining("grpc expander is not supported");
+        assertThatThrownBy(() -> parse("--expander=")).hasMessageContaining("unknown expander ''");
+    }
+
+    @Test
+    void expanderIsAStringFlagSoARepeatOverrides() {
+        assertThat(parse("--expander=priority", "--expander=random,most-pods").scaleUp().expander())
+                .containsExactly("random", "most-pods");
     }
 
     @Test
