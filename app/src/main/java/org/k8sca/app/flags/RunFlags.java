@@ -471,7 +471,7 @@ public final class RunFlags {
     // Logging
 
     @Option(names = {"-v", "--v"}, paramLabel = "int", defaultValue = "0",
-            description = "Log verbosity: 0-1 for normal operation, 4 explains decisions, 9 logs HTTP calls.")
+            description = "Log verbosity: 0-1 for normal operation, 2 adds Kamatera API calls and the effective configuration, 4 explains decisions.")
     int verbosity;
 
     @Option(names = "--logging-format", paramLabel = "string", defaultValue = "text",

@@ -15,6 +15,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * <pre>{@code
  * private static final Logger LOG = LoggerFactory.getLogger(ScaleUp.class);
  * Klog.v(4).info(LOG, "pod {} does not fit node group {}: {}", pod, group, reason);
+ * Klog.v(2).infoS(LOG, "scale-up", "nodeGroup", group, "from", current, "to", target);
  * if (Klog.v(5).enabled()) { ...expensive detail... }
  * }</pre>
  */
@@ -65,6 +66,26 @@ public final class Klog {
                 boundary.setCallerBoundary(Verbose.class.getName());
             }
             event.log(format, arguments);
+        }
+
+        /**
+         * Logs a structured INFO message if enabled, as klog's {@code InfoS}: a constant message and
+         * key/value pairs, which the text format prints as {@code key="value"} after the message and
+         * the JSON format as fields. A key without a value gets klog's {@code (MISSING)}.
+         */
+        public void infoS(Logger logger, String message, Object... keysAndValues) {
+            if (!enabled || !logger.isInfoEnabled()) {
+                return;
+            }
+            LoggingEventBuilder event = logger.atInfo().addKeyValue(VERBOSITY_KEY, level);
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                Object value = i + 1 < keysAndValues.length ? keysAndValues[i + 1] : "(MISSING)";
+                event = event.addKeyValue(String.valueOf(keysAndValues[i]), value);
+            }
+            if (event instanceof CallerBoundaryAware boundary) {
+                boundary.setCallerBoundary(Verbose.class.getName());
+            }
+            event.log(message);
         }
     }
 }

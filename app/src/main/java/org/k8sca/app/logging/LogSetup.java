@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogSetup {
     private static final String APPENDER_NAME = "KLOG";
+    private static final String PROJECT_LOGGERS = "org.k8sca";
 
     private LogSetup() {}
 
@@ -52,6 +53,24 @@ public final class LogSetup {
         root.detachAndStopAllAppenders();
         root.addAppender(appender);
         root.setLevel(Level.INFO);
+        context.getLogger(PROJECT_LOGGERS).setLevel(projectLevel(verbosity));
+    }
+
+    /**
+     * The level of the project's own loggers at a verbosity. The Kamatera client logs at DEBUG what
+     * the upstream Kamatera provider logs at V(2) (API calls that change servers) and at TRACE what
+     * upstream logs at V(4) (polling calls, response bodies; secrets redacted by the client), so
+     * DEBUG prints from -v2 and TRACE from -v4. Other libraries stay at INFO. {@code null} means
+     * "inherit INFO from the root".
+     */
+    static Level projectLevel(int verbosity) {
+        if (verbosity >= 4) {
+            return Level.TRACE;
+        }
+        if (verbosity >= 2) {
+            return Level.DEBUG;
+        }
+        return null;
     }
 
     /** Stopping an appender closes its stream; stderr must outlive any one configuration. */

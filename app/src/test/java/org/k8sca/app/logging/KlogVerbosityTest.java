@@ -60,6 +60,36 @@ class KlogVerbosityTest {
     }
 
     @Test
+    void structuredInfoPrintsKeyValuesAfterTheMessage() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        LogSetup.install(LogFormat.TEXT, 2, captured);
+        Klog.v(2).infoS(LOG, "scale-up", "nodeGroup", "ng1", "from", 1, "to", 3, "dangling");
+        Klog.v(3).infoS(LOG, "hidden", "k", "v");
+
+        assertThat(captured.toString(StandardCharsets.UTF_8).strip())
+                .matches("I\\d{4} [0-9:.]+ +\\d+ KlogVerbosityTest\\.java:\\d+] scale-up"
+                        + " nodeGroup=\"ng1\" from=1 to=3 dangling=\"\\(MISSING\\)\"");
+    }
+
+    @Test
+    void projectDebugAndTraceFollowTheUpstreamKamateraVerbosities() {
+        Logger project = LoggerFactory.getLogger("org.k8sca.kamatera.api.http.HttpCallExecutor");
+        Logger library = LoggerFactory.getLogger("io.fabric8.kubernetes.client.Config");
+        ByteArrayOutputStream ignored = new ByteArrayOutputStream();
+
+        LogSetup.install(LogFormat.TEXT, 1, ignored);
+        assertThat(project.isDebugEnabled()).as("-v1 debug").isFalse();
+        LogSetup.install(LogFormat.TEXT, 2, ignored);
+        assertThat(project.isDebugEnabled()).as("-v2 debug").isTrue();
+        assertThat(project.isTraceEnabled()).as("-v2 trace").isFalse();
+        LogSetup.install(LogFormat.TEXT, 4, ignored);
+        assertThat(project.isTraceEnabled()).as("-v4 trace").isTrue();
+        assertThat(library.isDebugEnabled()).as("other libraries stay at INFO").isFalse();
+        LogSetup.install(LogFormat.TEXT, 0, ignored);
+        assertThat(project.isDebugEnabled()).as("back to -v0").isFalse();
+    }
+
+    @Test
     void enabledReflectsTheVerbosity() {
         Klog.setVerbosity(3);
 
