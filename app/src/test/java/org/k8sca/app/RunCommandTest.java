@@ -102,11 +102,12 @@ class RunCommandTest {
 
     @Test
     void underscoresInFlagNamesAreDashesAsInKubernetesComponents() {
-        CliRun run = CliRun.run("run", "--scan_interval=20s", "--log_dir=/tmp/logs", "-v2");
+        CliRun run = CliRun.run("--scan_interval=20s", "--log_dir=/tmp/logs", "--nodes=1:2:ng_1", "-v2");
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).as(run.describe())
                 .contains("FLAG: --scan-interval=\"20s\"")
+                .contains("FLAG: --nodes=\"[1:2:ng_1]\"")
                 .contains("flag --log-dir is accepted")
                 .contains(NOT_IMPLEMENTED);
     }

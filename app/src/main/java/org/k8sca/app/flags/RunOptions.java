@@ -52,7 +52,7 @@ public record RunOptions(
      * @param retryPeriod {@code --leader-elect-retry-period}
      * @param resourceLock {@code --leader-elect-resource-lock}
      * @param resourceName {@code --leader-elect-resource-name}
-     * @param resourceNamespace {@code --leader-elect-resource-namespace}
+     * @param resourceNamespace {@code --leader-elect-resource-namespace}, or {@code --namespace} when that is empty
      */
     public record LeaderElection(
             boolean enabled,
@@ -70,7 +70,7 @@ public record RunOptions(
      * @param frequentLoopsEnabled {@code --frequent-loops-enabled}
      * @param maxInactivity {@code --max-inactivity}
      * @param maxFailingTime {@code --max-failing-time}
-     * @param maxStartupTime {@code --max-startup-time}
+     * @param maxStartupTime {@code --max-startup-time}, raised to at least {@code maxInactivity} and {@code maxFailingTime} as upstream does
      * @param writeStatusConfigmap {@code --write-status-configmap}
      * @param statusConfigMapName {@code --status-config-map-name}
      * @param recordDuplicatedEvents {@code --record-duplicated-events}
@@ -94,7 +94,7 @@ public record RunOptions(
      *
      * @param maxNodesTotal {@code --max-nodes-total}
      * @param coresTotal {@code --cores-total}
-     * @param memoryTotalGib {@code --memory-total}
+     * @param memoryTotalGib {@code --memory-total}, in GiB
      */
     public record Limits(
             int maxNodesTotal,
@@ -187,7 +187,7 @@ public record RunOptions(
      * @param maxScaleDownParallelism {@code --max-scale-down-parallelism}
      * @param maxDrainParallelism {@code --max-drain-parallelism}
      * @param maxGracefulTerminationSec {@code --max-graceful-termination-sec}
-     * @param drainPriorityConfig {@code --drain-priority-config}
+     * @param drainPriorityConfig {@code --drain-priority-config}, parsed; empty when not given
      * @param maxPodEvictionTime {@code --max-pod-eviction-time}
      * @param nodeDeleteDelayAfterTaint {@code --node-delete-delay-after-taint}
      * @param nodeDeletionDelayTimeout {@code --node-deletion-delay-timeout}
