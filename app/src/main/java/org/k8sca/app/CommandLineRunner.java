@@ -35,7 +35,7 @@ final class CommandLineRunner {
 
     int run(String[] args) {
         CommandLine commandLine = build();
-        int status = commandLine.execute(withDefaultSubcommand(args));
+        int status = commandLine.execute(normalizeRunFlagNames(withDefaultSubcommand(args)));
         out.flush();
         err.flush();
         return status;
@@ -43,7 +43,7 @@ final class CommandLineRunner {
 
     private CommandLine build() {
         CommandLine commandLine = new CommandLine(new TopCommand());
-        commandLine.addSubcommand(new RunCommand());
+        commandLine.addSubcommand(new RunCommand(err));
         commandLine.addSubcommand(new ValidateConfigCommand(out, err, env));
         commandLine.addSubcommand(new SimulateCommand());
         commandLine.addSubcommand(new SandboxCommand());
@@ -77,6 +77,31 @@ final class CommandLineRunner {
             return withRun;
         }
         return Arrays.copyOf(args, args.length);
+    }
+
+    /**
+     * Kubernetes components, the upstream autoscaler among them, treat {@code _} and {@code -} in flag
+     * names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run}, whose flags
+     * are upstream's. Only names change: {@code --nodes=1:2:ng_1} keeps its value.
+     */
+    static String[] normalizeRunFlagNames(String[] args) {
+        String[] normalized = Arrays.copyOf(args, args.length);
+        if (args.length == 0 || !args[0].equals("run")) {
+            return normalized;
+        }
+        for (int i = 1; i < normalized.length; i++) {
+            String arg = normalized[i];
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.startsWith("--")) {
+                int equals = arg.indexOf('=');
+                String name = equals < 0 ? arg : arg.substring(0, equals);
+                String value = equals < 0 ? "" : arg.substring(equals);
+                normalized[i] = name.replace('_', '-') + value;
+            }
+        }
+        return normalized;
     }
 
     private int usageError(ParameterException e, String[] args) {

@@ -2,10 +2,16 @@ package org.k8sca.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Exit status and messages for arguments, help, version and the subcommands that do not exist yet. */
 class CommandLineArgumentsTest {
+
+    @AfterEach
+    void restoreLogging() {
+        DefaultLogging.restore();
+    }
 
     @Test
     void missingCloudConfigIsAUsageError() {
@@ -94,7 +100,7 @@ class CommandLineArgumentsTest {
     }
 
     @Test
-    void withoutSubcommandRunIsMeantAndSaysItIsNotImplemented() {
+    void withoutSubcommandRunIsMeantAndSaysItsLoopIsNotImplemented() {
         for (String[] args : new String[][] {
             {},
             {"--cloud-provider=kamatera", "--cloud-config=/config/cloud-config", "-v2"},
@@ -104,7 +110,7 @@ class CommandLineArgumentsTest {
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).as(run.describe())
-                    .contains("'run' subcommand is not implemented yet")
+                    .contains("the autoscaler loop is not implemented yet")
                     .doesNotContain("unknown flag");
             assertThat(run.out()).isEmpty();
         }

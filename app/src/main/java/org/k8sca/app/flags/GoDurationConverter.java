@@ -1,0 +1,17 @@
+package org.k8sca.app.flags;
+
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Lets picocli read duration flags in Go's syntax ({@code 10s}, {@code 1h30m}), with Go's error text. */
+public final class GoDurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+        try {
+            return GoDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+}
