@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.k8sca.app.flags.FlagsDoc;
-import org.k8sca.app.flags.GoDuration;
+import org.k8sca.core.duration.GoDuration;
 import org.k8sca.app.flags.IgnoredFlags;
 import org.k8sca.app.flags.RunFlags;
 import org.k8sca.app.flags.RunOptions;

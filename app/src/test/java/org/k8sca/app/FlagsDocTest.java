@@ -1,5 +1,6 @@
 package org.k8sca.app;
 
+import org.k8sca.core.duration.GoDuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.flags.FlagsDoc;
-import org.k8sca.app.flags.GoDuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

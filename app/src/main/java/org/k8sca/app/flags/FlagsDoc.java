@@ -1,5 +1,6 @@
 package org.k8sca.app.flags;
 
+import org.k8sca.core.duration.GoDuration;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package org.k8sca.app.flags;
 
+import org.k8sca.core.duration.GoDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

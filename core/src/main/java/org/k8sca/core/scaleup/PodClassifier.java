@@ -1,6 +1,7 @@
 package org.k8sca.core.scaleup;
 
 import java.time.Duration;
+import org.k8sca.core.duration.GoDuration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.k8sca.app.flags;
+package org.k8sca.core.duration;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.k8sca.app.flags;
+package org.k8sca.core.duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -173,12 +173,5 @@ class GoDurationTest {
                     .as("seed %d: parse(format(%d)) via %s", seed, nanos, text)
                     .isEqualTo(nanos);
         }
-    }
-
-    @Test
-    void converterReportsGoMessageToPicocli() {
-        assertThat(new GoDurationConverter().convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThatThrownBy(() -> new GoDurationConverter().convert("10"))
-                .hasMessage("time: missing unit in duration \"10\"");
     }
 }
