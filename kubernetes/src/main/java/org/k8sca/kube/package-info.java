@@ -1,0 +1,6 @@
+/**
+ * The Kubernetes edge of the autoscaler, on the fabric8 client. Sub-packages translate
+ * Kubernetes objects into the core model, keep a live view of the cluster, and perform cluster
+ * operations (taints, evictions, node deletion).
+ */
+package org.k8sca.kube;
