@@ -248,6 +248,12 @@ public final class ClusterView implements AutoCloseable {
     return true;
   }
 
+  /** The informer's cached fabric8 object, for tests of what the cache keeps. */
+  Object cachedObject(String kind, String key) {
+    SharedIndexInformer<?> informer = informers.get(kind);
+    return informer == null ? null : informer.getStore().getByKey(key);
+  }
+
   @Override
   public void close() {
     for (SharedIndexInformer<?> i : informers.values()) {
@@ -320,9 +326,13 @@ public final class ClusterView implements AutoCloseable {
     } catch (TranslationException | RuntimeException e) {
       // A bad object must not take the autoscaler down: drop what we had for it and go on.
       delete.accept(key);
-      SkippedObject previous = skipped.put(kind + "/" + key, new SkippedObject(kind, key, e.getMessage()));
+      SkippedObject previous = skipped.put(kind + "/" + key, new SkippedObject(kind, key, String.valueOf(e.getMessage())));
       if (previous == null || !previous.reason().equals(e.getMessage())) {
-        LOG.warn("skipping {} {}: {}", kind, key, e.getMessage());
+        if (e instanceof TranslationException) {
+          LOG.warn("skipping {}", e.getMessage());
+        } else {
+          LOG.warn("skipping {} {}: cannot translate it", kind, key, e);
+        }
       }
       return null;
     }

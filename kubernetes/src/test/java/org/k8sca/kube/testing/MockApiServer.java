@@ -21,6 +21,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -50,6 +51,7 @@ public final class MockApiServer implements AutoCloseable {
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
   private final KubernetesSerialization json = new KubernetesSerialization();
   private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<Predicate<RecordedRequest>, MockResponse>> canned = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile boolean pdbAware;
   private final KubernetesMockServer server;
@@ -89,6 +91,13 @@ public final class MockApiServer implements AutoCloseable {
     hooks.add(new Hook(matches, action, false));
   }
 
+  /** Answers every request that {@code matches} with {@code code} and a Status body, instead of the store. */
+  public void answer(Predicate<RecordedRequest> matches, int code, String message) {
+    String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\""
+        + message + "\",\"code\":" + code + "}";
+    canned.add(Map.entry(matches, new MockResponse().setResponseCode(code).setBody(body)));
+  }
+
   /** Request lines seen so far, e.g. {@code PATCH /api/v1/nodes/n1}. */
   public List<String> requests() {
     return List.copyOf(requests);
@@ -114,6 +123,11 @@ public final class MockApiServer implements AutoCloseable {
           hooks.remove(h);
         }
         h.action().run();
+      }
+    }
+    for (Map.Entry<Predicate<RecordedRequest>, MockResponse> c : canned) {
+      if (c.getKey().test(request)) {
+        return c.getValue();
       }
     }
     Matcher m = EVICTION.matcher(request.getPath());
