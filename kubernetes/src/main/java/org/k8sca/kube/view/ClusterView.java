@@ -327,7 +327,7 @@ public final class ClusterView implements AutoCloseable {
       // A bad object must not take the autoscaler down: drop what we had for it and go on.
       delete.accept(key);
       SkippedObject previous = skipped.put(kind + "/" + key, new SkippedObject(kind, key, String.valueOf(e.getMessage())));
-      if (previous == null || !previous.reason().equals(e.getMessage())) {
+      if (previous == null || !previous.reason().equals(String.valueOf(e.getMessage()))) {
         if (e instanceof TranslationException) {
           LOG.warn("skipping {}", e.getMessage());
         } else {
