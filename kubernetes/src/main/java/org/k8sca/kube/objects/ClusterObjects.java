@@ -23,6 +23,8 @@ import org.k8sca.core.model.PodDisruptionBudget;
  * @param daemonSets all DaemonSets
  * @param workloadsByUid ReplicaSets, ReplicationControllers, StatefulSets and Jobs by UID
  * @param namespaceLabels labels of every namespace, for namespace selectors
+ * @param priorityExpanderConfig the data of the {@code cluster-autoscaler-priority-expander}
+ *     ConfigMap (key {@code priorities}), empty when there is none
  */
 public record ClusterObjects(
     long version,
@@ -31,10 +33,11 @@ public record ClusterObjects(
     List<PodDisruptionBudget> disruptionBudgets,
     List<DaemonSet> daemonSets,
     Map<String, Workload> workloadsByUid,
-    Map<String, Labels> namespaceLabels) {
+    Map<String, Labels> namespaceLabels,
+    Map<String, String> priorityExpanderConfig) {
 
   public static final ClusterObjects EMPTY =
-      new ClusterObjects(0, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
+      new ClusterObjects(0, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
 
   public ClusterObjects {
     nodes = List.copyOf(nodes);
@@ -43,6 +46,7 @@ public record ClusterObjects(
     daemonSets = List.copyOf(daemonSets);
     workloadsByUid = Map.copyOf(workloadsByUid);
     namespaceLabels = Map.copyOf(namespaceLabels);
+    priorityExpanderConfig = priorityExpanderConfig == null ? Map.of() : Map.copyOf(priorityExpanderConfig);
   }
 
   /** The pods in any of {@code states}, in the order of {@link #pods()}. */

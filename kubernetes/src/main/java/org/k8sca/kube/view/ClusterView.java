@@ -62,6 +62,11 @@ public final class ClusterView implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterView.class);
 
+  /** The ConfigMap the priority expander reads, in the autoscaler's namespace. */
+  public static final String PRIORITY_EXPANDER_CONFIG_MAP = "cluster-autoscaler-priority-expander";
+  /** Upstream's default for {@code --namespace}. */
+  public static final String DEFAULT_NAMESPACE = "kube-system";
+
   /** The pod informer's index of pods by {@code spec.nodeName}. */
   public static final String NODE_NAME_INDEX = "nodeName";
 
@@ -86,6 +91,7 @@ public final class ClusterView implements AutoCloseable {
   /** Claim {@code namespace/name} → keys of the pods that use it. */
   private final Map<String, Set<String>> podsByClaim = new HashMap<>();
   private final TreeMap<String, SkippedObject> skipped = new TreeMap<>();
+  private Map<String, String> priorityExpanderConfig = Map.of();
   private long version;
   private ClusterObjects cached = ClusterObjects.EMPTY;
 
@@ -93,8 +99,18 @@ public final class ClusterView implements AutoCloseable {
   private final SharedIndexInformer<Pod> podInformer;
   private final List<UnschedulablePodListener> listeners = new CopyOnWriteArrayList<>();
 
-  /** Creates the informers; nothing is listed or watched until {@link #start(Duration)}. */
+  /** A view for an autoscaler running in {@value #DEFAULT_NAMESPACE}. */
   public ClusterView(KubernetesClient client) {
+    this(client, DEFAULT_NAMESPACE);
+  }
+
+  /**
+   * Creates the informers; nothing is listed or watched until {@link #start(Duration)}.
+   *
+   * @param autoscalerNamespace where the autoscaler's own objects live ({@code --namespace}); the
+   *     priority expander's ConfigMap is read from there
+   */
+  public ClusterView(KubernetesClient client, String autoscalerNamespace) {
     watch("Node", client.nodes(), (key, n) -> {
       nodes.put(key, NodeTranslator.translate(n));
       return null;
@@ -149,6 +165,11 @@ public final class ClusterView implements AutoCloseable {
       PersistentVolumeInfo gone = volumes.remove(key);
       retranslatePodsUsing(claimsOfVolume(key, gone));
     });
+    watch("ConfigMap", client.configMaps().inNamespace(autoscalerNamespace).withName(PRIORITY_EXPANDER_CONFIG_MAP),
+        (key, cm) -> {
+          priorityExpanderConfig = cm.getData() == null ? Map.of() : Map.copyOf(cm.getData());
+          return null;
+        }, key -> priorityExpanderConfig = Map.of());
     watch("StorageClass", client.storage().v1().storageClasses(), (key, sc) -> {
       storageClasses.put(key, VolumeTranslator.waitsForFirstConsumer(sc));
       retranslatePodsUsing(new HashSet<>(podsByClaim.keySet()));
@@ -210,7 +231,8 @@ public final class ClusterView implements AutoCloseable {
           byUid.put(w.uid().isEmpty() ? e.getKey() : w.uid(), w);
         }
         cached = new ClusterObjects(version, new ArrayList<>(nodes.values()), new ArrayList<>(pods.values()),
-            new ArrayList<>(budgets.values()), new ArrayList<>(daemonSets.values()), byUid, namespaces);
+            new ArrayList<>(budgets.values()), new ArrayList<>(daemonSets.values()), byUid, namespaces,
+            priorityExpanderConfig);
       }
       return cached;
     }

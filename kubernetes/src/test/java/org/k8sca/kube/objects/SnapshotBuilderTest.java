@@ -33,7 +33,7 @@ class SnapshotBuilderTest {
             observed("done", SchedulingState.FINISHED, "n1", "", 0),
             observed("expendable", SchedulingState.BOUND, "n1", "", -11),
             observed("orphan", SchedulingState.BOUND, "gone-node", "", 0)),
-        List.of(), List.of(), Map.of(), Map.of("a", Labels.of("team", "x")));
+        List.of(), List.of(), Map.of(), Map.of("a", Labels.of("team", "x")), Map.of());
 
     ClusterSnapshot snapshot = SnapshotBuilder.build(objects, SnapshotBuilder.DEFAULT_EXPENDABLE_PRIORITY_CUTOFF);
 
@@ -48,7 +48,7 @@ class SnapshotBuilderTest {
   @Test
   void cutoffIsInclusiveOfItsOwnPriority() {
     ClusterObjects objects = new ClusterObjects(1, List.of(Node.builder("n1").allocatable(NODE).build()),
-        List.of(observed("at-cutoff", SchedulingState.BOUND, "n1", "", -10)), List.of(), List.of(), Map.of(), Map.of());
+        List.of(observed("at-cutoff", SchedulingState.BOUND, "n1", "", -10)), List.of(), List.of(), Map.of(), Map.of(), Map.of());
     assertThat(SnapshotBuilder.build(objects, -10).podCount()).isEqualTo(1);
   }
 }

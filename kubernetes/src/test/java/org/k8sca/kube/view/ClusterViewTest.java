@@ -289,4 +289,25 @@ class ClusterViewTest {
         .isInstanceOf(ClusterViewException.class)
         .hasMessageContaining("PodDisruptionBudget");
   }
+
+  @Test
+  void priorityExpanderConfigMapOfTheAutoscalerNamespaceOnly() {
+    client.configMaps().inNamespace("other").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withNamespace("other").withName(ClusterView.PRIORITY_EXPANDER_CONFIG_MAP).endMetadata()
+        .withData(Map.of("priorities", "5:\n  - wrong")).build()).create();
+    client.configMaps().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withNamespace("kube-system").withName("unrelated").endMetadata()
+        .withData(Map.of("priorities", "1:\n  - unrelated")).build()).create();
+    ClusterView v = startView();
+    assertThat(v.snapshotOf().priorityExpanderConfig()).isEmpty();
+
+    client.configMaps().inNamespace("kube-system").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withNamespace("kube-system").withName(ClusterView.PRIORITY_EXPANDER_CONFIG_MAP).endMetadata()
+        .withData(Map.of("priorities", "10:\n  - big-.*")).build()).create();
+    Eventually.await("config map seen", () -> !v.snapshotOf().priorityExpanderConfig().isEmpty());
+    assertThat(v.snapshotOf().priorityExpanderConfig()).containsEntry("priorities", "10:\n  - big-.*");
+
+    client.configMaps().inNamespace("kube-system").withName(ClusterView.PRIORITY_EXPANDER_CONFIG_MAP).delete();
+    Eventually.await("config map gone", () -> v.snapshotOf().priorityExpanderConfig().isEmpty());
+  }
 }
