@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.k8sca.core.model.Taint;
+import org.k8sca.kube.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.k8sca.kube.ops.Sleeper;
+import org.k8sca.kube.Sleeper;
 
 /** A clock that only moves when the code under test sleeps, and remembers every sleep. */
 public final class FakeTime extends Clock implements Sleeper {
@@ -23,6 +23,11 @@ public final class FakeTime extends Clock implements Sleeper {
   @Override
   public void sleep(Duration duration) {
     sleeps.add(duration);
+    now = now.plus(duration);
+  }
+
+  /** Moves the clock without recording a sleep (time passing between calls). */
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 

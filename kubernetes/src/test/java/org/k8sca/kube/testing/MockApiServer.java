@@ -76,6 +76,11 @@ public final class MockApiServer implements AutoCloseable {
     return server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
   }
 
+  /** {@code http://127.0.0.1:port}, for kubeconfig files. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
   /** When on, an eviction is refused with 429 if a PDB covering the pod allows no disruption. */
   public void setPdbAware(boolean on) {
     pdbAware = on;

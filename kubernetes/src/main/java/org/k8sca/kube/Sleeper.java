@@ -1,4 +1,4 @@
-package org.k8sca.kube.ops;
+package org.k8sca.kube;
 
 import java.time.Duration;
 
