@@ -52,6 +52,7 @@ public final class MockApiServer implements AutoCloseable {
   private final KubernetesSerialization json = new KubernetesSerialization();
   private final List<Hook> hooks = new CopyOnWriteArrayList<>();
   private final List<Map.Entry<Predicate<RecordedRequest>, MockResponse>> canned = new CopyOnWriteArrayList<>();
+  private final List<Map.Entry<Predicate<RecordedRequest>, java.time.Duration>> delays = new CopyOnWriteArrayList<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private volatile boolean pdbAware;
   private final KubernetesMockServer server;
@@ -103,6 +104,11 @@ public final class MockApiServer implements AutoCloseable {
     canned.add(Map.entry(matches, new MockResponse().setResponseCode(code).setBody(body)));
   }
 
+  /** Holds back the answer to every request that {@code matches} by {@code delay}. */
+  public void delay(Predicate<RecordedRequest> matches, java.time.Duration delay) {
+    delays.add(Map.entry(matches, delay));
+  }
+
   /** Request lines seen so far, e.g. {@code PATCH /api/v1/nodes/n1}. */
   public List<String> requests() {
     return List.copyOf(requests);
@@ -135,6 +141,16 @@ public final class MockApiServer implements AutoCloseable {
         return c.getValue();
       }
     }
+    MockResponse response = respond(request);
+    for (Map.Entry<Predicate<RecordedRequest>, java.time.Duration> d : delays) {
+      if (d.getKey().test(request)) {
+        response.setBodyDelay(d.getValue());
+      }
+    }
+    return response;
+  }
+
+  private MockResponse respond(RecordedRequest request) {
     Matcher m = EVICTION.matcher(request.getPath());
     if ("POST".equals(request.getMethod()) && m.matches()) {
       return evict(m.group(1), m.group(2));

@@ -310,4 +310,14 @@ class ClusterViewTest {
     client.configMaps().inNamespace("kube-system").withName(ClusterView.PRIORITY_EXPANDER_CONFIG_MAP).delete();
     Eventually.await("config map gone", () -> v.snapshotOf().priorityExpanderConfig().isEmpty());
   }
+
+  @Test
+  void startGivesUpClearlyWhenAListDoesNotAnswerInTime() {
+    api.delay(r -> r.getPath().startsWith("/api/v1/nodes") && !r.getPath().contains("watch"), Duration.ofSeconds(30));
+    view = new ClusterView(client);
+    assertThatThrownBy(() -> view.start(Duration.ofMillis(500)))
+        .isInstanceOf(ClusterViewException.class)
+        .hasMessageContaining("did not sync")
+        .hasMessageContaining("Node");
+  }
 }
