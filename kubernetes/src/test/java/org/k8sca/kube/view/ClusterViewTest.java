@@ -125,6 +125,9 @@ class ClusterViewTest {
     assertThat(snapshot.namespaceLabels().get("shop")).isEqualTo(Labels.of("team", "web"));
     assertThat(view.podsOnNode("n1")).extracting(ObservedPod::key).containsExactly("shop/web-1");
     assertThat(view.skippedObjects()).isEmpty();
+    Eventually.await("every informer watching", view::watching);
+    view.close();
+    Eventually.await("informers stopped", () -> !view.watching());
   }
 
   @Test
