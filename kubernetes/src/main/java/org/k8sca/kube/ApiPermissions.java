@@ -1,0 +1,48 @@
+package org.k8sca.kube;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every Kubernetes API call this module makes, as RBAC rules: the least privilege the deployment's
+ * ClusterRole must grant for it. A test runs the view and every cluster operation against the mock
+ * API server and checks that the requests it sees are exactly these, so the list cannot drift.
+ */
+public final class ApiPermissions {
+
+  /**
+   * One RBAC rule.
+   *
+   * @param apiGroup the API group ({@code ""} for the core group)
+   * @param resource the resource, with its subresource if any ({@code pods/eviction})
+   * @param verbs the verbs used
+   */
+  public record Rule(String apiGroup, String resource, Set<String> verbs) {
+    public Rule {
+      verbs = Set.copyOf(verbs);
+    }
+  }
+
+  private static final Set<String> READ = Set.of("list", "watch");
+
+  /** The rules, grouped by what needs them. */
+  public static final List<Rule> RULES = List.of(
+      // The cluster view's informers.
+      new Rule("", "pods", Set.of("list", "watch", "get")),
+      new Rule("", "nodes", Set.of("list", "watch", "get", "update", "delete")),
+      new Rule("", "namespaces", READ),
+      new Rule("", "replicationcontrollers", READ),
+      new Rule("", "persistentvolumeclaims", READ),
+      new Rule("", "persistentvolumes", READ),
+      new Rule("", "configmaps", READ),
+      new Rule("apps", "daemonsets", READ),
+      new Rule("apps", "replicasets", READ),
+      new Rule("apps", "statefulsets", READ),
+      new Rule("batch", "jobs", READ),
+      new Rule("policy", "poddisruptionbudgets", READ),
+      new Rule("storage.k8s.io", "storageclasses", READ),
+      // Draining: evictions go through the policy-checking subresource.
+      new Rule("", "pods/eviction", Set.of("create")));
+
+  private ApiPermissions() {}
+}

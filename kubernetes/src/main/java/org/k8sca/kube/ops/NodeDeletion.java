@@ -1,0 +1,28 @@
+package org.k8sca.kube.ops;
+
+import java.util.Objects;
+
+/**
+ * What a Node deletion did.
+ *
+ * @param outcome the result
+ * @param message the API's message on failure (empty otherwise)
+ */
+public record NodeDeletion(Outcome outcome, String message) {
+
+  public enum Outcome {
+    DELETED,
+    /** There was no such node, which is what the caller wanted. */
+    NOT_FOUND,
+    FAILED
+  }
+
+  public NodeDeletion {
+    Objects.requireNonNull(outcome, "outcome");
+    message = message == null ? "" : message;
+  }
+
+  public boolean succeeded() {
+    return outcome != Outcome.FAILED;
+  }
+}
