@@ -565,7 +565,7 @@ final class Fleet {
             instance.command = new PendingCommand(result.commandId(), Operation.CREATE, now);
             LOG.info("Creating server {} for node group {}", name, group.name());
         } catch (KamateraApiException e) {
-            if (e.mayHaveBeenProcessed()) {
+            if (e.mayHaveBeenProcessed() && !isBackendRejection(e)) {
                 // The server may exist: wait for it to show up instead of creating another (no duplicate)
                 // or forgetting it (no leak). It counts in the target size meanwhile.
                 instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
@@ -578,6 +578,17 @@ final class Fleet {
             }
         }
     }
+
+    /**
+     * Kamatera's backend refuses a create (quota, unknown image, ...) with HTTP 500 and a message ending in
+     * its error code, {@code "<info> (<code>)"}: a definite answer, although a 500.
+     */
+    static boolean isBackendRejection(KamateraApiException e) {
+        return e.httpStatus() == 500 && e.apiMessage().map(m -> BACKEND_REJECTION.matcher(m).matches()).orElse(false);
+    }
+
+    private static final java.util.regex.Pattern BACKEND_REJECTION = java.util.regex.Pattern.compile(
+            "(?s).+ \\([0-9]+\\)");
 
     private static CreateServerRequest createRequest(NodeGroupConfig group) {
         boolean generate = NodeGroupConfig.GENERATE_PASSWORD.equals(group.password());
