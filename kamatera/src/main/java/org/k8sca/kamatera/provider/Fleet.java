@@ -284,6 +284,7 @@ final class Fleet {
                     LOG.info("Standby server {} was powered on outside the autoscaler; it is running again",
                             instance.name);
                     instance.phase = Phase.RUNNING;
+                    returnToService(instance);
                 }
             }
             case RUNNING -> {
