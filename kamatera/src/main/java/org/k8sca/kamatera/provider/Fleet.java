@@ -667,6 +667,12 @@ final class Fleet {
             }
             return;
         }
+        if (instance.phase == Phase.CREATING && instance.origin == Operation.CREATE) {
+            // A server that never came up (e.g. its create ended in error) is not worth keeping in a pool.
+            instance.enterDeleting(DeleteStep.TERMINATING);
+            startTerminate(instance, now);
+            return;
+        }
         instance.enterDeleting(DeleteStep.POWERING_OFF);
         List<ServerInstance> off = new ArrayList<>();
         off.add(instance);

@@ -327,4 +327,37 @@ class DefectFixesTest {
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isTrue();
         assertThat(h.liveServers()).containsExactly("ng1-aaaaaaaaaaa");
     }
+
+    /** The Kubernetes side failing to clear a node's marks does not break the refresh, and is not repeated. */
+    @Test
+    void failingReturnToServiceIsLoggedOnly() {
+        h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\npoweron-on-scale-up=true\n");
+        h.addServer("ng1-aaaaaaaaaaa", "off", tagsOf("ng1"));
+        h.nodeMetadata.failingNodes.add("ng1-aaaaaaaaaaa");
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+        h.settle();
+
+        assertThat(h.instance("ng1", "ng1-aaaaaaaaaaa").state()).isEqualTo(InstanceState.RUNNING);
+        assertThat(h.nodeMetadata.returnedToService).containsExactly("ng1-aaaaaaaaaaa");
+    }
+
+    /** A server whose create failed but that exists (off) is terminated on deletion, never pooled. */
+    @Test
+    void failedCreationIsTerminatedNotPooled() {
+        h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\n");
+        h.sim.timings().showCreatingServers(true);
+        h.sim.timings().duration(CommandKind.CREATE, DurationRange.fixed(Duration.ofSeconds(600)));
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+        String name = h.group("ng1").nodes().get(0).id().substring("kamatera://".length());
+        h.refresh(); // listed, off, still being created
+        h.sim.faults().http500Rate(Endpoint.QUEUE, 1.0);
+        h.refresh(); // status unknown: an error the core may react to by deleting the instance
+        h.sim.faults().http500Rate(Endpoint.QUEUE, 0);
+        h.group("ng1").deleteNodes(List.of(node(name)));
+
+        assertThat(h.provider.isStandby(node(name))).isFalse();
+        assertThat(h.instance("ng1", name).state()).isEqualTo(InstanceState.DELETING);
+    }
 }
