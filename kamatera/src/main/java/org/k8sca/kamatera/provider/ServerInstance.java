@@ -82,7 +82,8 @@ final class ServerInstance {
     /** One line for debug logs. */
     String debugLine() {
         return "instance ID: " + providerId + " state: " + (phase == Phase.STANDBY ? "Standby" : phase)
-                + (deleteStep == null ? "" : "/" + deleteStep) + " powerOn: " + poweredOn + " commandID: "
+                + (deleteStep == null ? "" : "/" + deleteStep) + " powerOn: " + poweredOn + (listed ? "" : " (not listed)")
+                + " commandID: "
                 + (command == null ? "" : command.id() + " (" + command.operation() + ")")
                 + (error == null ? "" : " error: " + error.code());
     }

@@ -342,22 +342,21 @@ class DefectFixesTest {
         assertThat(h.nodeMetadata.returnedToService).containsExactly("ng1-aaaaaaaaaaa");
     }
 
-    /** A server whose create failed but that exists (off) is terminated on deletion, never pooled. */
+    /** A server that never came up (listed off, creation over) is terminated on deletion, never pooled. */
     @Test
-    void failedCreationIsTerminatedNotPooled() {
+    void serverThatNeverCameUpIsTerminatedNotPooled() {
         h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\n");
-        h.sim.timings().showCreatingServers(true);
-        h.sim.timings().duration(CommandKind.CREATE, DurationRange.fixed(Duration.ofSeconds(600)));
         h.refresh();
         h.group("ng1").increaseSize(1);
         String name = h.group("ng1").nodes().get(0).id().substring("kamatera://".length());
-        h.refresh(); // listed, off, still being created
-        h.sim.faults().http500Rate(Endpoint.QUEUE, 1.0);
-        h.refresh(); // status unknown: an error the core may react to by deleting the instance
-        h.sim.faults().http500Rate(Endpoint.QUEUE, 0);
+        h.clock.advanceSeconds(ProviderHarness.COMMAND_SECONDS + 1);
+        h.api.powerOff(name); // it stops before the autoscaler ever sees it running
+        h.completeCommands();
+        assertThat(h.instance("ng1", name).state()).isEqualTo(InstanceState.CREATING);
+
         h.group("ng1").deleteNodes(List.of(node(name)));
 
         assertThat(h.provider.isStandby(node(name))).isFalse();
-        assertThat(h.instance("ng1", name).state()).isEqualTo(InstanceState.DELETING);
+        assertThat(h.requests(Endpoint.TERMINATE)).isEqualTo(1);
     }
 }
