@@ -233,7 +233,6 @@ final class Fleet {
             return;
         }
         if (instance.poweredOn) {
-            Phase before = instance.phase;
             try {
                 String commandId = api.powerOff(instance.name);
                 instance.enterDeleting(DeleteStep.POWERING_OFF);
@@ -248,7 +247,6 @@ final class Fleet {
                     return;
                 }
                 // Nothing happened to the server: it stays in service, and the core hears of the failure.
-                instance.phase = before;
                 throw new CloudProviderException(Kind.CLOUD_API, deleteFailure(node, e.getMessage()), e);
             }
             return;

@@ -359,4 +359,20 @@ class DefectFixesTest {
         assertThat(h.provider.isStandby(node(name))).isFalse();
         assertThat(h.requests(Endpoint.TERMINATE)).isEqualTo(1);
     }
+
+    /** #14: upstream stops at the first pool server that fails to power on; we try the next one. */
+    @Test
+    void defect14_aFailingPowerOnTriesTheNextPoolServer() {
+        h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\npoweron-on-scale-up=true\n");
+        h.addServer("ng1-aaaaaaaaaaa", "off", tagsOf("ng1"));
+        h.addServer("ng1-bbbbbbbbbbb", "off", tagsOf("ng1"));
+        h.refresh();
+        h.sim.faults().failNext(Endpoint.POWER_ON, 1, 400, "{\"message\":\"server is locked\"}");
+        h.group("ng1").increaseSize(1);
+
+        assertThat(h.requests(Endpoint.POWER_ON)).isEqualTo(2);
+        assertThat(h.requests(Endpoint.CREATE_SERVER)).isZero();
+        assertThat(h.instance("ng1", "ng1-bbbbbbbbbbb").state()).isEqualTo(InstanceState.CREATING);
+        assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isTrue();
+    }
 }
