@@ -105,4 +105,15 @@ class ApiEconomyTest {
         h.refresh();
         assertThat(h.group("ng1").nodes()).hasSize(2);
     }
+
+    /** Spec §7 item 30: servers outside filter-name-prefix are neither returned nor tag-read. */
+    @Test
+    void filterNamePrefixKeepsOtherServersOutWithoutTagCalls() {
+        h = new ProviderHarness("min-refresh-interval=0s\nfilter-name-prefix=ng", TWO_GROUPS, 1);
+        addServers();
+        h.refresh();
+
+        assertThat(h.requests(Endpoint.TAGS)).isEqualTo(10);
+        assertThat(h.group("ng1").nodes()).hasSize(5);
+    }
 }

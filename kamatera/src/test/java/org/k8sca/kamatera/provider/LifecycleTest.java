@@ -427,4 +427,29 @@ class LifecycleTest {
         assertThat(h.nodeMetadata.returnedToService).containsExactly("ng1-aaaaaaaaaaa");
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isFalse();
     }
+
+    /** Spec §3.11 lifecycles 1 and 5: create, run, scale down into the pool, power on again, run. */
+    @Test
+    void scalingFlowThroughTheWarmPool() {
+        h = ProviderHarness.start(NG1_POOL);
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+        h.settle();
+        Instance running = h.group("ng1").nodes().get(0);
+        assertThat(running.state()).isEqualTo(InstanceState.RUNNING);
+        String name = running.id().substring("kamatera://".length());
+
+        h.group("ng1").deleteNodes(List.of(node(name)));
+        h.settle();
+        assertThat(h.provider.isStandby(node(name))).isTrue();
+        assertThat(h.group("ng1").targetSize()).isZero();
+
+        h.group("ng1").increaseSize(1);
+        h.settle();
+        assertThat(h.group("ng1").nodes()).containsExactly(Instance.running("kamatera://" + name));
+        assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);
+        assertThat(h.requests(Endpoint.POWER_ON)).isEqualTo(1);
+        assertThat(h.requests(Endpoint.TERMINATE)).isZero();
+        assertThat(h.nodeMetadata.returnedToService).containsExactly(name);
+    }
 }
