@@ -31,6 +31,17 @@ public interface CloudProvider {
     return nodeGroupFor(node).isPresent();
   }
 
+  /**
+   * Whether {@code node}'s machine is parked on standby (e.g. powered off in a warm pool, waiting to
+   * be powered on at a later scale-up). Such a node is NotReady on purpose: the core must not count it
+   * as unready in its health checks, must not place pods on it in simulations and must not scale it
+   * down. A standby node belongs to no node group ({@link #nodeGroupFor} is empty). By default no node
+   * is on standby.
+   */
+  default boolean isStandby(Node node) {
+    return false;
+  }
+
   /** Prices for the {@code price} expander; empty when the provider has none. */
   default Optional<PricingModel> pricing() {
     return Optional.empty();

@@ -69,7 +69,22 @@ final class CloudConfigResolver {
         }
         return new CloudConfig(clientId, secret, apiUrl, clusterName, global.stringValue(FILTER_NAME_PREFIX),
                 providerIdPrefix, global.boolValue(POWEROFF_ON_SCALE_DOWN), global.boolValue(POWERON_ON_SCALE_UP),
-                clampToInt(defaults.min()), clampToInt(defaults.max()), nodeGroups, findings.warnings());
+                clampToInt(defaults.min()), clampToInt(defaults.max()), minRefreshInterval(global, findings),
+                nodeGroups, findings.warnings());
+    }
+
+    private static java.time.Duration minRefreshInterval(RawSection global, Findings findings) {
+        String text = global.stringValue(MIN_REFRESH_INTERVAL);
+        if (text.isEmpty()) {
+            return CloudConfig.DEFAULT_MIN_REFRESH_INTERVAL;
+        }
+        try {
+            return TemplateSyntax.duration(text);
+        } catch (IllegalArgumentException e) {
+            findings.error(GLOBAL_SECTION, MIN_REFRESH_INTERVAL, global.lineOfValue(MIN_REFRESH_INTERVAL),
+                    MIN_REFRESH_INTERVAL + ": " + e.getMessage());
+            return CloudConfig.DEFAULT_MIN_REFRESH_INTERVAL;
+        }
     }
 
     private static String fromEnvOr(Map<String, String> env, String variable, String fileValue) {

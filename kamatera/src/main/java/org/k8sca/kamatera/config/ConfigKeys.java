@@ -48,6 +48,14 @@ final class ConfigKeys {
     static final String POWEROFF_MAX_SERVERS = "poweroff-on-scale-down-max-servers";
     static final String TEMPLATE_LABEL = "template-label";
 
+    // Our additions (not in upstream): template nodes, pricing and refresh economy.
+    static final String MIN_REFRESH_INTERVAL = "min-refresh-interval";
+    static final String KUBE_RESERVED = "kube-reserved";
+    static final String SYSTEM_RESERVED = "system-reserved";
+    static final String EVICTION_HARD = "eviction-hard";
+    static final String TEMPLATE_TAINT = "template-taint";
+    static final String PRICE_PER_HOUR = "price-per-hour";
+
     static final Map<String, ValueKind> GLOBAL = keys(
             API_CLIENT_ID, ValueKind.STRING,
             API_SECRET, ValueKind.STRING,
@@ -72,7 +80,13 @@ final class ConfigKeys {
             defaultOf(NETWORK), ValueKind.LIST,
             defaultOf(BILLINGCYCLE), ValueKind.STRING,
             defaultOf(MONTHLYPACKAGE), ValueKind.STRING,
-            defaultOf(SCRIPT_BASE64), ValueKind.STRING);
+            defaultOf(SCRIPT_BASE64), ValueKind.STRING,
+            MIN_REFRESH_INTERVAL, ValueKind.STRING,
+            defaultOf(KUBE_RESERVED), ValueKind.STRING,
+            defaultOf(SYSTEM_RESERVED), ValueKind.STRING,
+            defaultOf(EVICTION_HARD), ValueKind.STRING,
+            defaultOf(TEMPLATE_TAINT), ValueKind.LIST,
+            defaultOf(PRICE_PER_HOUR), ValueKind.STRING);
 
     static final Map<String, ValueKind> NODEGROUP = keys(
             MIN_SIZE, ValueKind.STRING,
@@ -94,7 +108,12 @@ final class ConfigKeys {
             BILLINGCYCLE, ValueKind.STRING,
             MONTHLYPACKAGE, ValueKind.STRING,
             SCRIPT_BASE64, ValueKind.STRING,
-            TEMPLATE_LABEL, ValueKind.LIST);
+            TEMPLATE_LABEL, ValueKind.LIST,
+            KUBE_RESERVED, ValueKind.STRING,
+            SYSTEM_RESERVED, ValueKind.STRING,
+            EVICTION_HARD, ValueKind.STRING,
+            TEMPLATE_TAINT, ValueKind.LIST,
+            PRICE_PER_HOUR, ValueKind.STRING);
 
     /** The {@code [global]} key that gives a node-group key its default. */
     static String defaultOf(String nodeGroupKey) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param powerOffOnScaleDownMaxServers 0 means unlimited
  * @param templateLabels labels of the template node, in file order
  * @param tags the two server tags: {@code k8sca-<cluster>} then {@code k8scang-<group>}
+ * @param template our additions: kubelet reservations, template taints, price per hour
  */
 public record NodeGroupConfig(
         String name,
@@ -35,7 +36,8 @@ public record NodeGroupConfig(
         int powerOffOnScaleDownMaxServers,
         boolean powerOnOnScaleUp,
         Map<String, String> templateLabels,
-        List<String> tags) {
+        List<String> tags,
+        NodeTemplateConfig template) {
 
     /** Sent as password when none is configured: Kamatera then generates one. */
     public static final String GENERATE_PASSWORD = "__generate__";
@@ -45,6 +47,7 @@ public record NodeGroupConfig(
         networks = List.copyOf(networks);
         templateLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(templateLabels));
         tags = List.copyOf(tags);
+        template = template == null ? NodeTemplateConfig.NONE : template;
     }
 
     /** Secrets (password, script) are never printed. */
@@ -56,6 +59,6 @@ public record NodeGroupConfig(
                 + ", billingCycle=" + billingCycle + ", powerOffOnScaleDown=" + powerOffOnScaleDown
                 + ", powerOffOnScaleDownMaxServers=" + powerOffOnScaleDownMaxServers
                 + ", powerOnOnScaleUp=" + powerOnOnScaleUp + ", templateLabels=" + templateLabels
-                + ", tags=" + tags + ", password=<redacted>, script=<redacted>]";
+                + ", tags=" + tags + ", template=" + template + ", password=<redacted>, script=<redacted>]";
     }
 }

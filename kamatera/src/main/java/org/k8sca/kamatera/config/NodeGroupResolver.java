@@ -97,7 +97,53 @@ final class NodeGroupResolver {
                 sshKey.value(), datacenter.value(), image.value(), cpu.value(), ram.value(), disks, networks,
                 onlyTurnsOn(DAILYBACKUP), onlyTurnsOn(MANAGED), billingCycle, monthlyPackage.value(), script,
                 powerOff, powerOffMaxServers, powerOn, templateLabels(),
-                List.of(ServerTags.CLUSTER_TAG_PREFIX + clusterName, ServerTags.NODE_GROUP_TAG_PREFIX + name));
+                List.of(ServerTags.CLUSTER_TAG_PREFIX + clusterName, ServerTags.NODE_GROUP_TAG_PREFIX + name),
+                templateConfig());
+    }
+
+    /** Our keys: kubelet reservations, template taints and price, each inheriting a {@code default-} key. */
+    private NodeTemplateConfig templateConfig() {
+        Map<String, String> kubeReserved = parsed(KUBE_RESERVED, "", TemplateSyntax::reserved);
+        Map<String, String> systemReserved = parsed(SYSTEM_RESERVED, "", TemplateSyntax::reserved);
+        Map<String, String> evictionHard = parsed(EVICTION_HARD, NodeTemplateConfig.DEFAULT_EVICTION_HARD,
+                TemplateSyntax::evictionHard);
+        List<org.k8sca.core.model.Taint> taints = new ArrayList<>();
+        ListOrigin taintItems = inheritList(TEMPLATE_TAINT);
+        for (Located<String> item : taintItems.items()) {
+            try {
+                taints.add(TemplateSyntax.taint(item.value()));
+            } catch (IllegalArgumentException e) {
+                findings.error(taintItems.section(), taintItems.key(), item.line(), "template-taint "
+                        + GoStrconv.quote(item.value()) + " for node group " + name + " is invalid: " + e.getMessage());
+            }
+        }
+        java.util.OptionalDouble price = java.util.OptionalDouble.empty();
+        Origin priceText = inherit(PRICE_PER_HOUR);
+        if (!priceText.value().isEmpty()) {
+            try {
+                price = java.util.OptionalDouble.of(TemplateSyntax.price(priceText.value()));
+            } catch (IllegalArgumentException e) {
+                findings.error(priceText.section(), priceText.key(), priceText.line(), "price-per-hour for node group "
+                        + name + " is invalid: " + e.getMessage());
+            }
+        }
+        return new NodeTemplateConfig(kubeReserved, systemReserved, evictionHard, taints, price);
+    }
+
+    private Map<String, String> parsed(String key, String fallback,
+            java.util.function.Function<String, Map<String, String>> parser) {
+        Origin origin = inherit(key);
+        String text = origin.value().isEmpty() ? fallback : origin.value();
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            findings.error(origin.section(), origin.key(), origin.line(), key + " for node group " + name
+                    + " is invalid: " + e.getMessage());
+            return Map.of();
+        }
     }
 
     /**
