@@ -32,13 +32,31 @@ public interface CloudProvider {
   }
 
   /**
-   * Whether {@code node}'s machine is parked on standby (e.g. powered off in a warm pool, waiting to
-   * be powered on at a later scale-up). Such a node is NotReady on purpose: the core must not count it
-   * as unready in its health checks, must not place pods on it in simulations and must not scale it
-   * down. A standby node belongs to no node group ({@link #nodeGroupFor} is empty). By default no node
-   * is on standby.
+   * Whether {@code node}'s machine is parked on standby: powered off in a warm pool, waiting to be
+   * powered on at a later scale-up. Such a node is NotReady on purpose: the core must not count it as
+   * unready in its health checks, must not place pods on it in simulations and must not scale it down.
+   *
+   * <p>Derived from the one source of truth, the groups' {@link NodeGroup#nodes()}: a node is on
+   * standby when its {@code spec.providerID} is the id of an {@link InstanceState#STOPPED} instance.
+   * A node without a provider ID, or whose machine no group lists, is not on standby. Such a node
+   * belongs to no node group ({@link #nodeGroupFor} is empty). A provider may override this only with
+   * a faster equivalent.
+   *
+   * <p>Cost: one {@code nodes()} call per group; callers asking about many nodes may prefer to index
+   * the groups' instances once themselves.
    */
-  default boolean isStandby(Node node) {
+  default boolean isStandby(Node node) throws CloudProviderException {
+    String providerId = node.providerId();
+    if (providerId.isEmpty()) {
+      return false;
+    }
+    for (NodeGroup group : nodeGroups()) {
+      for (Instance instance : group.nodes()) {
+        if (instance.id().equals(providerId)) {
+          return instance.state() == InstanceState.STOPPED;
+        }
+      }
+    }
     return false;
   }
 

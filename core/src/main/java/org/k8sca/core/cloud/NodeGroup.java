@@ -8,7 +8,9 @@ import org.k8sca.core.model.Node;
  * A set of identical machines with a minimum, maximum and target size.
  *
  * <p>The target size counts machines that exist or were asked for; {@link #nodes()} lists them
- * all, including ones that are still being created and have no Kubernetes node yet.
+ * all, including ones that are still being created and have no Kubernetes node yet. A group with a
+ * warm pool also lists its powered-off pool machines as {@link InstanceState#STOPPED}; those are not
+ * part of the target size.
  */
 public interface NodeGroup {
 
@@ -19,7 +21,10 @@ public interface NodeGroup {
 
   int maxSize();
 
-  /** The number of machines the group should have (existing plus requested). */
+  /**
+   * The number of machines the group should have (existing plus requested), not counting {@link
+   * InstanceState#STOPPED} (warm-pool) machines.
+   */
   int targetSize() throws CloudProviderException;
 
   /**
@@ -40,6 +45,7 @@ public interface NodeGroup {
   /**
    * Deletes the machines of these nodes and lowers the target size by their number. Must refuse
    * (with {@link CloudProviderException.Kind#INVALID_REQUEST}) nodes that belong to another group.
+   * The core never passes nodes of {@link InstanceState#STOPPED} machines.
    */
   void deleteNodes(List<Node> nodes) throws CloudProviderException;
 
@@ -49,7 +55,12 @@ public interface NodeGroup {
    */
   void decreaseTargetSize(int negativeDelta) throws CloudProviderException;
 
-  /** All machines of the group, with their state and errors. */
+  /**
+   * All machines of the group, with their state and errors: those counted in {@link #targetSize()}
+   * ({@link InstanceState#RUNNING}, {@link InstanceState#CREATING}), those being deleted ({@link
+   * InstanceState#DELETING}) and the warm-pool machines ({@link InstanceState#STOPPED}, not counted
+   * in the target size and never to be passed to {@link #deleteNodes}).
+   */
   List<Instance> nodes() throws CloudProviderException;
 
   /**

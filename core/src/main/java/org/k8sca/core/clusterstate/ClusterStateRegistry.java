@@ -54,7 +54,9 @@ import org.k8sca.core.model.Node;
  *       started (target minus listed machines); machines that exist are removed by the cleanup of
  *       long-unregistered instances instead.</li>
  *   <li>Nodes whose machine is stopped in a warm pool ({@link InstanceState#STOPPED}) count
- *       neither as ready nor as unready, and not in the cluster's node total.</li>
+ *       neither as ready nor as unready, and not in the cluster's node total. A stopped machine
+ *       without a node is not unregistered, not failed and not upcoming, and no plan ever deletes it
+ *       or lowers a target because of it.</li>
  *   <li>A registered node's startup time runs from the later of its creation and the moment its
  *       machine was last seen starting, so a pooled machine that is powered on again gets its full
  *       startup time instead of being unready at once.</li>

@@ -17,7 +17,7 @@ import org.k8sca.core.resources.Resources;
 class CloudProviderSpiTest {
 
   /** The smallest possible node group: a counter. */
-  private static final class CountingGroup implements NodeGroup {
+  private static class CountingGroup implements NodeGroup {
     int target = 1;
 
     @Override public String id() { return "g1"; }
@@ -91,6 +91,30 @@ class CloudProviderSpiTest {
     assertThat(p.pricing()).isEmpty();
     assertThat(p.resourceLimits().max("cpu")).isEqualTo(Long.MAX_VALUE);
     assertThat(p.gpuLabel()).isEmpty();
+    assertThat(p.isStandby(ours)).isFalse();
+  }
+
+  @Test
+  void standbyIsAStoppedInstanceOfAnyGroupMatchedByProviderId() {
+    CountingGroup running = new CountingGroup();
+    NodeGroup pool = new CountingGroup() {
+      @Override public String id() { return "g2"; }
+      @Override public int targetSize() { return 0; }
+      @Override public List<Instance> nodes() {
+        return List.of(Instance.stopped("fake://off"), new Instance("fake://going", InstanceState.DELETING, null));
+      }
+    };
+    CloudProvider p = new CloudProvider() {
+      @Override public String name() { return "fake"; }
+      @Override public List<NodeGroup> nodeGroups() { return List.of(running, pool); }
+      @Override public Optional<NodeGroup> nodeGroupFor(Node node) { return Optional.empty(); }
+      @Override public void refresh() {}
+    };
+    assertThat(p.isStandby(Node.builder("off").providerId("fake://off").build())).isTrue();
+    assertThat(p.isStandby(Node.builder("going").providerId("fake://going").build())).isFalse();
+    assertThat(p.isStandby(Node.builder("n0").providerId("fake://0").build())).isFalse();
+    assertThat(p.isStandby(Node.builder("x").providerId("fake://unknown").build())).isFalse();
+    assertThat(p.isStandby(Node.builder("off").build())).as("no provider ID").isFalse();
   }
 
   @Test

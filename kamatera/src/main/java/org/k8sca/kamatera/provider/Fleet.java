@@ -98,12 +98,11 @@ final class Fleet {
         return size;
     }
 
+    /** Every server of the group, standby (warm-pool) servers as STOPPED instances. */
     synchronized List<Instance> nodes(String group) {
         List<Instance> result = new ArrayList<>();
         for (ServerInstance instance : registry.ofGroup(group)) {
-            if (instance.phase != Phase.STANDBY) {
-                result.add(instance.toCoreInstance());
-            }
+            result.add(instance.toCoreInstance());
         }
         return result;
     }
@@ -334,10 +333,6 @@ final class Fleet {
     /** The node group of a node, unless its server is on standby (it then belongs to no group). */
     synchronized Optional<String> groupOf(Node node) {
         return find(node).filter(i -> i.phase != Phase.STANDBY).map(i -> i.group);
-    }
-
-    synchronized boolean isStandby(Node node) {
-        return find(node).map(i -> i.phase == Phase.STANDBY).orElse(false);
     }
 
     /** False only for a node whose server was ours and has disappeared (terminated, or deleted by hand). */

@@ -81,7 +81,11 @@ public final class KamateraCloudProvider implements CloudProvider {
         return Optional.ofNullable(groups.get(name));
     }
 
-    /** By provider ID, then by node name; empty for standby (warm-pool) servers and foreign nodes. */
+    /**
+     * By provider ID, then by node name; empty for standby (warm-pool) servers and foreign nodes. Whether
+     * a node is on standby comes from the core's default {@code isStandby}: its provider ID is a STOPPED
+     * instance of a group's {@code nodes()}.
+     */
     @Override
     public Optional<KamateraNodeGroup> nodeGroupFor(Node node) {
         return fleet.groupOf(node).map(groups::get);
@@ -94,11 +98,6 @@ public final class KamateraCloudProvider implements CloudProvider {
     @Override
     public boolean hasInstance(Node node) {
         return fleet.hasInstance(node);
-    }
-
-    @Override
-    public boolean isStandby(Node node) {
-        return fleet.isStandby(node);
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class KamateraNodeGroup implements NodeGroup {
         fleet.decreaseTargetSize(config, negativeDelta);
     }
 
+    /** Every server of the group; standby (warm-pool) servers are listed as {@code Instance.stopped}. */
     @Override
     public List<Instance> nodes() {
         return fleet.nodes(id());

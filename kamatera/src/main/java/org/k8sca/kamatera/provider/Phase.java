@@ -10,7 +10,8 @@ enum Phase {
     DELETING,
     /**
      * Powered off and not managed by the core: a warm-pool member (or a stopped server found at start).
-     * Invisible to the core: not in {@code nodes()}, not in the target size, in no node group.
+     * Shown to the core as a {@code STOPPED} instance in its group's {@code nodes()}; not in the target
+     * size, and its node is in no node group (so the core's {@code isStandby} is true for it).
      */
     STANDBY
 }

@@ -52,14 +52,14 @@ final class ServerInstance {
         return phase == Phase.CREATING || phase == Phase.RUNNING;
     }
 
+    /** How the core sees this server; a standby server is a warm-pool machine, STOPPED and error-free. */
     Instance toCoreInstance() {
-        InstanceState state = switch (phase) {
-            case CREATING -> InstanceState.CREATING;
-            case RUNNING -> InstanceState.RUNNING;
-            case DELETING -> InstanceState.DELETING;
-            case STANDBY -> throw new IllegalStateException("standby server " + name + " is not shown to the core");
+        return switch (phase) {
+            case CREATING -> new Instance(providerId, InstanceState.CREATING, error);
+            case RUNNING -> new Instance(providerId, InstanceState.RUNNING, error);
+            case DELETING -> new Instance(providerId, InstanceState.DELETING, error);
+            case STANDBY -> Instance.stopped(providerId);
         };
-        return new Instance(providerId, state, error);
     }
 
     void enterDeleting(DeleteStep step) {

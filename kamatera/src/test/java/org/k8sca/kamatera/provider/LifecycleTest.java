@@ -38,16 +38,19 @@ class LifecycleTest {
     }
 
     @Test
-    void item32_listedServerWithBothTagsIsRunningInItsGroup_poweredOffIsInvisible() {
+    void item32_listedServerWithBothTagsIsRunningInItsGroup_poweredOffIsStoppedOutsideTheTarget() {
         h = ProviderHarness.start(NG1);
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.addServer("ng1-bbbbbbbbbbb", "off", tagsOf("ng1"));
         h.addServer("ng1-ccccccccccc", "on", "k8sca-other", "k8scang-ng1");
         h.refresh();
 
-        assertThat(h.group("ng1").nodes()).containsExactly(Instance.running("kamatera://ng1-aaaaaaaaaaa"));
+        assertThat(h.group("ng1").nodes()).containsExactly(Instance.running("kamatera://ng1-aaaaaaaaaaa"),
+                Instance.stopped("kamatera://ng1-bbbbbbbbbbb"));
         assertThat(h.group("ng1").targetSize()).isEqualTo(1);
         assertThat(h.provider.isStandby(node("ng1-bbbbbbbbbbb"))).isTrue();
+        assertThat(h.provider.nodeGroupFor(node("ng1-bbbbbbbbbbb"))).isEmpty();
+        assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isFalse();
         assertThat(h.provider.nodeGroupFor(node("ng1-ccccccccccc"))).isEmpty();
     }
 
@@ -248,7 +251,8 @@ class LifecycleTest {
         h.group("ng1").deleteNodes(List.of(node("ng1-aaaaaaaaaaa")));
         h.completeCommands();
 
-        assertThat(h.group("ng1").nodes()).isEmpty();
+        assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://ng1-aaaaaaaaaaa"));
+        assertThat(h.group("ng1").targetSize()).isZero();
         assertThat(h.requests(Endpoint.TERMINATE)).isZero();
         assertThat(h.server("ng1-aaaaaaaaaaa").power()).isEqualTo("off");
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isTrue();
@@ -443,8 +447,16 @@ class LifecycleTest {
         h.settle();
         assertThat(h.provider.isStandby(node(name))).isTrue();
         assertThat(h.group("ng1").targetSize()).isZero();
+        assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://" + name));
+        // A pool server is never deleted through the SPI: the core must not, and the provider refuses.
+        assertThatThrownBy(() -> h.group("ng1").deleteNodes(List.of(node(name))))
+                .isInstanceOfSatisfying(CloudProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(CloudProviderException.Kind.INVALID_REQUEST));
+        assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://" + name));
 
         h.group("ng1").increaseSize(1);
+        assertThat(h.instance("ng1", name).state()).as("powering on").isEqualTo(InstanceState.CREATING);
+        assertThat(h.provider.isStandby(node(name))).isFalse();
         h.settle();
         assertThat(h.group("ng1").nodes()).containsExactly(Instance.running("kamatera://" + name));
         assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);

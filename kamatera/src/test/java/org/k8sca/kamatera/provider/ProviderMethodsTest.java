@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.core.cloud.CloudProviderException;
+import org.k8sca.core.cloud.Instance;
 import org.k8sca.core.cloud.NodeGroup;
 import org.k8sca.core.cloud.PricingModel;
 import org.k8sca.core.model.Node;
@@ -71,6 +72,7 @@ class ProviderMethodsTest {
         h.refresh();
 
         assertThat(h.provider.nodeGroupFor(node("ng1-aaaaaaaaaaa"))).isEmpty();
+        assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://ng1-aaaaaaaaaaa"));
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isTrue();
         assertThat(h.provider.hasInstance(node("ng1-aaaaaaaaaaa"))).isTrue();
     }

@@ -19,9 +19,11 @@ import org.k8sca.kamatera.sim.model.ServerView;
 /**
  * Several node groups in warm-pool mode under random scale-ups, scale-downs, cancellations and failing
  * commands (a seeded property-style test; {@code -Dtest.seed=N} explores other seeds). When everything
- * has settled: every powered-off server is a pool member of its group within the group's cap, or has been
- * terminated; every powered-on server is a running instance; no instance lacks a server. Upstream loses
- * power-off completions with several groups (§6.3 #1), leaving servers off but never pooled or terminated.
+ * has settled: every powered-off server that was not terminated is a pool member of its group within the
+ * group's cap, listed as a STOPPED instance of the group outside its target size; every powered-on server
+ * is a running instance; no instance lacks a server. At every step the target size leaves STOPPED
+ * instances out. Upstream loses power-off completions with several groups (§6.3 #1), leaving servers off
+ * but never pooled or terminated.
  */
 class WarmPoolMultiGroupTest {
 
@@ -64,6 +66,7 @@ class WarmPoolMultiGroupTest {
                 }
                 h.clock.advanceSeconds(random.nextInt(45));
                 h.refresh();
+                checkTargetLeavesOutThePool(h, seed, step);
             }
             h.settle();
             h.settle();
@@ -103,22 +106,45 @@ class WarmPoolMultiGroupTest {
             String group = server.name().substring(0, 3);
             Node node = node(server.name());
             if (server.power().equals("off")) {
+                assertThat(h.instance(group, server.name()).state()).as(where + ": off server " + server.name()
+                        + " is a STOPPED instance of its group").isEqualTo(InstanceState.STOPPED);
                 assertThat(h.provider.isStandby(node)).as(where + ": off server " + server.name() + " is pooled").isTrue();
+                assertThat(h.provider.nodeGroupFor(node)).as(where + ": off server " + server.name()).isEmpty();
                 pooled.merge(group, 1L, Long::sum);
             } else {
                 assertThat(h.provider.nodeGroupFor(node)).as(where + ": on server " + server.name()).isPresent();
+                assertThat(h.provider.isStandby(node)).as(where + ": on server " + server.name()).isFalse();
                 assertThat(h.instance(group, server.name()).state()).as(where).isEqualTo(InstanceState.RUNNING);
             }
         }
         for (Map.Entry<String, Integer> cap : CAPS.entrySet()) {
+            String group = cap.getKey();
             if (cap.getValue() > 0) {
-                assertThat(pooled.getOrDefault(cap.getKey(), 0L)).as(where + ": pool of " + cap.getKey())
+                assertThat(pooled.getOrDefault(group, 0L)).as(where + ": pool of " + group)
                         .isLessThanOrEqualTo(cap.getValue());
             }
-            for (Instance instance : h.group(cap.getKey()).nodes()) {
-                assertThat(instance.state()).as(where + ": " + instance).isEqualTo(InstanceState.RUNNING);
+            List<Instance> instances = h.group(group).nodes();
+            for (Instance instance : instances) {
+                assertThat(instance.state()).as(where + ": " + instance)
+                        .isIn(InstanceState.RUNNING, InstanceState.STOPPED);
+                assertThat(instance.hasError()).as(where + ": " + instance).isFalse();
                 assertThat(h.liveServers()).as(where).contains(instance.id().substring("kamatera://".length()));
             }
+            assertThat(instances.stream().filter(i -> i.state() == InstanceState.STOPPED).count())
+                    .as(where + ": stopped instances of " + group).isEqualTo(pooled.getOrDefault(group, 0L));
+            assertThat(h.group(group).targetSize()).as(where + ": target of " + group + " leaves out the pool")
+                    .isEqualTo(instances.stream().filter(i -> i.state() == InstanceState.RUNNING).count());
+        }
+    }
+
+    /** At every step: the target size counts exactly the running and creating instances, never STOPPED ones. */
+    private static void checkTargetLeavesOutThePool(ProviderHarness h, long seed, int step) {
+        for (String group : CAPS.keySet()) {
+            List<Instance> instances = h.group(group).nodes();
+            long counted = instances.stream()
+                    .filter(i -> i.state() == InstanceState.RUNNING || i.state() == InstanceState.CREATING).count();
+            assertThat(h.group(group).targetSize()).as("seed " + seed + ", step " + step + ", group " + group
+                    + ": " + instances).isEqualTo(counted);
         }
     }
 }
