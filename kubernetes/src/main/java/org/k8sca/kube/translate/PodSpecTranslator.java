@@ -21,6 +21,7 @@ import org.k8sca.core.model.BoundVolume;
 import org.k8sca.core.model.HostPort;
 import org.k8sca.core.model.Pod;
 import org.k8sca.core.model.PodAffinityTerm;
+import org.k8sca.core.model.PodVolume;
 import org.k8sca.core.model.TaintEffect;
 import org.k8sca.core.model.Toleration;
 import org.k8sca.core.model.TopologySpreadConstraint;
@@ -34,7 +35,7 @@ import org.k8sca.core.resources.Resources;
 final class PodSpecTranslator {
 
   /** What the spec says beyond the builder's fields. */
-  record Extras(List<String> localStorageVolumes, List<String> claimNames) {}
+  record Extras(List<String> claimNames) {}
 
   private PodSpecTranslator() {}
 
@@ -64,7 +65,7 @@ final class PodSpecTranslator {
       gates.add(Meta.orEmpty(g.getName()));
     }
     builder.schedulingGates(gates);
-    return applyVolumes(builder, spec.getVolumes(), namespace, podName, volumes);
+    return applyVolumes(builder, spec.getVolumes(), namespace, podName, object, volumes);
   }
 
   // ------------------------------------------------------------------ resources
@@ -263,17 +264,24 @@ final class PodSpecTranslator {
 
   // ------------------------------------------------------------------ volumes
 
+  /**
+   * The pod's volumes (their kind, for the local-storage drain rule) and its claims (resolved through
+   * {@code lookup} for the volume-binding check). As upstream, every {@code emptyDir} whose medium is
+   * not {@code Memory} counts as local storage.
+   */
   private static Extras applyVolumes(Pod.Builder builder, List<Volume> list, String namespace, String podName,
-      VolumeLookup lookup) {
-    List<String> local = new ArrayList<>();
+      String object, VolumeLookup lookup) throws TranslationException {
+    List<PodVolume> podVolumes = new ArrayList<>();
     List<String> claims = new ArrayList<>();
     List<BoundVolume> bound = new ArrayList<>();
     boolean unusable = false;
-    for (Volume v : Meta.orEmpty(list)) {
-      if (v.getHostPath() != null) {
-        local.add(v.getName());
-      } else if (v.getEmptyDir() != null && !"Memory".equals(v.getEmptyDir().getMedium())) {
-        local.add(v.getName());
+    List<Volume> in = Meta.orEmpty(list);
+    for (int i = 0; i < in.size(); i++) {
+      Volume v = in.get(i);
+      try {
+        podVolumes.add(new PodVolume(v.getName(), kindOf(v)));
+      } catch (IllegalArgumentException e) {
+        throw new TranslationException(object, "spec.volumes[" + i + "].name", e.getMessage(), e);
       }
       String claim = null;
       if (v.getPersistentVolumeClaim() != null) {
@@ -293,8 +301,19 @@ final class PodSpecTranslator {
         unusable = true;
       }
     }
+    builder.volumes(podVolumes);
     builder.boundVolumes(bound);
     builder.unboundImmediateClaims(unusable);
-    return new Extras(local, claims);
+    return new Extras(claims);
+  }
+
+  private static PodVolume.Kind kindOf(Volume v) {
+    if (v.getHostPath() != null) {
+      return PodVolume.Kind.HOST_PATH;
+    }
+    if (v.getEmptyDir() != null) {
+      return "Memory".equals(v.getEmptyDir().getMedium()) ? PodVolume.Kind.MEMORY_EMPTY_DIR : PodVolume.Kind.EMPTY_DIR;
+    }
+    return PodVolume.Kind.OTHER;
   }
 }

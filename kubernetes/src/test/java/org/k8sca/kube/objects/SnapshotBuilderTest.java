@@ -19,7 +19,7 @@ class SnapshotBuilderTest {
   private static ObservedPod observed(String name, SchedulingState state, String node, String nominated, int priority) {
     Pod pod = Pod.builder("a", name).requests(Resources.of(100, 0, 0, 0, 0)).nodeName(node)
         .nominatedNodeName(nominated).priority(priority).build();
-    return new ObservedPod(pod, state, null, null, null, null, null, null, null, null);
+    return new ObservedPod(pod, state, null, null, null);
   }
 
   @Test

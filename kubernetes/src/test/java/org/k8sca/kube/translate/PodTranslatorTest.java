@@ -25,6 +25,8 @@ import org.k8sca.core.model.HostPort;
 import org.k8sca.core.model.OwnerReference;
 import org.k8sca.core.model.Pod;
 import org.k8sca.core.model.PodAffinityTerm;
+import org.k8sca.core.model.PodLifecycle;
+import org.k8sca.core.model.PodVolume;
 import org.k8sca.core.model.TaintEffect;
 import org.k8sca.core.model.Toleration;
 import org.k8sca.core.model.TopologySpreadConstraint;
@@ -173,8 +175,8 @@ class PodTranslatorTest {
 
     assertThat(observed.state()).isEqualTo(SchedulingState.GATED);
     assertThat(observed.schedulerName()).isEqualTo("custom");
-    assertThat(observed.terminationGracePeriod()).isEqualTo(Duration.ofSeconds(45));
-    assertThat(observed.restartPolicy()).isEqualTo("OnFailure");
+    assertThat(core.lifecycle()).isEqualTo(new PodLifecycle(
+        PodLifecycle.Phase.PENDING, PodLifecycle.RestartPolicy.ON_FAILURE, null, Duration.ofSeconds(45)));
   }
 
   @Test
@@ -183,8 +185,9 @@ class PodTranslatorTest {
     assertThat(observed.pod().owner()).isNull();
     assertThat(observed.pod().priority()).isZero();
     assertThat(observed.schedulerName()).isEqualTo("default-scheduler");
-    assertThat(observed.terminationGracePeriod()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(observed.phase()).isEqualTo("Pending");
+    assertThat(observed.pod().lifecycle()).isEqualTo(new PodLifecycle(
+        PodLifecycle.Phase.PENDING, PodLifecycle.RestartPolicy.ALWAYS, null, Duration.ofSeconds(30)));
+    assertThat(observed.pod().volumes()).isEmpty();
     assertThat(observed.state()).isEqualTo(SchedulingState.UNPROCESSED);
   }
 
@@ -209,8 +212,45 @@ class PodTranslatorTest {
     assertThat(observed.pod().nodeName()).isEqualTo("n1");
     assertThat(observed.pod().nominatedNodeName()).isEqualTo("n2");
     assertThat(observed.pod().terminating()).isTrue();
-    assertThat(observed.deletionTime()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
-    assertThat(observed.phase()).isEqualTo("Running");
+    assertThat(observed.pod().lifecycle().deletionTime()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+    assertThat(observed.pod().lifecycle().phase()).isEqualTo(PodLifecycle.Phase.RUNNING);
+    assertThat(observed.pod().lifecycle().terminatingLongerThanGracePlus(Duration.ZERO,
+        Instant.parse("2026-03-01T10:00:31Z"))).isTrue();
+  }
+
+  @Test
+  void finishedPodsAreTerminalByPhaseAndRestartPolicy() throws Exception {
+    record Case(String phase, String restartPolicy, PodLifecycle.Phase expected, boolean terminal) {}
+    List<Case> cases = List.of(
+        new Case("Succeeded", "Never", PodLifecycle.Phase.SUCCEEDED, true),
+        new Case("Succeeded", "OnFailure", PodLifecycle.Phase.SUCCEEDED, true),
+        new Case("Succeeded", null, PodLifecycle.Phase.SUCCEEDED, false),
+        new Case("Failed", "Always", PodLifecycle.Phase.FAILED, true),
+        new Case("Running", "Never", PodLifecycle.Phase.RUNNING, false),
+        new Case("Unknown", "Never", PodLifecycle.Phase.UNKNOWN, false),
+        new Case("Hibernating", "Never", PodLifecycle.Phase.UNKNOWN, false));
+    for (Case c : cases) {
+      io.fabric8.kubernetes.api.model.Pod p = pod("job").editSpec().withRestartPolicy(c.restartPolicy()).endSpec()
+          .withNewStatus().withPhase(c.phase()).endStatus().build();
+      PodLifecycle lifecycle = PodTranslator.translate(p).pod().lifecycle();
+      assertThat(lifecycle.phase()).as(c.toString()).isEqualTo(c.expected());
+      assertThat(lifecycle.terminal()).as(c.toString()).isEqualTo(c.terminal());
+    }
+  }
+
+  @Test
+  void negativeGracePeriodCountsAsZeroAndBadRestartPolicyIsRejected() throws Exception {
+    io.fabric8.kubernetes.api.model.Pod negative = pod("now").editSpec().withTerminationGracePeriodSeconds(-5L)
+        .endSpec().build();
+    assertThat(PodTranslator.translate(negative).pod().lifecycle().terminationGracePeriod()).isEqualTo(Duration.ZERO);
+
+    io.fabric8.kubernetes.api.model.Pod bad = pod("bad-restart").editSpec().withRestartPolicy("Sometimes")
+        .endSpec().build();
+    assertThatThrownBy(() -> PodTranslator.translate(bad))
+        .isInstanceOf(TranslationException.class)
+        .hasMessageContaining("shop/bad-restart")
+        .hasMessageContaining("spec.restartPolicy")
+        .hasMessageContaining("Sometimes");
   }
 
   @Test
@@ -232,7 +272,15 @@ class PodTranslatorTest {
 
     ObservedPod observed = PodTranslator.translate(p, lookup);
 
-    assertThat(observed.localStorageVolumes()).containsExactly("logs", "tmp");
+    assertThat(observed.pod().volumes()).containsExactly(
+        new PodVolume("logs", PodVolume.Kind.HOST_PATH),
+        new PodVolume("tmp", PodVolume.Kind.EMPTY_DIR),
+        new PodVolume("shm", PodVolume.Kind.MEMORY_EMPTY_DIR),
+        new PodVolume("cfg", PodVolume.Kind.OTHER),
+        new PodVolume("data", PodVolume.Kind.OTHER),
+        new PodVolume("eph", PodVolume.Kind.OTHER));
+    assertThat(observed.pod().volumes().stream().filter(PodVolume::isLocalStorage).map(PodVolume::name))
+        .containsExactly("logs", "tmp");
     assertThat(observed.claimNames()).containsExactly("data", "scratch-eph");
     assertThat(observed.pod().boundVolumes()).containsExactly(new BoundVolume("data", pinned, Labels.EMPTY));
     assertThat(observed.pod().unboundImmediateClaims()).isFalse();
