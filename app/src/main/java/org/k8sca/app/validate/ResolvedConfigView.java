@@ -1,16 +1,23 @@
 package org.k8sca.app.validate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.k8sca.core.duration.GoDuration;
+import org.k8sca.core.model.Taint;
 import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.config.NodeGroupConfig;
+import org.k8sca.kamatera.config.NodeTemplateConfig;
+import org.k8sca.kamatera.provider.template.MachineShape;
+import org.k8sca.kamatera.provider.template.PriceEstimator;
 
 /**
  * What {@code validate-config} shows of a resolved config: an ordered tree of the public key names
  * (docs/cli.md) to values, with every secret already redacted. Both output formats render this one
  * tree, so redaction is decided in exactly one place.
  *
- * <p>Values are {@link String}, {@link Integer}, {@link Boolean}, {@code List<String>},
+ * <p>Values are {@link String}, {@link Integer}, {@link Double}, {@link Boolean}, {@code List<String>},
  * {@code Map<String, String>} or, for nested sections, {@code Map<String, Object>}.
  */
 public final class ResolvedConfigView {
@@ -27,6 +34,7 @@ public final class ResolvedConfigView {
         view.put("filter-name-prefix", config.filterNamePrefix());
         view.put("default-min-size", config.defaultMinSize());
         view.put("default-max-size", config.defaultMaxSize());
+        view.put("min-refresh-interval", GoDuration.format(config.minRefreshInterval()));
         Map<String, Object> nodeGroups = new LinkedHashMap<>();
         config.nodeGroups().forEach((name, group) -> nodeGroups.put(name, nodeGroup(group)));
         view.put("nodegroups", nodeGroups);
@@ -56,8 +64,35 @@ public final class ResolvedConfigView {
         view.put("poweroff-on-scale-down-max-servers", group.powerOffOnScaleDownMaxServers());
         view.put("poweron-on-scale-up", group.powerOnOnScaleUp());
         view.put("template-label", group.templateLabels());
+        NodeTemplateConfig template = group.template();
+        view.put("template-taint", taints(template.taints()));
+        view.put("kube-reserved", template.kubeReserved());
+        view.put("system-reserved", template.systemReserved());
+        view.put("eviction-hard", template.evictionHard());
+        boolean estimated = template.pricePerHour().isEmpty();
+        view.put("price-per-hour", estimated
+                ? roundedEstimate(PriceEstimator.estimate(MachineShape.of(group)))
+                : template.pricePerHour().getAsDouble());
+        view.put("price-per-hour-estimated", estimated);
         view.put("tags", group.tags());
         return view;
+    }
+
+    /** In the config's own syntax, {@code key=value:Effect} or {@code key:Effect}. */
+    private static List<String> taints(List<Taint> taints) {
+        List<String> texts = new ArrayList<>();
+        for (Taint taint : taints) {
+            texts.add(taint.toString());
+        }
+        return texts;
+    }
+
+    /**
+     * The estimate is only meant to rank node groups, so four decimals are plenty; rounding also keeps
+     * floating-point noise ({@code 0.12750000000000003}) out of the output.
+     */
+    private static double roundedEstimate(double pricePerHour) {
+        return Math.round(pricePerHour * 10_000) / 10_000.0;
     }
 
     /** "" tells the user that Kamatera will generate a password; anything else is hidden. */

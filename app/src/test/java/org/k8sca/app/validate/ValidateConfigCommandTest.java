@@ -20,11 +20,13 @@ class ValidateConfigCommandTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("cluster-name", "kamatera-api-url",
-            "provider-id-prefix", "filter-name-prefix", "default-min-size", "default-max-size", "nodegroups");
+            "provider-id-prefix", "filter-name-prefix", "default-min-size", "default-max-size",
+            "min-refresh-interval", "nodegroups");
     private static final Set<String> NODE_GROUP_KEYS = Set.of("min-size", "max-size", "name-prefix", "password",
             "ssh-key", "datacenter", "image", "cpu", "ram", "disk", "network", "dailybackup", "managed",
             "billingcycle", "monthlypackage", "script-base64-set", "poweroff-on-scale-down",
-            "poweroff-on-scale-down-max-servers", "poweron-on-scale-up", "template-label", "tags");
+            "poweroff-on-scale-down-max-servers", "poweron-on-scale-up", "template-label", "template-taint",
+            "kube-reserved", "system-reserved", "eviction-hard", "price-per-hour", "price-per-hour-estimated", "tags");
 
     @TempDir
     Path dir;
@@ -94,7 +96,69 @@ class ValidateConfigCommandTest {
         assertThat(JSON.convertValue(highcpu.get("template-label"), Map.class))
                 .containsExactly(Map.entry("kubernetes.io/os", "linux"), Map.entry("workload", "cpu"));
         assertThat(strings(highcpu.get("tags"))).containsExactly("k8sca-aaabbb", "k8scang-highcpu");
+        // Our keys, all unset: their defaults.
+        assertThat(config.get("min-refresh-interval").asString()).isEqualTo("30s");
+        assertThat(strings(highcpu.get("template-taint"))).isEmpty();
+        assertThat(highcpu.get("kube-reserved").isEmpty()).isTrue();
+        assertThat(highcpu.get("system-reserved").isEmpty()).isTrue();
+        assertThat(JSON.convertValue(highcpu.get("eviction-hard"), Map.class))
+                .containsExactly(Map.entry("memory.available", "100Mi"), Map.entry("nodefs.available", "10%"));
+        // 8 dedicated cores, 4 GB RAM, 50 GB disk: 8 * 0.014 + 4 * 0.003 + 50 * 0.00007.
+        assertThat(highcpu.get("price-per-hour").asDouble()).isEqualTo(0.1275);
+        assertThat(highcpu.get("price-per-hour-estimated").asBoolean()).isTrue();
         assertNoWorkedExampleSecretIn(run);
+    }
+
+    @Test
+    void templateAndPricingKeysShowWhatEachGroupResolvesTo() {
+        String text = ConfigFiles.MINIMAL.replace("[nodegroup \"ng1\"]\n", "") + """
+                min-refresh-interval=2m
+                default-kube-reserved=cpu=100m,memory=256Mi
+                default-template-taint=dedicated=batch:NoSchedule
+                default-price-per-hour=0.05
+                [nodegroup "inherits"]
+                [nodegroup "own"]
+                kube-reserved=none
+                system-reserved=memory=300Mi,ephemeral-storage=1Gi
+                eviction-hard=memory.available<200Mi
+                template-taint=spot:PreferNoSchedule
+                template-taint=gpu=true:NoExecute
+                price-per-hour=0.25
+                """;
+        CliRun run = validate(file(text), "--output=json");
+
+        JsonNode config = json(run);
+        assertThat(run.err()).as(run.describe()).isEmpty();
+        assertThat(config.get("min-refresh-interval").asString()).isEqualTo("2m0s");
+        JsonNode inherits = config.get("nodegroups").get("inherits");
+        assertThat(JSON.convertValue(inherits.get("kube-reserved"), Map.class))
+                .containsExactly(Map.entry("cpu", "100m"), Map.entry("memory", "256Mi"));
+        assertThat(inherits.get("system-reserved").isEmpty()).isTrue();
+        assertThat(JSON.convertValue(inherits.get("eviction-hard"), Map.class))
+                .containsExactly(Map.entry("memory.available", "100Mi"), Map.entry("nodefs.available", "10%"));
+        assertThat(strings(inherits.get("template-taint"))).containsExactly("dedicated=batch:NoSchedule");
+        assertThat(inherits.get("price-per-hour").asDouble()).isEqualTo(0.05);
+        assertThat(inherits.get("price-per-hour-estimated").asBoolean()).isFalse();
+
+        JsonNode own = config.get("nodegroups").get("own");
+        assertThat(own.get("kube-reserved").isEmpty()).as("none").isTrue();
+        assertThat(JSON.convertValue(own.get("system-reserved"), Map.class))
+                .containsExactly(Map.entry("memory", "300Mi"), Map.entry("ephemeral-storage", "1Gi"));
+        assertThat(JSON.convertValue(own.get("eviction-hard"), Map.class))
+                .containsExactly(Map.entry("memory.available", "200Mi"));
+        assertThat(strings(own.get("template-taint"))).containsExactly("spot:PreferNoSchedule", "gpu=true:NoExecute");
+        assertThat(own.get("price-per-hour").asDouble()).isEqualTo(0.25);
+        assertThat(own.get("price-per-hour-estimated").asBoolean()).isFalse();
+
+        CliRun textRun = validate(file(text), "--output=text");
+        assertThat(textRun.status()).as(textRun.describe()).isEqualTo(ExitCodes.OK);
+        assertThat(textRun.out()).containsPattern("(?m)^min-refresh-interval: +2m0s$")
+                .containsPattern("(?m)^    kube-reserved: +\\(none\\)$")
+                .containsPattern("(?m)^      ephemeral-storage: +1Gi$")
+                .containsPattern("(?m)^      memory.available: +200Mi$")
+                .containsPattern("(?m)^      - gpu=true:NoExecute$")
+                .containsPattern("(?m)^    price-per-hour: +0.25$")
+                .containsPattern("(?m)^    price-per-hour-estimated: +false$");
     }
 
     @Test
@@ -156,7 +220,15 @@ class ValidateConfigCommandTest {
                 group.get(key).forEach(element -> assertThat(element.isString()).as(key).isTrue());
             }
             assertThat(group.get("template-label").isObject()).isTrue();
+            for (String key : List.of("kube-reserved", "system-reserved", "eviction-hard")) {
+                assertThat(group.get(key).isObject()).as(key).isTrue();
+                group.get(key).forEach(value -> assertThat(value.isString()).as(key).isTrue());
+            }
+            assertThat(group.get("template-taint").isArray()).isTrue();
+            assertThat(group.get("price-per-hour").isNumber()).isTrue();
+            assertThat(group.get("price-per-hour-estimated").isBoolean()).isTrue();
         }
+        assertThat(config.get("min-refresh-interval").isString()).isTrue();
         assertThat(config.get("nodegroups").get("plain").get("template-label").isEmpty()).isTrue();
     }
 
