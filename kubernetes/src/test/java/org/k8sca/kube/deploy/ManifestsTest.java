@@ -195,7 +195,9 @@ class ManifestsTest {
   void secretCloudConfigIsTheExampleAndValidates() {
     String cloudConfig = manifests.single(Secret.class).getStringData().get("cloud-config");
 
-    assertThat(cloudConfig).isEqualTo(RepoFiles.read("deploy/examples/cloud-config.ini"));
+    assertThat(cloudConfig)
+        .as("secret.yaml's cloud-config must be deploy/examples/cloud-config.ini, indented by 4 spaces")
+        .isEqualTo(RepoFiles.read("deploy/examples/cloud-config.ini"));
     assertThatCode(() -> {
       CloudConfig config = CloudConfigLoader.parse(cloudConfig, "deploy/kubernetes/secret.yaml", Map.of());
       assertThat(config.nodeGroups()).isNotEmpty();
