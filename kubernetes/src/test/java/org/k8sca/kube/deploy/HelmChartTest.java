@@ -2,6 +2,9 @@ package org.k8sca.kube.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -143,6 +146,27 @@ class HelmChartTest {
     });
   }
 
+  @Test
+  void defaultsAreAsHardenedAsThePlainDeployment() {
+    Container plain = DeployManifests.load().single(Deployment.class).getSpec().getTemplate().getSpec()
+        .getContainers().get(0);
+    String deployment = RepoFiles.read(CHART + "/templates/deployment.yaml");
+
+    assertThat(value("securityContext.runAsNonRoot")).isEqualTo(true);
+    assertThat(value("securityContext.runAsUser")).isEqualTo(65532);
+    assertThat(value("containerSecurityContext.readOnlyRootFilesystem")).isEqualTo(true);
+    assertThat(value("containerSecurityContext.allowPrivilegeEscalation")).isEqualTo(false);
+    for (String kind : List.of("requests", "limits")) {
+      Map<String, Quantity> expected = kind.equals("requests")
+          ? plain.getResources().getRequests() : plain.getResources().getLimits();
+      expected.forEach((resource, quantity) ->
+          assertThat(String.valueOf(value("resources." + kind + "." + resource))).as("resources.%s.%s", kind, resource)
+              .isEqualTo(quantity.toString()));
+    }
+    assertThat(deployment).contains("path: /health-check", "mountPath: /tmp", "containerPort: 8085",
+        "key: kamatera-api-client-id", "key: kamatera-api-secret", "optional: true");
+  }
+
   /** The rules of a chart template, with every template action replaced by a placeholder. */
   private static List<PolicyRule> chartRules(String template) {
     String text = RepoFiles.read(CHART + "/templates/" + template);
@@ -153,6 +177,15 @@ class HelmChartTest {
     String document = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: x" + rules;
     ClusterRole parsed = new KubernetesSerialization().unmarshal(document, ClusterRole.class);
     return parsed.getRules();
+  }
+
+  private Object value(String dottedPath) {
+    Object node = values;
+    for (String key : dottedPath.split("\\.")) {
+      assertThat(node).as("values.yaml: parent of %s", dottedPath).isInstanceOf(Map.class);
+      node = ((Map<?, ?>) node).get(key);
+    }
+    return node;
   }
 
   private boolean hasValue(String dottedPath) {
