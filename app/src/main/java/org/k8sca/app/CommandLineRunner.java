@@ -2,10 +2,12 @@ package org.k8sca.app;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.k8sca.app.simulate.SimulateCommand;
 import org.k8sca.app.validate.ValidateConfigCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -45,7 +47,7 @@ final class CommandLineRunner {
         CommandLine commandLine = new CommandLine(new TopCommand());
         commandLine.addSubcommand(new RunCommand(err));
         commandLine.addSubcommand(new ValidateConfigCommand(out, err, env));
-        commandLine.addSubcommand(new SimulateCommand());
+        commandLine.addSubcommand(new SimulateCommand(out, err, env, Clock.systemUTC()));
         commandLine.addSubcommand(new SandboxCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Go's pflag, which the upstream autoscaler uses, lets a repeated flag override the earlier
