@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.k8sca.kube.objects.ClusterObjects;
@@ -116,6 +118,8 @@ public final class SnapshotReader {
         }
         ClusterObjectsBuilder builder = new ClusterObjectsBuilder(autoscalerNamespace);
         TreeSet<String> ignored = new TreeSet<>();
+        // Pods are translated last (after their volumes); this finds their place for messages.
+        Map<String, String> placeOfObject = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             String itemWhere = where + ".items[" + i + "]";
@@ -131,12 +135,15 @@ public final class SnapshotReader {
                 ignored.add(itemKind);
                 continue;
             }
-            add(builder, supported.get(), item, itemWhere + " (" + itemKind + " " + name(item) + ")");
+            String object = itemKind + " " + name(item);
+            placeOfObject.putIfAbsent(object, itemWhere);
+            add(builder, supported.get(), item, itemWhere + " (" + object + ")");
         }
         try {
             return new Kubernetes(builder.build(), List.copyOf(ignored));
         } catch (TranslationException e) {
-            throw new InvalidSnapshotException(where + ": " + e.getMessage(), e);
+            String place = placeOfObject.getOrDefault(e.object(), where);
+            throw new InvalidSnapshotException(place + " (" + e.getMessage() + ")", e);
         }
     }
 
