@@ -54,8 +54,8 @@ public final class Simulation {
             notes.add("scale-down is disabled (--scale-down-enabled=false)");
         }
         decision.scaleDown().flatMap(plan -> plan.cooldown()).ifPresent(
-                why -> notes.add("scale-down waits this loop (" + why + "); unneeded nodes are listed without the"
-                        + " min-size and resource-minimum checks"));
+                why -> notes.add("scale-down selects nothing this loop: " + why + "; so unneeded nodes are listed"
+                        + " without the min-size and resource-minimum checks"));
         for (String kind : snapshot.ignoredKinds()) {
             notes.add("ignored the " + kind + " objects of the snapshot: the autoscaler does not read them");
         }

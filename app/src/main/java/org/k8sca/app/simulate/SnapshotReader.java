@@ -65,7 +65,7 @@ public final class SnapshotReader {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
             throw new InvalidSnapshotException(source + ": not valid JSON" + at(e.getLocation()) + ": "
-                    + e.getOriginalMessage());
+                    + withoutSourceNote(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidSnapshotException(source + ": expected a JSON object with \"kubernetes\" and"
@@ -264,6 +264,18 @@ public final class SnapshotReader {
             return "";
         }
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson appends where an unclosed array or object started, in a form meant for its own logs. */
+    private static String withoutSourceNote(String message) {
+        if (message == null) {
+            return "";
+        }
+        int note = message.indexOf(" (start marker at");
+        if (note < 0) {
+            note = message.indexOf(" at [Source");
+        }
+        return note < 0 ? message : message.substring(0, note);
     }
 
     private static String rootMessage(Throwable e) {

@@ -222,8 +222,20 @@ class SimulateCommandTest {
         Run run = simulate(bad.toString());
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).contains(bad.toString()).contains("not valid JSON").contains("line 3");
+        assertThat(run.err()).contains(bad.toString()).contains("not valid JSON").contains("line 3")
+                .doesNotContain("Source");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedFileIsInvalidInputWithoutJacksonsSourceNote() throws IOException {
+        Path cut = Files.writeString(tmp.resolve("cut.json"), "{\"kubernetes\": {\"kind\": \"List\", \"items\": [\n");
+
+        Run run = simulate(cut.toString());
+
+        assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("not valid JSON at line 2").contains("Unexpected end-of-input")
+                .doesNotContain("Source").doesNotContain("start marker");
     }
 
     @Test
