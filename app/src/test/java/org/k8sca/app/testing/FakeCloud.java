@@ -82,6 +82,7 @@ public final class FakeCloud implements CloudProvider {
         private int created;
         public final List<Integer> increases = new ArrayList<>();
         public final List<String> deleted = new ArrayList<>();
+        public CloudProviderException increaseFailure;
 
         Group(String id, int min, int max, long milliCpu, long memoryBytes) {
             this.id = id;
@@ -129,6 +130,9 @@ public final class FakeCloud implements CloudProvider {
 
         @Override
         public void increaseSize(int delta) {
+            if (increaseFailure != null) {
+                throw increaseFailure;
+            }
             if (delta <= 0 || target + delta > max) {
                 throw new CloudProviderException(CloudProviderException.Kind.INVALID_REQUEST,
                         "bad increase " + delta + " of " + id);

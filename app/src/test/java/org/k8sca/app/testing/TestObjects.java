@@ -34,6 +34,20 @@ public final class TestObjects {
         return this;
     }
 
+    /** Gives node {@code name} a NoSchedule taint {@code key=value}. */
+    public TestObjects taint(String name, String key, String value) {
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            if (n.name().equals(name)) {
+                List<org.k8sca.core.model.Taint> taints = new ArrayList<>(n.taints());
+                taints.add(new org.k8sca.core.model.Taint(key, value, org.k8sca.core.model.TaintEffect.NO_SCHEDULE));
+                nodes.set(i, n.toBuilder().taints(taints).build());
+            }
+        }
+        version++;
+        return this;
+    }
+
     public TestObjects removeNode(String name) {
         nodes.removeIf(n -> n.name().equals(name));
         version++;
