@@ -112,6 +112,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aServerThatHasNotRegisteredYetCountsInTheTargetSizeAndTakesThePendingPod() throws IOException {
+        // As in production: ng1's target is 2 (two servers), the second is an upcoming node, and the
+        // pending pod fits it, so no new server is needed.
+        String text = Files.readString(Path.of(resource("pending-pods.json"))).replace("\"servers\": [",
+                "\"servers\": [{\"name\": \"ng1-booting\", \"power\": \"on\", \"tags\": [\"k8sca-c1\", \"k8scang-ng1\"]},");
+        Path snapshot = Files.writeString(tmp.resolve("booting.json"), text);
+
+        JsonNode report = ok(simulate(snapshot.toString()));
+
+        assertThat(report.get("scaleUp").get("nodeGroups")).as(report.toString()).isEmpty();
+        assertThat(values(report.get("scaleUp").get("podsRemainUnschedulable"), "pod")).containsExactly("shop/huge-1");
+    }
+
+    @Test
     void aPodThatFitsNoGroupRemainsUnschedulableWithTheReasonPerGroup() {
         JsonNode report = ok(simulate(resource("pending-pods.json")));
 
