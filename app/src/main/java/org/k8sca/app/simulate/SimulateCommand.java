@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        customSynopsis = "kamatera-autoscaler simulate --cloud-config FILE --snapshot FILE [--output json|text]"
+                + " [RUN-FLAGS...]",
         description = {
             "One offline decision pass (scale-up and scale-down planning, nothing carried out) over a"
                 + " recorded snapshot: what would the autoscaler do now?",

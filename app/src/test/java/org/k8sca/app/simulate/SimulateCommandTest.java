@@ -320,4 +320,13 @@ class SimulateCommandTest {
         assertThat(run.status()).as(run.describe()).isZero();
         assertThat(run.out() + run.err()).doesNotContain("s3cr3t-value-42");
     }
+
+    @Test
+    void helpShowsTheShortSynopsisOnStdout() {
+        Run help = run("simulate", "--help");
+
+        assertThat(help.status()).as(help.describe()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).startsWith("Usage: kamatera-autoscaler simulate --cloud-config FILE --snapshot FILE"
+                + " [--output json|text] [RUN-FLAGS...]").contains("--snapshot=FILE");
+    }
 }
