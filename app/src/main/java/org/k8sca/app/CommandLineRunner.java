@@ -83,12 +83,12 @@ final class CommandLineRunner {
 
     /**
      * Kubernetes components, the upstream autoscaler among them, treat {@code _} and {@code -} in flag
-     * names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run}, whose flags
-     * are upstream's. Only names change: {@code --nodes=1:2:ng_1} keeps its value.
+     * names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run} and
+     * {@code simulate}, whose flags are upstream's. Only names change: {@code --nodes=1:2:ng_1} keeps its value.
      */
     static String[] normalizeRunFlagNames(String[] args) {
         String[] normalized = Arrays.copyOf(args, args.length);
-        if (args.length == 0 || !args[0].equals("run")) {
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("simulate"))) {
             return normalized;
         }
         for (int i = 1; i < normalized.length; i++) {

@@ -203,6 +203,13 @@ class SimulateCommandTest {
     }
 
     @Test
+    void runFlagsMaySpellDashesAsUnderscoresAsUpstream() {
+        JsonNode report = ok(simulate(resource("underused-nodes.json"), "--scale_down_utilization_threshold=0.05"));
+
+        assertThat(report.get("scaleDown").get("unneeded")).isEmpty();
+    }
+
+    @Test
     void theSameSnapshotGivesTheSameOutputEveryTime() {
         Run first = simulate(resource("pending-pods.json"));
         Run second = simulate(resource("pending-pods.json"));
