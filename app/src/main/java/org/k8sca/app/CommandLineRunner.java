@@ -2,10 +2,12 @@ package org.k8sca.app;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.k8sca.app.simulate.SimulateCommand;
 import org.k8sca.app.validate.ValidateConfigCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -45,7 +47,7 @@ final class CommandLineRunner {
         CommandLine commandLine = new CommandLine(new TopCommand());
         commandLine.addSubcommand(new RunCommand(err));
         commandLine.addSubcommand(new ValidateConfigCommand(out, err, env));
-        commandLine.addSubcommand(new SimulateCommand());
+        commandLine.addSubcommand(new SimulateCommand(out, err, env, Clock.systemUTC()));
         commandLine.addSubcommand(new SandboxCommand());
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Go's pflag, which the upstream autoscaler uses, lets a repeated flag override the earlier
@@ -81,12 +83,12 @@ final class CommandLineRunner {
 
     /**
      * Kubernetes components, the upstream autoscaler among them, treat {@code _} and {@code -} in flag
-     * names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run}, whose flags
-     * are upstream's. Only names change: {@code --nodes=1:2:ng_1} keeps its value.
+     * names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run} and
+     * {@code simulate}, whose flags are upstream's. Only names change: {@code --nodes=1:2:ng_1} keeps its value.
      */
     static String[] normalizeRunFlagNames(String[] args) {
         String[] normalized = Arrays.copyOf(args, args.length);
-        if (args.length == 0 || !args[0].equals("run")) {
+        if (args.length == 0 || !(args[0].equals("run") || args[0].equals("simulate"))) {
             return normalized;
         }
         for (int i = 1; i < normalized.length; i++) {

@@ -23,7 +23,7 @@ abstract class NotImplementedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().getErr().println(spec.qualifiedName() + ": the '" + spec.name()
-                + "' subcommand is not implemented yet; this version provides only 'validate-config'"
+                + "' subcommand is not implemented yet; this version provides 'validate-config' and 'simulate'"
                 + " (see '" + CommandLineRunner.PROGRAM + " --help')");
         spec.commandLine().getErr().flush();
         return ExitCodes.USAGE;

@@ -117,8 +117,8 @@ class CommandLineArgumentsTest {
     }
 
     @Test
-    void simulateAndSandboxSayTheyAreNotImplemented() {
-        for (String subcommand : new String[] {"simulate", "sandbox"}) {
+    void sandboxSaysItIsNotImplemented() {
+        for (String subcommand : new String[] {"sandbox"}) {
             CliRun run = CliRun.run(subcommand, "--cloud-config=x.ini", "--snapshot=s.json");
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);

@@ -29,7 +29,7 @@ public final class ApiPermissions {
   public static final List<Rule> RULES = List.of(
       // The cluster view's informers.
       new Rule("", "pods", Set.of("list", "watch", "get")),
-      new Rule("", "nodes", Set.of("list", "watch", "get", "update", "delete")),
+      new Rule("", "nodes", Set.of("list", "watch", "get", "update", "patch", "delete")),
       new Rule("", "namespaces", READ),
       new Rule("", "replicationcontrollers", READ),
       new Rule("", "persistentvolumeclaims", READ),
@@ -42,7 +42,10 @@ public final class ApiPermissions {
       new Rule("policy", "poddisruptionbudgets", READ),
       new Rule("storage.k8s.io", "storageclasses", READ),
       // Draining: evictions go through the policy-checking subresource.
-      new Rule("", "pods/eviction", Set.of("create")));
+      new Rule("", "pods/eviction", Set.of("create")),
+      // Events on nodes and pods (kube.actuation), leader election (kube.election).
+      new Rule("", "events", Set.of("create")),
+      new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "patch")));
 
   private ApiPermissions() {}
 }

@@ -41,6 +41,27 @@ class ApiPermissionsTest {
         String uid = view.snapshotOf().pods().get(0).pod().uid();
         evictor.evict("a", "p", Duration.ofSeconds(1));
         evictor.stillOnNode("a", "p", uid, "n1");
+        org.k8sca.kube.actuation.AutoscalerCordon cordon = new org.k8sca.kube.actuation.AutoscalerCordon(client, tainter);
+        org.k8sca.kube.actuation.KubeEventSink events =
+            new org.k8sca.kube.actuation.KubeEventSink(client, java.time.Clock.systemUTC());
+        org.k8sca.kube.actuation.KubeClusterOperations ops = new org.k8sca.kube.actuation.KubeClusterOperations(
+            client, cordon, evictor, new KubeNodeObjectDeleter(client), view::podsOnNode, events);
+        try {
+          ops.taintToBeDeleted("n1", java.time.Instant.EPOCH, true);
+          ops.untaintToBeDeleted("n1", true);
+        } catch (org.k8sca.core.scaledown.actuation.ClusterOperationException e) {
+          throw new AssertionError(e);
+        }
+        new org.k8sca.kube.actuation.KubeNodeMetadata(client, cordon).setProviderId("n1", "kamatera://x");
+        ops.nodeEvent("n1", false, "ScaleDown", "test");
+        org.k8sca.kube.election.LeaderElection election = new org.k8sca.kube.election.LeaderElection(client,
+            new org.k8sca.kube.election.LeaseSettings("kube-system", "cluster-autoscaler", "me",
+                Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200)));
+        election.start(() -> {}, () -> {});
+        org.k8sca.kube.testing.Eventually.await("leading", election::isLeading);
+        org.k8sca.kube.testing.Eventually.await("renewed", () -> api.requests().stream()
+            .filter(r -> r.contains("/leases")).count() >= 4);
+        election.stop();
         new KubeNodeObjectDeleter(client).deleteNode("n1");
       } finally {
         view.close();

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.k8sca.core.labels.Labels;
-import org.k8sca.core.model.BoundVolume;
 import org.k8sca.core.model.DaemonSet;
 import org.k8sca.core.model.Node;
 import org.k8sca.core.model.PodDisruptionBudget;
@@ -35,6 +34,7 @@ import org.k8sca.kube.objects.SchedulingState;
 import org.k8sca.kube.objects.VolumeClaim;
 import org.k8sca.kube.objects.Workload;
 import org.k8sca.kube.translate.ClaimBinding;
+import org.k8sca.kube.translate.ClaimBindings;
 import org.k8sca.kube.translate.DaemonSetTranslator;
 import org.k8sca.kube.translate.DisruptionBudgetTranslator;
 import org.k8sca.kube.translate.NamespaceTranslator;
@@ -225,11 +225,7 @@ public final class ClusterView implements AutoCloseable {
   public ClusterObjects snapshotOf() {
     synchronized (lock) {
       if (cached.version() != version) {
-        Map<String, Workload> byUid = new HashMap<>();
-        for (Map.Entry<String, Workload> e : workloads.entrySet()) {
-          Workload w = e.getValue();
-          byUid.put(w.uid().isEmpty() ? e.getKey() : w.uid(), w);
-        }
+        Map<String, Workload> byUid = ClusterObjectsBuilder.workloadsByUid(workloads);
         cached = new ClusterObjects(version, new ArrayList<>(nodes.values()), new ArrayList<>(pods.values()),
             new ArrayList<>(budgets.values()), new ArrayList<>(daemonSets.values()), byUid, namespaces,
             priorityExpanderConfig);
@@ -407,22 +403,7 @@ public final class ClusterView implements AutoCloseable {
 
   /** Called under the lock while a pod is translated. */
   private ClaimBinding claimBinding(String namespace, String claimName) {
-    VolumeClaim claim = claims.get(namespace + "/" + claimName);
-    if (claim == null) {
-      return new ClaimBinding.Unusable("PersistentVolumeClaim " + namespace + "/" + claimName + " not found");
-    }
-    if (claim.bound()) {
-      PersistentVolumeInfo pv = volumes.get(claim.volumeName());
-      if (pv == null) {
-        return new ClaimBinding.Unusable("PersistentVolume " + claim.volumeName() + " of claim " + claim.key() + " not found");
-      }
-      return new ClaimBinding.Bound(new BoundVolume(claimName, pv.nodeAffinity(), pv.topologyLabels()));
-    }
-    Boolean waits = claim.storageClassName().isEmpty() ? null : storageClasses.get(claim.storageClassName());
-    if (Boolean.TRUE.equals(waits)) {
-      return ClaimBinding.WAITS_FOR_CONSUMER;
-    }
-    return new ClaimBinding.Unusable("PersistentVolumeClaim " + claim.key() + " is unbound and not WaitForFirstConsumer");
+    return ClaimBindings.resolve(namespace, claimName, claims, volumes, storageClasses);
   }
 
   /** Claims that may point at volume {@code name}: its claimRef, and claims naming it. */

@@ -1,6 +1,8 @@
 /**
- * The live view of the cluster: one informer per kind (all namespaces, no field selectors, managed
- * fields dropped), each change translated once into the core model, and a consistent
- * {@link org.k8sca.kube.objects.ClusterObjects} snapshot for every loop iteration.
+ * The cluster as the autoscaler sees it, as {@link org.k8sca.kube.objects.ClusterObjects}: live,
+ * from one informer per kind (all namespaces, no field selectors, managed fields dropped), each
+ * change translated once into the core model ({@link org.k8sca.kube.view.ClusterView}); or offline,
+ * from a fixed set of objects such as a recorded snapshot, with the same translators and volume
+ * rules ({@link org.k8sca.kube.view.ClusterObjectsBuilder}).
  */
 package org.k8sca.kube.view;

@@ -1,0 +1,272 @@
+package org.k8sca.app.decide;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.k8sca.core.cloud.CloudProvider;
+import org.k8sca.core.cloud.CloudProviderException;
+import org.k8sca.core.clusterstate.CleanupPlan;
+import org.k8sca.core.clusterstate.ClusterStateRegistry;
+import org.k8sca.core.clusterstate.ClusterStateUpdate;
+import org.k8sca.core.clusterstate.ClusterView;
+import org.k8sca.core.clusterstate.NodeGroupView;
+import org.k8sca.core.clusterstate.TargetSizeCorrection;
+import org.k8sca.core.expander.ExpanderChain;
+import org.k8sca.core.expander.ExpanderDependencies;
+import org.k8sca.core.model.DaemonSet;
+import org.k8sca.core.model.Node;
+import org.k8sca.core.model.Pod;
+import org.k8sca.core.scaledown.ScaleDownInput;
+import org.k8sca.core.scaledown.ScaleDownPlan;
+import org.k8sca.core.scaledown.ScaleDownPlanner;
+import org.k8sca.core.scaledown.drain.ControllerKey;
+import org.k8sca.core.scaledown.drain.WorkloadControllers;
+import org.k8sca.core.scaledown.unneeded.Cooldown;
+import org.k8sca.core.scaleup.ScaleUpInput;
+import org.k8sca.core.scaleup.ScaleUpPlanner;
+import org.k8sca.core.scaleup.ScaleUpResult;
+import org.k8sca.core.scaleup.ScaleUpStatus;
+import org.k8sca.core.snapshot.ClusterSnapshot;
+import org.k8sca.core.template.GroupTemplate;
+import org.k8sca.core.template.TemplateNodeBuilder;
+import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.objects.ObservedPod;
+import org.k8sca.kube.objects.SchedulingState;
+import org.k8sca.kube.objects.SnapshotBuilder;
+import org.k8sca.kube.objects.Workload;
+
+/**
+ * Runs one full planning pass and carries nothing out. Created once per process: it holds what
+ * the autoscaler remembers from loop to loop (the cluster-state registry with its scale-up
+ * requests and backoffs, the template cache, the scale-down planner's unneeded timers, and the
+ * times that put scale-down in cooldown). Tell it what the loop did with {@link #scaleUpDone},
+ * {@link #scaleDownFailed} and {@link #deletionsStarted}, and register scale-ups on
+ * {@link #registry()}.
+ *
+ * <p>A pass, in upstream's order (spec autoscaler-core.md §1.3): drop standby nodes; update the
+ * cluster state from the provider and the nodes; build the snapshot and the templates; plan the
+ * cleanups; stop at the health gate or at pending target corrections; otherwise plan the
+ * scale-up (upcoming nodes as template copies, backed-off and unhealthy groups excluded) and the
+ * scale-down.
+ *
+ * <p>Not thread-safe: one loop owns it.
+ */
+public final class DecisionPass {
+
+    /** Key of the priority expander's ConfigMap that holds its configuration. */
+    public static final String PRIORITIES_KEY = "priorities";
+
+    private final DecisionSettings settings;
+    private final Clock clock;
+    private final ClusterStateRegistry registry;
+    private final TemplateNodeBuilder templates;
+    private final ScaleDownPlanner scaleDownPlanner;
+    private final Random random;
+
+    /** The priority expander's text of the current pass; read by the expander while planning. */
+    private volatile String priorities;
+    private CloudProvider plannerProvider;
+    private ScaleUpPlanner scaleUpPlanner;
+
+    private Instant lastScaleUp;
+    private Instant lastScaleDownFailure;
+    private Instant lastDeletionStart;
+
+    public DecisionPass(DecisionSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.registry = new ClusterStateRegistry(settings.clusterState(), clock);
+        this.templates = new TemplateNodeBuilder(clock);
+        this.scaleDownPlanner = new ScaleDownPlanner(settings.scaleDown(), clock);
+        this.random = new Random(settings.randomSeed());
+        // Fail at start-up, not in the first loop, on a bad --expander (pricing is checked per provider).
+        ExpanderChain.parse(settings.expander(), new ExpanderDependencies(random, () -> null,
+                Optional.of(new NoPricesYet())));
+    }
+
+    public DecisionSettings settings() {
+        return settings;
+    }
+
+    /** The cluster-state registry: register scale-ups and failed scale-ups on it. */
+    public ClusterStateRegistry registry() {
+        return registry;
+    }
+
+    /** A scale-up succeeded at {@code at}: scale-down waits {@code --scale-down-delay-after-add}. */
+    public void scaleUpDone(Instant at) {
+        lastScaleUp = Objects.requireNonNull(at, "at");
+    }
+
+    /** Tainting for a scale-down failed at {@code at}: waits {@code --scale-down-delay-after-failure}. */
+    public void scaleDownFailed(Instant at) {
+        lastScaleDownFailure = Objects.requireNonNull(at, "at");
+    }
+
+    /** Deletions started at {@code at}: waits {@code --scale-down-delay-after-delete}. */
+    public void deletionsStarted(Instant at) {
+        lastDeletionStart = Objects.requireNonNull(at, "at");
+    }
+
+    /** Forgets the unneeded timers (the cluster is unhealthy). */
+    public void resetScaleDownTimers() {
+        scaleDownPlanner.resetTimers();
+    }
+
+    /** A pass with no deletions in flight (for {@code simulate}). */
+    public Decision decide(ClusterObjects objects, CloudProvider provider) {
+        return decide(objects, provider, InFlightDeletions.NONE);
+    }
+
+    /**
+     * Plans one loop.
+     *
+     * @param objects the cluster as the informers see it now
+     * @param provider the cloud provider, already refreshed for this loop
+     * @param inFlight the deletions the actuator is running
+     * @throws CloudProviderException when reading the provider's groups fails (the loop counts it
+     *     as a cloud-provider error and tries again next loop)
+     */
+    public Decision decide(ClusterObjects objects, CloudProvider provider, InFlightDeletions inFlight) {
+        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(inFlight, "inFlight");
+        Instant at = clock.instant();
+        priorities = objects.priorityExpanderConfig().get(PRIORITIES_KEY);
+
+        // Warm-pool machines are NotReady on purpose: not unready, not a place for pods, not a candidate.
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : objects.nodes()) {
+            if (!provider.isStandby(n)) {
+                nodes.add(n);
+            }
+        }
+        ClusterView view = ClusterView.read(provider, nodes, settings.groupDefaults());
+        ClusterStateUpdate update = registry.update(view);
+
+        ClusterObjects active = withNodes(objects, nodes);
+        ClusterSnapshot snapshot = SnapshotBuilder.build(active, settings.scaleUp().expendablePodsPriorityCutoff());
+        Map<String, GroupTemplate> groupTemplates = templates.build(provider, snapshot, objects.daemonSets());
+
+        CleanupPlan cleanup = registry.cleanupPlan();
+        boolean healthy = registry.isClusterHealthy();
+        Optional<String> unhealthyReason = registry.clusterUnhealthyReason();
+        if (!healthy) {
+            scaleDownPlanner.resetTimers();
+            return new Decision(at, registry.status(), update, cleanup, List.of(), false, unhealthyReason,
+                    Optional.of("cluster is unhealthy: " + unhealthyReason.orElse("")), groupTemplates,
+                    Optional.empty(), Optional.empty());
+        }
+        List<TargetSizeCorrection> wrongSize = registry.wrongSizePlan();
+        if (!wrongSize.isEmpty()) {
+            return new Decision(at, registry.status(), update, cleanup, wrongSize, true, Optional.empty(),
+                    Optional.of(wrongSize.size() + " node group(s) have a target size above their real size;"
+                            + " correcting it first"),
+                    groupTemplates, Optional.empty(), Optional.empty());
+        }
+
+        // Registered nodes still booting are simulated as template copies, not as themselves.
+        for (List<String> booting : registry.upcomingRegisteredNodes().values()) {
+            for (String name : booting) {
+                if (snapshot.nodeInfo(name) != null) {
+                    snapshot.removeNode(name);
+                }
+            }
+        }
+        ScaleUpResult scaleUp = scaleUpPlanner(provider).plan(new ScaleUpInput(snapshot, unschedulablePods(objects),
+                provider, groupTemplates, registry.upcomingNodes(), registry.scaleUpBlockedGroups()));
+
+        Optional<ScaleDownPlan> scaleDown = Optional.empty();
+        if (settings.scaleDownEnabled()) {
+            boolean disabledThisLoop = scaleUp.status() == ScaleUpStatus.SCALE_UP
+                    || scaleUp.status() == ScaleUpStatus.WAITING_FOR_MORE_PODS;
+            scaleDown = Optional.of(scaleDownPlanner.plan(new ScaleDownInput(snapshot, view.groupOfNode(),
+                    scaleDownGroups(view, inFlight), inFlight.nodes(), objects.disruptionBudgets(),
+                    controllers(objects), new Cooldown(lastScaleUp, lastScaleDownFailure, lastDeletionStart,
+                            disabledThisLoop),
+                    inFlight.emptyCount(), inFlight.drainCount(), provider.resourceLimits(), provider.gpuLabel())));
+        }
+        return new Decision(at, registry.status(), update, cleanup, List.of(), true, Optional.empty(),
+                Optional.empty(), groupTemplates, Optional.of(scaleUp), scaleDown);
+    }
+
+    /** The planner for this provider; rebuilt when the provider changes, since the price expander needs its prices. */
+    private ScaleUpPlanner scaleUpPlanner(CloudProvider provider) {
+        if (scaleUpPlanner == null || plannerProvider != provider) {
+            ExpanderChain chain = ExpanderChain.parse(settings.expander(),
+                    new ExpanderDependencies(random, () -> priorities, provider.pricing()));
+            scaleUpPlanner = new ScaleUpPlanner(settings.scaleUp(), chain, clock);
+            plannerProvider = provider;
+        }
+        return scaleUpPlanner;
+    }
+
+    /**
+     * Pods the scheduler could not place, and pods of bypassed schedulers it has not looked at
+     * yet; only pods of the allowed schedulers when {@code --allowed-scheduler-names} is set.
+     */
+    private List<Pod> unschedulablePods(ClusterObjects objects) {
+        List<Pod> out = new ArrayList<>();
+        for (ObservedPod p : objects.podsIn(SchedulingState.UNSCHEDULABLE, SchedulingState.UNPROCESSED)) {
+            if (!settings.allowedSchedulerNames().isEmpty()
+                    && !settings.allowedSchedulerNames().contains(p.schedulerName())) {
+                continue;
+            }
+            if (p.state() == SchedulingState.UNPROCESSED
+                    && !settings.bypassedSchedulerNames().contains(p.schedulerName())) {
+                continue;
+            }
+            out.add(p.pod());
+        }
+        return out;
+    }
+
+    private static Map<String, org.k8sca.core.scaledown.selection.NodeGroupView> scaleDownGroups(ClusterView view,
+            InFlightDeletions inFlight) {
+        Map<String, org.k8sca.core.scaledown.selection.NodeGroupView> out = new HashMap<>();
+        for (NodeGroupView g : view.groups()) {
+            out.put(g.id(), new org.k8sca.core.scaledown.selection.NodeGroupView(g.id(), g.minSize(), g.targetSize(),
+                    inFlight.perGroup().getOrDefault(g.id(), 0), g.options()));
+        }
+        return out;
+    }
+
+    /** Every workload controller with its desired replicas; DaemonSets count as existing controllers. */
+    static WorkloadControllers controllers(ClusterObjects objects) {
+        Map<ControllerKey, Integer> replicas = new HashMap<>();
+        for (Workload w : objects.workloadsByUid().values()) {
+            replicas.put(new ControllerKey(w.kind(), w.namespace(), w.name()), w.desiredReplicas());
+        }
+        for (DaemonSet d : objects.daemonSets()) {
+            replicas.put(new ControllerKey("DaemonSet", d.namespace(), d.name()), 1);
+        }
+        return new WorkloadControllers(replicas);
+    }
+
+    private static ClusterObjects withNodes(ClusterObjects o, List<Node> nodes) {
+        if (nodes.size() == o.nodes().size()) {
+            return o;
+        }
+        return new ClusterObjects(o.version(), nodes, o.pods(), o.disruptionBudgets(), o.daemonSets(),
+                o.workloadsByUid(), o.namespaceLabels(), o.priorityExpanderConfig());
+    }
+
+    /** Stands in for a provider's prices when only the syntax of {@code --expander} is checked. */
+    private static final class NoPricesYet implements org.k8sca.core.cloud.PricingModel {
+        @Override
+        public double nodePrice(Node node, Instant start, Instant end) {
+            return 0;
+        }
+
+        @Override
+        public double podPrice(Pod pod, Instant start, Instant end) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.k8sca.app.decide;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.k8sca.app.flags.RunOptions;
+import org.k8sca.core.cloud.NodeGroupOptions;
+import org.k8sca.core.clusterstate.ClusterStateConfig;
+import org.k8sca.core.scaledown.ScaleDownOptions;
+import org.k8sca.core.scaledown.drain.DrainRuleOptions;
+import org.k8sca.core.scaleup.ScaleUpConfig;
+
+/**
+ * The settings of one planning pass, translated from the command line into the core's own
+ * configuration records.
+ *
+ * @param groupDefaults per-group options before each group's overrides
+ * @param clusterState settings of the cluster-state registry (health, backoff, startup taints)
+ * @param scaleUp settings of scale-up planning
+ * @param scaleDown settings of scale-down planning and actuation
+ * @param expander the {@code --expander} chain, comma-separated
+ * @param scaleDownEnabled {@code --scale-down-enabled}
+ * @param bypassedSchedulerNames {@code --bypassed-scheduler-names}: their pods count for scale-up
+ *     even before the scheduler has looked at them
+ * @param allowedSchedulerNames {@code --allowed-scheduler-names}: when not empty, only pods of
+ *     these schedulers are considered for scale-up
+ * @param randomSeed seed of the expanders' random tie-break (fixed in tests and {@code simulate})
+ */
+public record DecisionSettings(
+        NodeGroupOptions groupDefaults,
+        ClusterStateConfig clusterState,
+        ScaleUpConfig scaleUp,
+        ScaleDownOptions scaleDown,
+        String expander,
+        boolean scaleDownEnabled,
+        Set<String> bypassedSchedulerNames,
+        Set<String> allowedSchedulerNames,
+        long randomSeed) {
+
+    /** The upstream Cluster Autoscaler's defaults. */
+    public static final DecisionSettings DEFAULTS = new DecisionSettings(NodeGroupOptions.UPSTREAM_DEFAULTS,
+            ClusterStateConfig.DEFAULTS, ScaleUpConfig.DEFAULTS, ScaleDownOptions.DEFAULTS, "least-waste", true,
+            Set.of(), Set.of(), 1L);
+
+    public DecisionSettings {
+        Objects.requireNonNull(groupDefaults, "groupDefaults");
+        Objects.requireNonNull(clusterState, "clusterState");
+        Objects.requireNonNull(scaleUp, "scaleUp");
+        Objects.requireNonNull(scaleDown, "scaleDown");
+        Objects.requireNonNull(expander, "expander");
+        bypassedSchedulerNames = Set.copyOf(bypassedSchedulerNames);
+        allowedSchedulerNames = Set.copyOf(allowedSchedulerNames);
+    }
+
+    /** A copy with another scale-down configuration (tests use it to shorten the unneeded time). */
+    public DecisionSettings withScaleDown(ScaleDownOptions options) {
+        return new DecisionSettings(options.groupDefaults(), clusterState, scaleUp, options, expander,
+                scaleDownEnabled, bypassedSchedulerNames, allowedSchedulerNames, randomSeed);
+    }
+
+    /** The settings {@code run} and {@code simulate} use for these flags. */
+    public static DecisionSettings from(RunOptions options, long randomSeed) {
+        RunOptions.ScaleUp up = options.scaleUp();
+        RunOptions.ScaleDown down = options.scaleDown();
+        RunOptions.Limits limits = options.limits();
+        NodeGroupOptions groupDefaults = new NodeGroupOptions(
+                down.scaleDownUtilizationThreshold(),
+                NodeGroupOptions.UPSTREAM_DEFAULTS.scaleDownGpuUtilizationThreshold(),
+                down.scaleDownUnneededTime(),
+                down.scaleDownUnreadyTime(),
+                up.maxNodeProvisionTime(),
+                up.maxNodeStartupTime(),
+                false,
+                false,
+                down.ignoreDaemonsetsUtilization());
+        ClusterStateConfig clusterState = new ClusterStateConfig(
+                up.okTotalUnreadyCount(),
+                up.maxTotalUnreadyPercentage(),
+                up.initialNodeGroupBackoffDuration(),
+                up.maxNodeGroupBackoffDuration(),
+                up.nodeGroupBackoffResetTimeout(),
+                new LinkedHashSet<>(up.startupTaint()),
+                up.startupTaintPrefix(),
+                up.forceDeleteUnregisteredNodes(),
+                up.forceDeleteFailedNodes(),
+                groupDefaults);
+        ScaleUpConfig scaleUp = ScaleUpConfig.DEFAULTS.toBuilder()
+                .expendablePodsPriorityCutoff(up.expendablePodsPriorityCutoff())
+                .newPodScaleUpDelay(up.newPodScaleUpDelay())
+                .maxNodesTotal(limits.maxNodesTotal())
+                .coresTotal(limits.coresTotal().min(), limits.coresTotal().max())
+                .memoryTotalGib(limits.memoryTotalGib().min(), limits.memoryTotalGib().max())
+                .maxNodesPerScaleUp(up.maxNodesPerScaleup())
+                .maxNodeGroupBinpackingDuration(up.maxNodegroupBinpackingDuration())
+                .maxBinpackingTime(up.maxBinpackingTime())
+                .balanceSimilarNodeGroups(up.balanceSimilarNodeGroups())
+                .memoryDifferenceRatio(up.memoryDifferenceRatio())
+                .maxAllocatableDifferenceRatio(up.maxAllocatableDifferenceRatio())
+                .maxFreeDifferenceRatio(up.maxFreeDifferenceRatio())
+                .balancingIgnoreLabels(up.balancingIgnoreLabel())
+                .balancingLabels(up.balancingLabel())
+                .build();
+        ScaleDownOptions scaleDown = ScaleDownOptions.DEFAULTS.toBuilder()
+                .groupDefaults(groupDefaults)
+                .ignoreMirrorPodsUtilization(down.ignoreMirrorPodsUtilization())
+                .scaleDownUnreadyEnabled(down.scaleDownUnreadyEnabled())
+                .delayAfterAdd(down.scaleDownDelayAfterAdd())
+                .delayAfterDelete(down.scaleDownDelayAfterDelete())
+                .delayAfterFailure(down.scaleDownDelayAfterFailure())
+                .unremovableNodeRecheckTimeout(down.unremovableNodeRecheckTimeout())
+                .simulationTimeout(down.scaleDownSimulationTimeout())
+                .scanInterval(options.loop().scanInterval())
+                .maxScaleDownParallelism(down.maxScaleDownParallelism())
+                .maxDrainParallelism(down.maxDrainParallelism())
+                .drainRules(new DrainRuleOptions(down.skipNodesWithSystemPods(), down.skipNodesWithLocalStorage(),
+                        down.skipNodesWithCustomControllerPods(), down.minReplicaCount(),
+                        down.blockingSystemPodDisruptionTimeout()))
+                .daemonSetEvictionForEmptyNodes(down.daemonsetEvictionForEmptyNodes())
+                .daemonSetEvictionForOccupiedNodes(down.daemonsetEvictionForOccupiedNodes())
+                .maxBulkSoftTaintCount(down.maxBulkSoftTaintCount())
+                .maxBulkSoftTaintTime(down.maxBulkSoftTaintTime())
+                .minCoresTotal(limits.coresTotal().min())
+                .minMemoryGibTotal(limits.memoryTotalGib().min())
+                .maxGracefulTermination(Duration.ofSeconds(down.maxGracefulTerminationSec()))
+                .maxPodEvictionTime(down.maxPodEvictionTime())
+                .nodeDeleteDelayAfterTaint(down.nodeDeleteDelayAfterTaint())
+                .cordonNodeBeforeTerminating(down.cordonNodeBeforeTerminating())
+                .nodeDeletionDelayTimeout(down.nodeDeletionDelayTimeout())
+                .build();
+        List<String> expander = new ArrayList<>(up.expander());
+        return new DecisionSettings(groupDefaults, clusterState, scaleUp, scaleDown, String.join(",", expander),
+                down.scaleDownEnabled(), new LinkedHashSet<>(up.bypassedSchedulerNames()),
+                new LinkedHashSet<>(up.allowedSchedulerNames()), randomSeed);
+    }
+}

@@ -1,0 +1,223 @@
+package org.k8sca.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.k8sca.app.decide.DecisionSettings;
+import org.k8sca.app.loop.LoopOutcome;
+import org.k8sca.kamatera.api.KamateraApi;
+import org.k8sca.kamatera.api.http.ClientOptions;
+import org.k8sca.kamatera.api.http.KamateraHttpApi;
+import org.k8sca.kamatera.config.CloudConfig;
+import org.k8sca.kamatera.config.CloudConfigLoader;
+import org.k8sca.kamatera.provider.ProviderOptions;
+import org.k8sca.kamatera.provider.ServerNames;
+import org.k8sca.kamatera.sim.KamateraSimulator;
+import org.k8sca.kamatera.sim.ManualClock;
+import org.k8sca.kamatera.sim.knobs.DurationRange;
+import org.k8sca.kamatera.sim.knobs.Endpoint;
+import org.k8sca.kamatera.sim.knobs.Timings;
+import org.k8sca.kamatera.sim.model.ServerSetup;
+import org.k8sca.kamatera.sim.model.ServerView;
+import org.k8sca.kube.objects.SchedulingState;
+import org.k8sca.kube.testing.Eventually;
+import org.k8sca.kube.testing.MockApiServer;
+
+/**
+ * {@code run}'s parts against the fabric8 mock API server and the Kamatera simulator, on one
+ * manual clock for every decision; loops and actuator ticks are driven by the test.
+ */
+class EndToEndTest {
+    private static final String CLIENT_ID = "e2e-id";
+    private static final String SECRET = "e2e-secret";
+    private static final long COMMAND_SECONDS = 30;
+
+    /** Starts a little after the real time, so that objects the mock stamps now are old enough. */
+    private final ManualClock manual = new ManualClock(Instant.now().plusSeconds(60));
+    private final Clock clock = manual.withZone(ZoneOffset.UTC);
+    private MockApiServer api;
+    private KubernetesClient client;
+    private KamateraSimulator sim;
+    private AutoscalerAssembly assembly;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new MockApiServer();
+        client = api.client();
+        sim = KamateraSimulator.builder().credentials(CLIENT_ID, SECRET).clock(manual).seed(3)
+                .timings(new Timings().pendingDelay(DurationRange.ZERO)
+                        .allDurations(DurationRange.fixed(Duration.ofSeconds(COMMAND_SECONDS))))
+                .build().start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (assembly != null) {
+            assembly.close();
+        }
+        client.close();
+        api.close();
+        sim.close();
+    }
+
+    private void assemble(DecisionSettings settings) throws Exception {
+        String ini = """
+                [global]
+                kamatera-api-client-id=%s
+                kamatera-api-secret=%s
+                kamatera-api-url=%s
+                cluster-name=c1
+                min-refresh-interval=0s
+                default-datacenter=EU
+                default-image=ubuntu_server_24.04_64-bit
+                default-cpu=2B
+                default-ram=4096
+                default-disk=size=20
+                default-network=name=wan,ip=auto
+                default-script-base64=%s
+                [nodegroup "ng1"]
+                name-prefix=ng1
+                min-size=0
+                max-size=3
+                """.formatted(CLIENT_ID, SECRET, sim.baseUrl(),
+                Base64.getEncoder().encodeToString("#!/bin/sh\necho join\n".getBytes(StandardCharsets.UTF_8)));
+        CloudConfig config = CloudConfigLoader.parse(ini, "e2e.ini", Map.of());
+        KamateraApi kamatera = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, ClientOptions.builder()
+                .clock(manual).sleeper(manual::advance).rateLimit(0, 1).attemptTimeout(Duration.ofSeconds(10)).build());
+        Random names = new Random(5);
+        ProviderOptions providerOptions = ProviderOptions.defaults().withClock(manual)
+                .withServerNames(new ServerNames(() -> new UUID(names.nextLong(), names.nextLong())));
+        assembly = new AutoscalerAssembly(settings, "kube-system", config, kamatera, providerOptions, client, clock,
+                List.of());
+        assembly.view().start(Duration.ofSeconds(20));
+    }
+
+    private void node(String name, String cpu, String memory) {
+        String ready = clock.instant().minus(Duration.ofHours(1)).toString();
+        client.nodes().resource(new NodeBuilder()
+                .withNewMetadata().withName(name).withCreationTimestamp(ready)
+                .addToLabels("kubernetes.io/hostname", name).endMetadata()
+                .withNewSpec().withProviderID("kamatera://" + name).endSpec()
+                .withNewStatus()
+                .addToCapacity(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory), "pods", new Quantity("110")))
+                .addToAllocatable(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory), "pods", new Quantity("110")))
+                .addNewCondition().withType("Ready").withStatus("True").withLastTransitionTime(ready).endCondition()
+                .endStatus().build()).create();
+    }
+
+    private ReplicaSet replicaSet() {
+        return client.apps().replicaSets().inNamespace("default").resource(new ReplicaSetBuilder()
+                .withNewMetadata().withName("web").withNamespace("default").endMetadata()
+                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "web").endSelector()
+                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
+                .withNewSpec().addNewContainer().withName("c").withImage("i").endContainer().endSpec().endTemplate()
+                .endSpec().build()).create();
+    }
+
+    /** A pod of ReplicaSet web; bound to {@code nodeName}, or pending and unschedulable when null. */
+    private Pod pod(ReplicaSet owner, String name, String nodeName, String cpu) {
+        String created = clock.instant().minus(Duration.ofMinutes(5)).toString();
+        PodBuilder b = new PodBuilder()
+                .withNewMetadata().withName(name).withNamespace("default").withCreationTimestamp(created)
+                .addToLabels("app", "web")
+                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("web")
+                .withUid(owner.getMetadata().getUid()).withController(true).endOwnerReference()
+                .endMetadata()
+                .withNewSpec().withNodeName(nodeName).addNewContainer().withName("c").withImage("i")
+                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity("256Mi"))
+                .endResources().endContainer().endSpec();
+        if (nodeName == null) {
+            b.withNewStatus().withPhase("Pending").addNewCondition().withType("PodScheduled").withStatus("False")
+                    .withReason("Unschedulable").withLastTransitionTime(created).endCondition().endStatus();
+        } else {
+            b.withNewStatus().withPhase("Running").endStatus();
+        }
+        return client.pods().inNamespace("default").resource(b.build()).create();
+    }
+
+    private long podsIn(SchedulingState state) {
+        return assembly.view().snapshotOf().pods().stream().filter(p -> p.state() == state).count();
+    }
+
+    @Test
+    void scalesUpForAPendingPodAndNotAgainWhenTheNodeArrives() throws Exception {
+        assemble(DecisionSettings.DEFAULTS);
+        pod(replicaSet(), "web-1", null, "1");
+        Eventually.await("the view sees the pending pod", () -> podsIn(SchedulingState.UNSCHEDULABLE) == 1);
+
+        LoopOutcome first = assembly.loop().runOnce(clock.instant());
+
+        assertThat(first.productive()).isTrue();
+        assertThat(sim.journal(Endpoint.CREATE_SERVER)).hasSize(1);
+        manual.advanceSeconds(COMMAND_SECONDS + 1);
+        assertThat(assembly.loop().runOnce(clock.instant()).productive()).isFalse();
+        assertThat(sim.journal(Endpoint.CREATE_SERVER)).hasSize(1);
+
+        List<ServerView> servers = sim.servers();
+        assertThat(servers).hasSize(1);
+        String name = servers.get(0).name();
+        assertThat(name).startsWith("ng1-");
+        node(name, "2", "4Gi");
+        Eventually.await("the view sees the new node", () -> assembly.view().snapshotOf().nodes().size() == 1);
+        for (int i = 0; i < 3; i++) {
+            manual.advanceSeconds(10);
+            assertThat(assembly.loop().runOnce(clock.instant()).productive()).isFalse();
+        }
+        assertThat(sim.journal(Endpoint.CREATE_SERVER)).hasSize(1);
+        assertThat(assembly.pass().registry().scaleUpRequest("ng1")).isEmpty();
+    }
+
+    @Test
+    void drainsAndRemovesAnUnneededNodeAfterTheUnneededTime() throws Exception {
+        assemble(DecisionSettings.DEFAULTS);
+        sim.addServer(ServerSetup.named("ng1-keep0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
+        sim.addServer(ServerSetup.named("ng1-idle0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
+        node("ng1-keep0000000", "2", "4Gi");
+        node("ng1-idle0000000", "2", "4Gi");
+        ReplicaSet rs = replicaSet();
+        pod(rs, "web-big", "ng1-keep0000000", "1200m");
+        pod(rs, "web-small", "ng1-idle0000000", "200m");
+        Eventually.await("the view sees both pods", () -> podsIn(SchedulingState.BOUND) == 2);
+
+        assertThat(assembly.loop().runOnce(clock.instant()).productive()).isFalse();
+        assertThat(assembly.pass().registry().nodeCategories()).hasSize(2);
+
+        manual.advance(Duration.ofMinutes(10).plusSeconds(20));
+        assertThat(assembly.loop().runOnce(clock.instant()).productive()).isTrue();
+        Node tainted = client.nodes().withName("ng1-idle0000000").get();
+        assertThat(tainted.getSpec().getTaints()).extracting(t -> t.getKey())
+                .contains("ToBeDeletedByClusterAutoscaler");
+        assertThat(tainted.getSpec().getUnschedulable()).isTrue();
+
+        for (int i = 0; i < 300 && client.nodes().withName("ng1-idle0000000").get() != null; i++) {
+            manual.advanceSeconds(1);
+            assembly.actuator().tick(clock.instant());
+        }
+        assertThat(client.pods().inNamespace("default").withName("web-small").get()).as("evicted").isNull();
+        assertThat(client.pods().inNamespace("default").withName("web-big").get()).isNotNull();
+        assertThat(sim.journal(Endpoint.TERMINATE).size() + sim.journal(Endpoint.POWER_OFF).size())
+                .as("the server was terminated or powered off").isPositive();
+        assertThat(client.nodes().withName("ng1-idle0000000").get()).as("Node object deleted").isNull();
+        assertThat(client.nodes().withName("ng1-keep0000000").get()).isNotNull();
+    }
+}

@@ -1,0 +1,25 @@
+package org.k8sca.kube.actuation;
+
+/**
+ * Where the actuation records Kubernetes events ({@code ScaleDown}, {@code ScaleDownFailed},
+ * {@code ClusterAutoscalerCleanup}). The status/events part of the autoscaler supplies one that
+ * de-duplicates; {@link KubeEventSink} writes every event.
+ */
+public interface EventSink {
+
+    /** An event on node {@code nodeName}. */
+    void nodeEvent(String nodeName, boolean warning, String reason, String message);
+
+    /** An event on pod {@code namespace/name} with this UID. */
+    void podEvent(String namespace, String name, String uid, boolean warning, String reason, String message);
+
+    /** Records nothing. */
+    EventSink NONE = new EventSink() {
+        @Override
+        public void nodeEvent(String nodeName, boolean warning, String reason, String message) {}
+
+        @Override
+        public void podEvent(String namespace, String name, String uid, boolean warning, String reason,
+                String message) {}
+    };
+}
