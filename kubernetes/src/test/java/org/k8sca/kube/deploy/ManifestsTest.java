@@ -40,7 +40,6 @@ class ManifestsTest {
    * redundant (the comparison is on the union) and can be dropped.
    */
   static final List<Rule> LEADER_ELECTION_STATUS_AND_EVENTS = List.of(
-      new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "update")),
       new Rule("", "configmaps", Set.of("get", "create", "update", "patch")),
       new Rule("", "events", Set.of("create", "patch")));
 
