@@ -4,13 +4,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /**
- * Times a repeated single-threaded action: wall time and bytes allocated by the calling thread
- * per run, after warm-up runs that are not counted.
+ * Times a repeated single-threaded action: wall time, CPU time and bytes allocated by the calling
+ * thread per run, after warm-up runs that are not counted. CPU time is reported beside wall time
+ * because the machine is shared: wall time includes waiting for a core, CPU time does not.
  */
 public final class PassMeter {
 
   /** The measurements of one action. */
-  public record Result(Stats nanos, Stats allocatedBytes, long heapAfterGcBytes) {}
+  public record Result(Stats nanos, Stats cpuNanos, Stats allocatedBytes, long heapAfterGcBytes) {}
 
   private final int warmup;
   private final int passes;
@@ -30,15 +31,18 @@ public final class PassMeter {
     }
     long heap = heapAfterGc();
     long[] nanos = new long[passes];
+    long[] cpu = new long[passes];
     long[] bytes = new long[passes];
     for (int i = 0; i < passes; i++) {
       long allocBefore = threads.getCurrentThreadAllocatedBytes();
+      long cpuBefore = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       pass.run();
       nanos[i] = System.nanoTime() - start;
+      cpu[i] = threads.getCurrentThreadCpuTime() - cpuBefore;
       bytes[i] = threads.getCurrentThreadAllocatedBytes() - allocBefore;
     }
-    return new Result(Stats.of(nanos), Stats.of(bytes), heap);
+    return new Result(Stats.of(nanos), Stats.of(cpu), Stats.of(bytes), heap);
   }
 
   /** Heap in use after a full collection: what the cluster and the planner's state hold. */

@@ -16,10 +16,10 @@ final class Report {
         100 * (p99 / s.targetSeconds() - 1));
     return String.format(Locale.ROOT,
         "%s %s: nodes=%d pods=%d pending=%d | pass median %.3f s, p99 %.3f s (min %.3f, max %.3f, n=%d)"
-            + " | target %.1f s: %s | alloc/pass median %.1f MiB (p99 %.1f) | heap after GC %.1f MiB",
+            + " | cpu median %.3f s, p99 %.3f s | target %.1f s: %s | alloc/pass median %.1f MiB (p99 %.1f) | heap after GC %.1f MiB",
         kind, s.name(), c.snapshot().nodeCount(), c.snapshot().podCount(), c.pending().size(),
         median, p99, r.nanos().min() / 1e9, r.nanos().max() / 1e9, r.nanos().count(),
-        s.targetSeconds(), verdict, mib(r.allocatedBytes().median()), mib(r.allocatedBytes().p99()),
+        r.cpuNanos().median() / 1e9, r.cpuNanos().p99() / 1e9, s.targetSeconds(), verdict, mib(r.allocatedBytes().median()), mib(r.allocatedBytes().p99()),
         mib(r.heapAfterGcBytes()));
   }
 

@@ -42,6 +42,32 @@ public final class LowerBound {
         Math.max(ceil(mem, free.memoryBytes(), "memory"), ceil(count, free.pods(), "pods")));
   }
 
+  /**
+   * A second bound that the volume bound misses: for each distinct request, no node holds more of
+   * those pods than fit side by side on an empty node, so that kind alone needs count / per-node
+   * nodes (e.g. pods of 3 CPU on 3.7 free CPU: one per node, whatever the volume says).
+   */
+  public static int nodesByKind(Collection<Pod> pods, Resources free) {
+    java.util.Map<Resources, Integer> counts = new java.util.HashMap<>();
+    for (Pod p : pods) {
+      counts.merge(p.requests(), 1, Integer::sum);
+    }
+    long bound = 0;
+    for (java.util.Map.Entry<Resources, Integer> e : counts.entrySet()) {
+      long perNode = Math.min(perNode(e.getKey().milliCpu(), free.milliCpu()),
+          Math.min(perNode(e.getKey().memoryBytes(), free.memoryBytes()), perNode(Math.max(1, e.getKey().pods()), free.pods())));
+      if (perNode <= 0) {
+        throw new IllegalArgumentException("lower bound: a pod asking for " + e.getKey() + " does not fit a new node with " + free);
+      }
+      bound = Math.max(bound, (e.getValue() + perNode - 1) / perNode);
+    }
+    return (int) bound;
+  }
+
+  private static long perNode(long request, long free) {
+    return request <= 0 ? Long.MAX_VALUE : free / request;
+  }
+
   private static long ceil(long total, long perNode, String dimension) {
     if (total == 0) {
       return 0;

@@ -13,6 +13,7 @@ import org.k8sca.bench.cluster.GeneratedCluster;
 import org.k8sca.bench.macro.SteppedClock;
 import org.k8sca.core.expander.ExpansionOption;
 import org.k8sca.core.expander.ExpanderChain;
+import org.k8sca.core.resources.Resources;
 import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.ScaleUpConfig;
 import org.k8sca.core.scaleup.ScaleUpInput;
@@ -40,11 +41,21 @@ public final class PackingQuality {
    * @param group the group chosen
    * @param helped pods the scale-up is for
    * @param nodes nodes asked for
-   * @param lowerBound the fewest nodes of that group the helped pods need
+   * @param lowerBound the per-dimension volume bound for the helped pods on that group's nodes
+   * @param kindBound the per-kind bound ({@link LowerBound#nodesByKind}); the larger of the two is
+   *     the tighter bound
+   * @param firstFit nodes a plain first-fit-decreasing packing on resources alone uses, for comparison
    */
-  public record Outcome(Burst burst, String group, int helped, int nodes, int lowerBound) {
+  public record Outcome(Burst burst, String group, int helped, int nodes, int lowerBound, int kindBound, int firstFit) {
+    /** Nodes asked for over the volume bound: the metric. */
     public double ratio() {
       return lowerBound == 0 ? 1.0 : (double) nodes / lowerBound;
+    }
+
+    /** Nodes asked for over the tighter of the two bounds. */
+    public double tightRatio() {
+      int bound = Math.max(lowerBound, kindBound);
+      return bound == 0 ? 1.0 : (double) nodes / bound;
     }
   }
 
@@ -69,8 +80,9 @@ public final class PackingQuality {
     for (GroupIncrease inc : result.increases()) {
       nodes += inc.delta();
     }
-    int bound = LowerBound.nodes(best.pods(), LowerBound.free(templates.get(best.nodeGroupId()).template()));
-    return new Outcome(burst, best.nodeGroupId(), best.pods().size(), nodes, bound);
+    Resources free = LowerBound.free(templates.get(best.nodeGroupId()).template());
+    return new Outcome(burst, best.nodeGroupId(), best.pods().size(), nodes, LowerBound.nodes(best.pods(), free),
+        LowerBound.nodesByKind(best.pods(), free), FirstFitDecreasing.nodes(best.pods(), free));
   }
 
   /** Measures every mix for seeds 1..{@code seeds}; prints one line per burst and a summary. */
@@ -81,14 +93,18 @@ public final class PackingQuality {
         Outcome o = measure(Burst.generate(mix, seed));
         all.add(o);
         out.println(String.format(Locale.ROOT, "packing %-13s seed %d: %4d pods, %4d helped, group %-10s"
-                + " nodes %4d, lower bound %4d, ratio %.3f", mix, seed, o.burst().pods().size(), o.helped(), o.group(),
-            o.nodes(), o.lowerBound(), o.ratio()));
+                + " nodes %4d, volume bound %4d (ratio %.3f), per-kind bound %4d, ratio to the tighter %.3f, plain FFD %4d", mix, seed,
+            o.burst().pods().size(), o.helped(), o.group(), o.nodes(), o.lowerBound(), o.ratio(), o.kindBound(),
+            o.tightRatio(), o.firstFit()));
       }
     }
-    double worst = all.stream().mapToDouble(Outcome::ratio).max().orElse(1);
     double[] sorted = all.stream().mapToDouble(Outcome::ratio).sorted().toArray();
-    out.println(String.format(Locale.ROOT, "packing summary: %d bursts, median ratio %.3f, worst %.3f | target %.2f: %s",
-        all.size(), sorted[(sorted.length - 1) / 2], worst, TARGET, worst <= TARGET ? "met" : "MISSED"));
+    double[] tight = all.stream().mapToDouble(Outcome::tightRatio).sorted().toArray();
+    double worst = sorted[sorted.length - 1];
+    out.println(String.format(Locale.ROOT, "packing summary: %d bursts, ratio to volume bound median %.3f, worst %.3f"
+            + " | ratio to tighter bound median %.3f, worst %.3f | target %.2f (volume bound): %s",
+        all.size(), sorted[(sorted.length - 1) / 2], worst, tight[(tight.length - 1) / 2], tight[tight.length - 1], TARGET,
+        worst <= TARGET ? "met" : "MISSED by " + Math.round(100 * (worst / TARGET - 1)) + " %"));
     return all;
   }
 }
