@@ -139,11 +139,10 @@ public final class ClusterGenerator {
       (isBatch ? batch : general).add(w);
       zoneCounts.put(w, new int[ZONES.size()]);
     }
-    if (batch.isEmpty()) {
-      Workload w = new Workload("team-0", "batch-x", false, 500, 1024 * MI, false, false, true);
-      batch.add(w);
-      zoneCounts.put(w, new int[ZONES.size()]);
-    }
+    // A tiny batch workload too, so that batch nodes can be topped up to their pod count.
+    Workload tiny = new Workload("team-0", "batch-agent", false, 50, 64 * MI, false, false, true);
+    batch.add(0, tiny);
+    zoneCounts.put(tiny, new int[ZONES.size()]);
   }
 
   // ------------------------------------------------------------------ nodes
