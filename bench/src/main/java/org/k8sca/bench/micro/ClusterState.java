@@ -32,6 +32,24 @@ final class ClusterState {
         .orElseThrow(() -> new IllegalStateException("the generated cluster has no pending pod that " + what));
   }
 
+  /**
+   * A new pending pod of the same workload as the first bound pod matching {@code test}: same
+   * labels and constraints, so that the existing replicas count in its affinity and spread checks.
+   */
+  Pod newReplicaOf(java.util.function.Predicate<Pod> test, String what) {
+    Pod bound = cluster.snapshot().pods().values().stream()
+        .filter(p -> test.test(p) && p.nodeSelector().isEmpty())
+        .min(java.util.Comparator.comparing(Pod::uid))
+        .orElseThrow(() -> new IllegalStateException("the generated cluster has no bound pod that " + what));
+    return Pod.builder(bound.namespace(), bound.name() + "-new")
+        .labels(bound.labels())
+        .owner(bound.owner())
+        .requests(bound.requests())
+        .antiAffinityTerms(bound.antiAffinityTerms())
+        .spreadConstraints(bound.spreadConstraints())
+        .build();
+  }
+
   /** A busy, autoscaled node in the middle of the snapshot. */
   NodeInfo someNode() {
     List<NodeInfo> nodes = cluster.snapshot().nodeInfos();

@@ -48,8 +48,8 @@ public class PredicateBenchmark {
     node = s.someNode().name();
     plain = s.pending(p -> p.antiAffinityTerms().isEmpty() && p.spreadConstraints().isEmpty() && p.nodeSelector().isEmpty(),
         "is unconstrained");
-    antiAffine = s.pending(p -> !p.antiAffinityTerms().isEmpty() && p.nodeSelector().isEmpty(), "is anti-affine");
-    spread = s.pending(p -> !p.spreadConstraints().isEmpty() && p.nodeSelector().isEmpty(), "spreads over zones");
+    antiAffine = s.newReplicaOf(p -> !p.antiAffinityTerms().isEmpty(), "is anti-affine");
+    spread = s.newReplicaOf(p -> !p.spreadConstraints().isEmpty(), "spreads over zones");
     Resources huge = Resources.of(64_000, 256L << 30, 0, 0, 0);
     tooBig = Pod.builder("bench", "too-big").labels(Labels.of("app", "too-big")).requests(huge).build();
     tooBigAntiAffine = Pod.builder(antiAffine.namespace(), "too-big-anti").labels(antiAffine.labels())
