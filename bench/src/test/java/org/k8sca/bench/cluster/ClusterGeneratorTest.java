@@ -43,7 +43,8 @@ class ClusterGeneratorTest {
 
   @Test
   void everyNodeHoldsWhatItsPodsAskForAndTheAskedPodCount() {
-    long seed = new Random().nextLong();
+    // Fixed for repeatable CI; explore others with -Dtest.seed=N.
+    long seed = Long.getLong("test.seed", 20261124L);
     Random rnd = new Random(seed);
     for (int round = 0; round < 5; round++) {
       int podsPerNode = 5 + rnd.nextInt(40);
