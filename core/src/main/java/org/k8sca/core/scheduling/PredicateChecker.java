@@ -24,6 +24,7 @@ import org.k8sca.core.snapshot.NodeInfo;
 public final class PredicateChecker {
 
   private final ClusterSnapshot snapshot;
+  private final SpreadDomains spreadDomains = new SpreadDomains();
 
   // The PreFilter results of the last pod checked, valid while the snapshot version is unchanged.
   private Pod cachedPod;
@@ -107,7 +108,7 @@ public final class PredicateChecker {
       cachedPod = pod;
       cachedVersion = snapshot.version();
       cachedAffinity = hasPodAffinityWork(pod) ? InterPodAffinityState.compute(pod, snapshot) : null;
-      cachedSpread = TopologySpreadState.compute(pod, snapshot);
+      cachedSpread = TopologySpreadState.compute(pod, snapshot, spreadDomains);
     }
     return null;
   }

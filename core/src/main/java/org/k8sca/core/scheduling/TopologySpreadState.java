@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.k8sca.core.model.Node;
 import org.k8sca.core.model.Pod;
 import org.k8sca.core.model.TopologySpreadConstraint;
 import org.k8sca.core.snapshot.ClusterSnapshot;
@@ -14,7 +13,9 @@ import org.k8sca.core.snapshot.NodeInfo;
 
 /**
  * PodTopologySpread (DoNotSchedule constraints only) for one pod against one snapshot state:
- * matching pods per domain and the global minimum, computed once, then checked per node.
+ * matching pods per domain and the global minimum, computed once, then checked per node. Which
+ * domains are eligible comes from {@link SpreadDomains}, cached across pods; only the matching
+ * pods are counted here, through the snapshot's label index.
  */
 final class TopologySpreadState {
 
@@ -26,7 +27,7 @@ final class TopologySpreadState {
   /** One DoNotSchedule constraint with its counts. */
   private static final class ConstraintCounts {
     final TopologySpreadConstraint constraint;
-    /** Every eligible domain, with its number of matching pods (possibly 0). */
+    /** The eligible domains that hold matching pods, with their number. */
     final Map<String, Integer> countByDomain = new HashMap<>();
     final boolean selfMatch;
     int minMatch;
@@ -43,8 +44,12 @@ final class TopologySpreadState {
     this.constraints = constraints;
   }
 
-  /** The state, or {@code null} when the pod has no DoNotSchedule constraint. */
-  static TopologySpreadState compute(Pod pod, ClusterSnapshot snapshot) {
+  /**
+   * The state, or {@code null} when the pod has no DoNotSchedule constraint.
+   *
+   * @param domains the checker's cache of eligible domains, which depends on the nodes only
+   */
+  static TopologySpreadState compute(Pod pod, ClusterSnapshot snapshot, SpreadDomains domains) {
     List<TopologySpreadConstraint> hard = new ArrayList<>();
     for (TopologySpreadConstraint c : pod.spreadConstraints()) {
       if (c.doNotSchedule()) {
@@ -54,73 +59,40 @@ final class TopologySpreadState {
     if (hard.isEmpty()) {
       return null;
     }
+    SpreadDomains.Eligibility eligibility = domains.eligibility(pod, hard, snapshot);
     List<ConstraintCounts> counts = new ArrayList<>(hard.size());
-    int slots = snapshot.nodeSlotCount();
-    List<boolean[]> eligible = new ArrayList<>(hard.size());
-    for (TopologySpreadConstraint c : hard) {
-      counts.add(new ConstraintCounts(c, c.selector().matches(pod.labels())));
-      eligible.add(new boolean[slots]);
-    }
-    // Domains: nodes that carry every constraint's key and pass the constraint's inclusion policies.
-    for (int slot = 0; slot < slots; slot++) {
-      NodeInfo info = snapshot.nodeAt(slot);
-      if (info == null || !hasAllKeys(info.node(), hard)) {
-        continue;
-      }
-      for (int i = 0; i < hard.size(); i++) {
-        TopologySpreadConstraint c = hard.get(i);
-        if (passesInclusionPolicies(pod, info.node(), c)) {
-          eligible.get(i)[slot] = true;
-          counts.get(i).countByDomain.putIfAbsent(info.node().labels().get(c.topologyKey()), 0);
-        }
-      }
-    }
     for (int i = 0; i < hard.size(); i++) {
-      ConstraintCounts cc = counts.get(i);
-      boolean[] eligibleSlots = eligible.get(i);
-      for (Collection<Pod> group : snapshot.candidatePods(cc.constraint.selector())) {
+      TopologySpreadConstraint c = hard.get(i);
+      ConstraintCounts cc = new ConstraintCounts(c, c.selector().matches(pod.labels()));
+      counts.add(cc);
+      for (Collection<Pod> group : snapshot.candidatePods(c.selector())) {
         for (Pod existing : group) {
           if (!existing.namespace().equals(pod.namespace())
               || existing.terminating()
-              || !cc.constraint.selector().matches(existing.labels())) {
+              || !c.selector().matches(existing.labels())) {
             continue;
           }
-          int slot = snapshot.slotOf(existing.nodeName());
-          if (!eligibleSlots[slot]) {
-            continue;
+          String domain = eligibility.domainAt(i, snapshot.slotOf(existing.nodeName()));
+          if (domain != null) {
+            cc.countByDomain.merge(domain, 1, Integer::sum);
           }
-          String domain = snapshot.nodeAt(slot).node().labels().get(cc.constraint.topologyKey());
-          cc.countByDomain.merge(domain, 1, Integer::sum);
         }
       }
-      if (cc.countByDomain.size() < cc.constraint.minDomains()) {
-        // Fewer eligible domains than minDomains: the global minimum counts as 0.
+      // Only domains with matching pods are in the map; the others count 0.
+      int domainCount = eligibility.domainCount(i);
+      if (domainCount < c.minDomains() || cc.countByDomain.size() < domainCount) {
+        // Fewer eligible domains than minDomains (the global minimum counts as 0 then), or an
+        // eligible domain without matching pods.
         cc.minMatch = 0;
       } else {
         int min = Integer.MAX_VALUE;
-        for (int c : cc.countByDomain.values()) {
-          min = Math.min(min, c);
+        for (int n : cc.countByDomain.values()) {
+          min = Math.min(min, n);
         }
         cc.minMatch = min;
       }
     }
     return new TopologySpreadState(counts);
-  }
-
-  private static boolean hasAllKeys(Node node, List<TopologySpreadConstraint> constraints) {
-    for (TopologySpreadConstraint c : constraints) {
-      if (!node.labels().containsKey(c.topologyKey())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean passesInclusionPolicies(Pod pod, Node node, TopologySpreadConstraint c) {
-    if (c.honorNodeAffinity() && !NodeFilters.matchesNodeSelectorAndAffinity(pod, node)) {
-      return false;
-    }
-    return !c.honorNodeTaints() || NodeFilters.firstUntoleratedTaint(pod, node) == null;
   }
 
   PredicateFailure filter(NodeInfo nodeInfo) {

@@ -49,12 +49,22 @@ public final class ClusterSnapshot {
   /** Journal sizes at each open fork, innermost last. */
   private final ArrayDeque<Integer> forkPoints = new ArrayDeque<>();
   private long version;
+  private long nodeSetVersion;
 
   // ---------------------------------------------------------------- reads
 
   /** Changes on every modification (including revert); lets callers cache derived data. */
   public long version() {
     return version;
+  }
+
+  /**
+   * Changes whenever the set of nodes or their positions change (a node added or removed, such a
+   * change reverted, positions compacted), but not when only pods change. Lets callers cache data
+   * derived from the nodes alone, e.g. which topology domains exist.
+   */
+  public long nodeSetVersion() {
+    return nodeSetVersion;
   }
 
   public int nodeCount() {
@@ -163,11 +173,13 @@ public final class ClusterSnapshot {
     slotByName.put(node.name(), slot);
     liveNodes++;
     version++;
+    nodeSetVersion++;
     record(() -> {
       // Undo runs newest first, so this node is the last slot again.
       slots.remove(slots.size() - 1);
       slotByName.remove(node.name());
       liveNodes--;
+      nodeSetVersion++;
     });
     return info;
   }
@@ -195,10 +207,12 @@ public final class ClusterSnapshot {
     slots.set(slot, null);
     liveNodes--;
     version++;
+    nodeSetVersion++;
     record(() -> {
       slots.set(slot, info);
       slotByName.put(name, slot);
       liveNodes++;
+      nodeSetVersion++;
     });
     compactIfIdle();
   }
@@ -316,6 +330,8 @@ public final class ClusterSnapshot {
       return;
     }
     List<NodeInfo> live = nodeInfos();
+    nodeSetVersion++;
+    version++;
     slots.clear();
     slotByName.clear();
     for (NodeInfo n : live) {

@@ -37,29 +37,51 @@ class PredicateCheckerPropertyTest {
   private static final String[] NAMESPACES = {"default", "other"};
   private static final Taint TAINT = new Taint("dedicated", "x", TaintEffect.NO_SCHEDULE);
 
+  /** Base seed of the runs; {@code -Dtest.seed=N} tries other clusters. */
+  private static final long BASE_SEED = Long.getLong("test.seed", 77_000L);
+
   @Test
   void indexedVerdictsEqualNaiveVerdicts() {
-    long baseSeed = 77_000L;
     for (int run = 0; run < 150; run++) {
-      long seed = baseSeed + run;
+      long seed = BASE_SEED + run;
       try {
-        runOnce(new Random(seed));
+        runOnce(new Random(seed), false);
       } catch (AssertionError e) {
         throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
       }
     }
   }
 
-  private void runOnce(Random rnd) {
+  /**
+   * The same comparison while nodes come and go (inside and outside forks, with enough removals
+   * that the snapshot compacts its positions), and probes of one shape are checked again after
+   * each change: a spread domain cache that missed a node change would give a stale verdict.
+   */
+  @Test
+  void verdictsStayExactWhileNodesChange() {
+    for (int run = 0; run < 150; run++) {
+      long seed = BASE_SEED + 500_000 + run;
+      try {
+        runOnce(new Random(seed), true);
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void runOnce(Random rnd, boolean changeNodes) {
     ClusterSnapshot snapshot = new ClusterSnapshot();
     int nodes = 2 + rnd.nextInt(6);
+    int nodeSeq = 0;
     for (int i = 0; i < nodes; i++) {
-      snapshot.addNode(randomNode(rnd, "n" + i));
+      snapshot.addNode(randomNode(rnd, "n" + nodeSeq++));
     }
     snapshot.setNamespaceLabels("other", Labels.of("team", "x"));
     PredicateChecker checker = new PredicateChecker(snapshot);
+    List<Pod> probes = new ArrayList<>();
     int seq = 0;
-    for (int round = 0; round < 12; round++) {
+    int rounds = changeNodes ? 40 : 12;
+    for (int round = 0; round < rounds; round++) {
       // Change the cluster a little, sometimes inside a fork that is reverted later.
       boolean forked = rnd.nextBoolean();
       if (forked) {
@@ -69,17 +91,36 @@ class PredicateCheckerPropertyTest {
         List<NodeInfo> infos = snapshot.nodeInfos();
         snapshot.addPod(randomPod(rnd, "e" + seq++), infos.get(rnd.nextInt(infos.size())).name());
       }
-      Pod probe = randomPod(rnd, "probe" + seq++);
-      for (NodeInfo info : snapshot.nodeInfos()) {
-        Optional<PredicateFailure> actual = checker.checkOnNode(probe, info.name());
-        String expected = naive(probe, info.node(), snapshot);
-        assertThat(actual.map(f -> f.reasons().get(0)).orElse(null))
-            .as("probe %s on %s", describe(probe), info.name())
-            .isEqualTo(expected);
+      if (changeNodes) {
+        for (int i = rnd.nextInt(3); i > 0; i--) {
+          snapshot.addNode(randomNode(rnd, "n" + nodeSeq++));
+        }
+        for (int i = rnd.nextInt(3); i > 0 && snapshot.nodeCount() > 1; i--) {
+          List<NodeInfo> infos = snapshot.nodeInfos();
+          snapshot.removeNode(infos.get(rnd.nextInt(infos.size())).name());
+        }
       }
+      Pod probe = randomPod(rnd, "probe" + seq++);
+      probes.add(probe);
+      checkAll(checker, probe, snapshot);
       if (forked) {
         snapshot.revert();
+        if (changeNodes) {
+          // Back to the nodes before the fork: earlier probes (same cache keys) must see them.
+          checkAll(checker, probe, snapshot);
+          checkAll(checker, probes.get(rnd.nextInt(probes.size())), snapshot);
+        }
       }
+    }
+  }
+
+  private static void checkAll(PredicateChecker checker, Pod probe, ClusterSnapshot snapshot) {
+    for (NodeInfo info : snapshot.nodeInfos()) {
+      Optional<PredicateFailure> actual = checker.checkOnNode(probe, info.name());
+      String expected = naive(probe, info.node(), snapshot);
+      assertThat(actual.map(f -> f.reasons().get(0)).orElse(null))
+          .as("probe %s on %s", describe(probe), info.name())
+          .isEqualTo(expected);
     }
   }
 

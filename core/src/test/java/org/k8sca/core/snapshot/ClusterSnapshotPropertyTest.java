@@ -60,7 +60,7 @@ class ClusterSnapshotPropertyTest {
 
   @Test
   void snapshotEqualsANaiveRecomputationAfterEveryStep() {
-    long baseSeed = 20261124L;
+    long baseSeed = Long.getLong("test.seed", 20261124L);
     for (int run = 0; run < 40; run++) {
       long seed = baseSeed + run;
       try {
@@ -80,6 +80,8 @@ class ClusterSnapshotPropertyTest {
     for (int step = 0; step < steps; step++) {
       int op = rnd.nextInt(100);
       String did;
+      List<NodeInfo> layoutBefore = layout(snapshot);
+      long nodeSetVersionBefore = snapshot.nodeSetVersion();
       if (op < 14 || model.nodes.isEmpty()) {
         Node n = randomNode(rnd, "n" + nodeSeq++);
         snapshot.addNode(n);
@@ -134,10 +136,27 @@ class ClusterSnapshotPropertyTest {
       try {
         compare(snapshot, model);
         assertThat(snapshot.forkDepth()).isEqualTo(saved.size());
+        // Caches of node-only data (spread domains) rely on this version: it must move whenever
+        // a position holds another node, and stay put on pod-only changes.
+        if (!layout(snapshot).equals(layoutBefore)) {
+          assertThat(snapshot.nodeSetVersion()).as("node set version after a node change").isNotEqualTo(nodeSetVersionBefore);
+        }
+        if (did.startsWith("addPod") || did.startsWith("removePod") || did.startsWith("setNamespaceLabels")) {
+          assertThat(snapshot.nodeSetVersion()).as("node set version after a pod change").isEqualTo(nodeSetVersionBefore);
+        }
       } catch (AssertionError e) {
         throw new AssertionError("after step " + step + " (" + did + "): " + e.getMessage(), e);
       }
     }
+  }
+
+  /** The node at every position (null for removed ones); NodeInfo compares by identity. */
+  private static List<NodeInfo> layout(ClusterSnapshot snapshot) {
+    List<NodeInfo> out = new ArrayList<>();
+    for (int i = 0; i < snapshot.nodeSlotCount(); i++) {
+      out.add(snapshot.nodeAt(i));
+    }
+    return out;
   }
 
   private static void compare(ClusterSnapshot snapshot, Model model) {
