@@ -24,8 +24,10 @@ import org.k8sca.core.snapshot.NodeInfo;
  * constraints' topology keys and policies, and the node selector, node affinity and tolerations
  * when a policy honours them), never on where pods are. Pods of one workload share those fields,
  * so one entry serves all of them; placing a pod leaves it valid. An entry follows node changes
- * incrementally: when {@link ClusterSnapshot#nodeSetVersion()} moved, it compares each position's
- * node by identity (nodes are immutable) and re-evaluates only the positions that changed.
+ * incrementally: when {@link ClusterSnapshot#nodeSetVersion()} moved, it re-evaluates the
+ * positions {@link ClusterSnapshot#nodeSlotsChangedSince} names (a fork, a node removal and its
+ * revert cost two positions, not a walk over the cluster), or, when the snapshot no longer knows,
+ * compares every position's node by identity (nodes are immutable).
  *
  * <p>Not thread-safe; owned by one {@link PredicateChecker}.
  */
@@ -113,14 +115,30 @@ final class SpreadDomains {
           domainBySlot[i] = Arrays.copyOf(domainBySlot[i], size);
         }
       }
-      for (int slot = 0; slot < nodes.length; slot++) {
-        NodeInfo info = slot < slots ? snapshot.nodeAt(slot) : null;
-        Node current = info == null ? null : info.node();
-        if (current != nodes[slot]) {
-          evaluate(pod, slot, current);
+      int[] changed = snapshot.nodeSlotsChangedSince(nodeSetVersion);
+      if (changed != null) {
+        for (int slot : changed) {
+          refreshSlot(pod, snapshot, slots, slot);
+        }
+      } else {
+        for (int slot = 0; slot < nodes.length; slot++) {
+          refreshSlot(pod, snapshot, slots, slot);
         }
       }
       nodeSetVersion = snapshot.nodeSetVersion();
+    }
+
+    private void refreshSlot(Pod pod, ClusterSnapshot snapshot, int slots, int slot) {
+      if (slot >= nodes.length) {
+        // A position added and dropped again since the last refresh: never seen, nothing to undo.
+        return;
+      }
+      NodeInfo info = slot < slots ? snapshot.nodeAt(slot) : null;
+      Node current = info == null ? null : info.node();
+      // Nodes are immutable, so the same object at the same position has the same domains.
+      if (current != nodes[slot]) {
+        evaluate(pod, slot, current);
+      }
     }
 
     private void evaluate(Pod pod, int slot, Node node) {

@@ -50,6 +50,15 @@ public final class ClusterSnapshot {
   private final ArrayDeque<Integer> forkPoints = new ArrayDeque<>();
   private long version;
   private long nodeSetVersion;
+  /**
+   * The position each recent node set version changed, in a ring indexed by version: entry
+   * {@code v % NODE_LOG_SIZE} is the position whose change produced version {@code v}, or
+   * {@link #ALL_POSITIONS} when every position may have moved (compaction).
+   */
+  private final int[] nodeChangeLog = new int[NODE_LOG_SIZE];
+
+  private static final int NODE_LOG_SIZE = 4096;
+  private static final int ALL_POSITIONS = -1;
 
   // ---------------------------------------------------------------- reads
 
@@ -65,6 +74,28 @@ public final class ClusterSnapshot {
    */
   public long nodeSetVersion() {
     return nodeSetVersion;
+  }
+
+  /**
+   * The positions whose node changed (added, removed, or restored by a revert) since node set
+   * version {@code since}, possibly with repeats; empty when nothing changed. {@code null} when
+   * that is no longer known (the version is too old, or positions were compacted): callers then
+   * re-read every position.
+   */
+  public int[] nodeSlotsChangedSince(long since) {
+    long changes = nodeSetVersion - since;
+    if (since < 0 || changes < 0 || changes > NODE_LOG_SIZE) {
+      return null;
+    }
+    int[] out = new int[(int) changes];
+    for (int k = 0; k < changes; k++) {
+      int slot = nodeChangeLog[(int) ((since + 1 + k) % NODE_LOG_SIZE)];
+      if (slot == ALL_POSITIONS) {
+        return null;
+      }
+      out[k] = slot;
+    }
+    return out;
   }
 
   public int nodeCount() {
@@ -173,13 +204,13 @@ public final class ClusterSnapshot {
     slotByName.put(node.name(), slot);
     liveNodes++;
     version++;
-    nodeSetVersion++;
+    nodeChanged(slot);
     record(() -> {
       // Undo runs newest first, so this node is the last slot again.
       slots.remove(slots.size() - 1);
       slotByName.remove(node.name());
       liveNodes--;
-      nodeSetVersion++;
+      nodeChanged(slot);
     });
     return info;
   }
@@ -207,12 +238,12 @@ public final class ClusterSnapshot {
     slots.set(slot, null);
     liveNodes--;
     version++;
-    nodeSetVersion++;
+    nodeChanged(slot);
     record(() -> {
       slots.set(slot, info);
       slotByName.put(name, slot);
       liveNodes++;
-      nodeSetVersion++;
+      nodeChanged(slot);
     });
     compactIfIdle();
   }
@@ -264,6 +295,11 @@ public final class ClusterSnapshot {
     labelIndex.remove(pod);
     antiAffinityIndex.remove(pod, info.node());
     version++;
+  }
+
+  private void nodeChanged(int slot) {
+    nodeSetVersion++;
+    nodeChangeLog[(int) (nodeSetVersion % NODE_LOG_SIZE)] = slot;
   }
 
   private NodeInfo requireNode(String name) {
@@ -330,7 +366,7 @@ public final class ClusterSnapshot {
       return;
     }
     List<NodeInfo> live = nodeInfos();
-    nodeSetVersion++;
+    nodeChanged(ALL_POSITIONS);
     version++;
     slots.clear();
     slotByName.clear();

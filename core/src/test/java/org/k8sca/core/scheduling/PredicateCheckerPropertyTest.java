@@ -91,6 +91,18 @@ class PredicateCheckerPropertyTest {
         List<NodeInfo> infos = snapshot.nodeInfos();
         snapshot.addPod(randomPod(rnd, "e" + seq++), infos.get(rnd.nextInt(infos.size())).name());
       }
+      if (changeNodes && !forked && rnd.nextInt(8) == 0) {
+        // Many removals outside a fork: the snapshot compacts its positions.
+        for (int i = 0; i < 20; i++) {
+          snapshot.addNode(randomNode(rnd, "n" + nodeSeq++));
+        }
+        int slotsBefore = snapshot.nodeSlotCount();
+        for (int i = 0; i < 20; i++) {
+          List<NodeInfo> infos = snapshot.nodeInfos();
+          snapshot.removeNode(infos.get(rnd.nextInt(infos.size())).name());
+        }
+        assertThat(snapshot.nodeSlotCount()).as("positions compacted").isLessThan(slotsBefore);
+      }
       if (changeNodes) {
         for (int i = rnd.nextInt(3); i > 0; i--) {
           snapshot.addNode(randomNode(rnd, "n" + nodeSeq++));

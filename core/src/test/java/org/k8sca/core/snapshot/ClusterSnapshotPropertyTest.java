@@ -58,6 +58,8 @@ class ClusterSnapshotPropertyTest {
     }
   }
 
+  private long knownChanges;
+
   @Test
   void snapshotEqualsANaiveRecomputationAfterEveryStep() {
     long baseSeed = Long.getLong("test.seed", 20261124L);
@@ -69,6 +71,8 @@ class ClusterSnapshotPropertyTest {
         throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
       }
     }
+    // The snapshot may answer "unknown" (compaction), but not always, or the check above is empty.
+    assertThat(knownChanges).as("answers of nodeSlotsChangedSince checked").isGreaterThan(1000);
   }
 
   private void runOnce(Random rnd, int steps) {
@@ -77,7 +81,9 @@ class ClusterSnapshotPropertyTest {
     ArrayDeque<Model> saved = new ArrayDeque<>();
     int nodeSeq = 0;
     int podSeq = 0;
+    Map<Long, List<NodeInfo>> layoutByNodeSetVersion = new HashMap<>();
     for (int step = 0; step < steps; step++) {
+      layoutByNodeSetVersion.putIfAbsent(snapshot.nodeSetVersion(), layout(snapshot));
       int op = rnd.nextInt(100);
       String did;
       List<NodeInfo> layoutBefore = layout(snapshot);
@@ -143,6 +149,26 @@ class ClusterSnapshotPropertyTest {
         }
         if (did.startsWith("addPod") || did.startsWith("removePod") || did.startsWith("setNamespaceLabels")) {
           assertThat(snapshot.nodeSetVersion()).as("node set version after a pod change").isEqualTo(nodeSetVersionBefore);
+        }
+        // Every position that holds another node than at an earlier version is named as changed.
+        for (Map.Entry<Long, List<NodeInfo>> earlier : layoutByNodeSetVersion.entrySet()) {
+          int[] changed = snapshot.nodeSlotsChangedSince(earlier.getKey());
+          if (changed == null) {
+            continue;
+          }
+          knownChanges++;
+          Set<Integer> named = new HashSet<>();
+          for (int slot : changed) {
+            named.add(slot);
+          }
+          List<NodeInfo> now = layout(snapshot);
+          for (int i = 0; i < Math.max(now.size(), earlier.getValue().size()); i++) {
+            NodeInfo then = i < earlier.getValue().size() ? earlier.getValue().get(i) : null;
+            NodeInfo current = i < now.size() ? now.get(i) : null;
+            if (then != current) {
+              assertThat(named).as("positions changed since node set version " + earlier.getKey()).contains(i);
+            }
+          }
         }
       } catch (AssertionError e) {
         throw new AssertionError("after step " + step + " (" + did + "): " + e.getMessage(), e);
