@@ -2,13 +2,11 @@ package org.k8sca.core.scheduling;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.k8sca.core.labels.LabelSelector;
 import org.k8sca.core.labels.Labels;
 import org.k8sca.core.labels.NodeSelector;
 import org.k8sca.core.model.Node;
@@ -17,11 +15,10 @@ import org.k8sca.core.model.Toleration;
 import org.k8sca.core.model.TopologySpreadConstraint;
 import org.k8sca.core.snapshot.ClusterSnapshot;
 import org.k8sca.core.snapshot.NodeInfo;
-import org.k8sca.core.snapshot.PodChange;
 
 /**
- * The eligible topology domains of a pod's DoNotSchedule spread constraints, and the matching pods
- * per domain, cached across pods and pod placements.
+ * The eligible topology domains of a pod's DoNotSchedule spread constraints, cached across pods
+ * and pod placements.
  *
  * <p>Which nodes count as domains depends only on the nodes and on a few fields of the pod (the
  * constraints' topology keys and policies, and the node selector, node affinity and tolerations
@@ -38,17 +35,6 @@ final class SpreadDomains {
 
   /** Enough for every distinct spread workload shape of a large cluster; least recently used goes. */
   private static final int MAX_ENTRIES = 256;
-  /** Counted selectors per shape (pods of one shape usually share a few). */
-  private static final int MAX_COUNTS = 64;
-
-  /** What one count of matching pods is for. */
-  private record CountKey(int constraint, String namespace, LabelSelector selector) {}
-
-  /** Matching pods per domain, as of a pod change version of the snapshot. */
-  private static final class Counts {
-    final Map<String, Integer> byDomain = new HashMap<>();
-    long podChangeVersion;
-  }
 
   /** The fields of a pod and its hard constraints that decide which nodes are eligible domains. */
   private record Key(
@@ -96,14 +82,6 @@ final class SpreadDomains {
     /** Per constraint: eligible nodes per domain. */
     private final List<Map<String, Integer>> nodesByDomain;
     private long nodeSetVersion = -1;
-    /** Matching pods per domain, per counted (constraint, namespace, selector); least recently used goes. */
-    private final Map<CountKey, Counts> counts =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<CountKey, Counts> eldest) {
-            return size() > MAX_COUNTS;
-          }
-        };
 
     private Eligibility(List<TopologySpreadConstraint> constraints) {
       this.constraints = constraints;
@@ -117,60 +95,6 @@ final class SpreadDomains {
     /** The domain of the node at {@code slot} for constraint {@code i}, or {@code null} if not eligible. */
     String domainAt(int i, int slot) {
       return slot < domainBySlot[i].length ? domainBySlot[i][slot] : null;
-    }
-
-    /**
-     * The pods in {@code namespace} matching {@code selector} (terminating ones excepted) per
-     * eligible domain of constraint {@code i}; domains without such pods are absent. Kept up to
-     * date from the snapshot's pod changes, one step per bound or removed pod; recounted through
-     * the label index only the first time or after more changes than the snapshot remembers.
-     * The map is live: read it before the snapshot changes again.
-     */
-    Map<String, Integer> matchingPods(
-        int i, String namespace, LabelSelector selector, Pod pod, ClusterSnapshot snapshot) {
-      CountKey key = new CountKey(i, namespace, selector);
-      Counts c = counts.get(key);
-      List<PodChange> changes = c == null ? null : snapshot.podChangesSince(c.podChangeVersion);
-      if (changes == null) {
-        c = new Counts();
-        recount(c, i, namespace, selector, snapshot);
-        counts.put(key, c);
-      } else {
-        for (PodChange change : changes) {
-          Pod p = change.pod();
-          if (counts(p, namespace, selector)) {
-            String domain = domainOf(i, pod, change.node());
-            if (domain != null) {
-              c.byDomain.merge(domain, change.added() ? 1 : -1, (a, b) -> a + b == 0 ? null : a + b);
-            }
-          }
-        }
-      }
-      c.podChangeVersion = snapshot.podChangeVersion();
-      return c.byDomain;
-    }
-
-    private void recount(Counts c, int i, String namespace, LabelSelector selector, ClusterSnapshot snapshot) {
-      for (Collection<Pod> group : snapshot.candidatePods(selector)) {
-        for (Pod existing : group) {
-          if (counts(existing, namespace, selector)) {
-            String domain = domainAt(i, snapshot.slotOf(existing.nodeName()));
-            if (domain != null) {
-              c.byDomain.merge(domain, 1, Integer::sum);
-            }
-          }
-        }
-      }
-    }
-
-    private static boolean counts(Pod p, String namespace, LabelSelector selector) {
-      return p.namespace().equals(namespace) && !p.terminating() && selector.matches(p.labels());
-    }
-
-    /** The domain of {@code node} for constraint {@code i}, or {@code null} if not eligible. */
-    private String domainOf(int i, Pod pod, Node node) {
-      TopologySpreadConstraint c = constraints.get(i);
-      return hasAllKeys(node) && passesInclusionPolicies(pod, node, c) ? node.labels().get(c.topologyKey()) : null;
     }
 
     /** The number of eligible domains of constraint {@code i}. */

@@ -1,6 +1,8 @@
 package org.k8sca.core.scheduling;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +14,8 @@ import org.k8sca.core.snapshot.NodeInfo;
 /**
  * PodTopologySpread (DoNotSchedule constraints only) for one pod against one snapshot state:
  * matching pods per domain and the global minimum, computed once, then checked per node. Which
- * domains are eligible, and how many matching pods each holds, come from {@link SpreadDomains},
- * which keeps both up to date across pods and placements. The counts are live maps, valid while
- * the snapshot does not change, which is as long as the {@link PredicateChecker} uses this state.
+ * domains are eligible comes from {@link SpreadDomains}, cached across pods; only the matching
+ * pods are counted here, through the snapshot's label index.
  */
 final class TopologySpreadState {
 
@@ -26,15 +27,14 @@ final class TopologySpreadState {
   /** One DoNotSchedule constraint with its counts. */
   private static final class ConstraintCounts {
     final TopologySpreadConstraint constraint;
-    /** The eligible domains that hold matching pods, with their number (live, see below). */
-    final Map<String, Integer> countByDomain;
+    /** The eligible domains that hold matching pods, with their number. */
+    final Map<String, Integer> countByDomain = new HashMap<>();
     final boolean selfMatch;
     int minMatch;
 
-    ConstraintCounts(TopologySpreadConstraint constraint, boolean selfMatch, Map<String, Integer> countByDomain) {
+    ConstraintCounts(TopologySpreadConstraint constraint, boolean selfMatch) {
       this.constraint = constraint;
       this.selfMatch = selfMatch;
-      this.countByDomain = countByDomain;
     }
   }
 
@@ -63,11 +63,21 @@ final class TopologySpreadState {
     List<ConstraintCounts> counts = new ArrayList<>(hard.size());
     for (int i = 0; i < hard.size(); i++) {
       TopologySpreadConstraint c = hard.get(i);
-      ConstraintCounts cc = new ConstraintCounts(
-          c,
-          c.selector().matches(pod.labels()),
-          eligibility.matchingPods(i, pod.namespace(), c.selector(), pod, snapshot));
+      ConstraintCounts cc = new ConstraintCounts(c, c.selector().matches(pod.labels()));
       counts.add(cc);
+      for (Collection<Pod> group : snapshot.candidatePods(c.selector())) {
+        for (Pod existing : group) {
+          if (!existing.namespace().equals(pod.namespace())
+              || existing.terminating()
+              || !c.selector().matches(existing.labels())) {
+            continue;
+          }
+          String domain = eligibility.domainAt(i, snapshot.slotOf(existing.nodeName()));
+          if (domain != null) {
+            cc.countByDomain.merge(domain, 1, Integer::sum);
+          }
+        }
+      }
       // Only domains with matching pods are in the map; the others count 0.
       int domainCount = eligibility.domainCount(i);
       if (domainCount < c.minDomains() || cc.countByDomain.size() < domainCount) {

@@ -58,13 +58,6 @@ public final class ClusterSnapshot {
   private final int[] nodeChangeLog = new int[NODE_LOG_SIZE];
 
   private static final int NODE_LOG_SIZE = 4096;
-
-  /** Counts pod binds and removals (reverts included); the log below is indexed by it. */
-  private long podChangeVersion;
-  /** The recent pod changes, in a ring indexed by {@code podChangeVersion % POD_LOG_SIZE}. */
-  private final PodChange[] podChangeLog = new PodChange[POD_LOG_SIZE];
-
-  private static final int POD_LOG_SIZE = 16384;
   private static final int ALL_POSITIONS = -1;
 
   // ---------------------------------------------------------------- reads
@@ -101,28 +94,6 @@ public final class ClusterSnapshot {
         return null;
       }
       out[k] = slot;
-    }
-    return out;
-  }
-
-  /** Changes whenever a pod is bound or removed (reverts included), and only then. */
-  public long podChangeVersion() {
-    return podChangeVersion;
-  }
-
-  /**
-   * The pods bound and removed since pod change version {@code since}, oldest first; empty when
-   * nothing changed. {@code null} when that is no longer known (too many changes since): callers
-   * then recount from the pods.
-   */
-  public List<PodChange> podChangesSince(long since) {
-    long changes = podChangeVersion - since;
-    if (since < 0 || changes < 0 || changes > POD_LOG_SIZE) {
-      return null;
-    }
-    List<PodChange> out = new ArrayList<>((int) changes);
-    for (long v = since + 1; v <= podChangeVersion; v++) {
-      out.add(podChangeLog[(int) (v % POD_LOG_SIZE)]);
     }
     return out;
   }
@@ -316,7 +287,6 @@ public final class ClusterSnapshot {
     labelIndex.add(pod);
     antiAffinityIndex.add(pod, info.node());
     version++;
-    podChanged(new PodChange(pod, info.node(), true));
   }
 
   private void applyRemove(Pod pod, NodeInfo info) {
@@ -325,12 +295,6 @@ public final class ClusterSnapshot {
     labelIndex.remove(pod);
     antiAffinityIndex.remove(pod, info.node());
     version++;
-    podChanged(new PodChange(pod, info.node(), false));
-  }
-
-  private void podChanged(PodChange change) {
-    podChangeVersion++;
-    podChangeLog[(int) (podChangeVersion % POD_LOG_SIZE)] = change;
   }
 
   private void nodeChanged(int slot) {
