@@ -43,7 +43,7 @@ final class CommandLineRunner {
 
     private CommandLine build() {
         CommandLine commandLine = new CommandLine(new TopCommand());
-        commandLine.addSubcommand(new RunCommand(err));
+        commandLine.addSubcommand(new RunCommand(err, env));
         commandLine.addSubcommand(new ValidateConfigCommand(out, err, env));
         commandLine.addSubcommand(new SimulateCommand());
         commandLine.addSubcommand(new SandboxCommand());
