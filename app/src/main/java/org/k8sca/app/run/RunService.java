@@ -53,6 +53,13 @@ public final class RunService {
     private final PrintStream err;
     private final List<LoopObserver> observers;
 
+    // Written by the election and shutdown threads.
+    private final CountDownLatch leading = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile LoopScheduler scheduler;
+    private volatile boolean stopping;
+    private volatile boolean lost;
+
     /**
      * @param env the process environment: {@code KAMATERA_API_CLIENT_ID} and {@code
      *     KAMATERA_API_SECRET} override the file's credentials
@@ -119,9 +126,10 @@ public final class RunService {
 
     private int runAssembled(AutoscalerAssembly assembly, KubernetesClient client, Clock clock) {
         WakeSignal signal = WakeSignal.monotonic();
-        LoopScheduler scheduler = new LoopScheduler(assembly.loop()::runOnce, clock, signal,
+        LoopScheduler loopScheduler = new LoopScheduler(assembly.loop()::runOnce, clock, signal,
                 options.loop().scanInterval(), options.loop().frequentLoopsEnabled());
-        assembly.view().addUnschedulablePodListener(pod -> scheduler.wakeUp());
+        scheduler = loopScheduler;
+        assembly.view().addUnschedulablePodListener(pod -> loopScheduler.wakeUp());
         try {
             assembly.view().start(SYNC_TIMEOUT);
         } catch (ClusterViewException e) {
@@ -129,26 +137,20 @@ public final class RunService {
             return ExitCodes.INVALID_INPUT;
         }
 
-        CountDownLatch leading = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Outcome outcome = new Outcome();
         LeaderElection election = null;
         if (options.leaderElection().enabled()) {
             election = new LeaderElection(client, leaseSettings());
             election.start(leading::countDown, () -> {
-                outcome.lost = true;
+                lost = true;
                 leading.countDown();
-                scheduler.stop();
+                loopScheduler.stop();
             });
         } else {
             leading.countDown();
         }
-        LeaderElection elected = election;
         Thread hook = new Thread(() -> {
             LOG.info("Received termination signal, stopping");
-            outcome.stopping = true;
-            scheduler.stop();
-            leading.countDown();
+            stop();
             try {
                 done.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -158,25 +160,47 @@ public final class RunService {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             leading.await();
-            if (!outcome.stopping && !outcome.lost) {
+            if (!stopping && !lost) {
                 LOG.info("Starting the autoscaler loop (scan interval {})", options.loop().scanInterval());
                 try (ActuatorTicker ticker = new ActuatorTicker(assembly.actuator(), clock)) {
-                    scheduler.run();
+                    loopScheduler.run();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (elected != null) {
-                elected.stop();
+            if (election != null) {
+                election.stop();
             }
             done.countDown();
+            removeHook(hook);
         }
-        if (outcome.lost) {
+        if (lost) {
             LOG.error("Lost the leader lease; exiting so that the new leader acts alone");
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Stops the run as SIGTERM does: the current loop finishes, then {@link #run()} releases the
+     * Lease and returns 0.
+     */
+    public void stop() {
+        stopping = true;
+        LoopScheduler s = scheduler;
+        if (s != null) {
+            s.stop();
+        }
+        leading.countDown();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: the JVM is stopping anyway.
+        }
     }
 
     private LeaseSettings leaseSettings() {
@@ -192,9 +216,4 @@ public final class RunService {
                 le.renewDeadline(), le.retryPeriod());
     }
 
-    /** What ended the run; written by the election and shutdown threads. */
-    private static final class Outcome {
-        volatile boolean lost;
-        volatile boolean stopping;
-    }
 }
