@@ -86,8 +86,7 @@ public final class DecisionPass {
         this.scaleDownPlanner = new ScaleDownPlanner(settings.scaleDown(), clock);
         this.random = new Random(settings.randomSeed());
         // Fail at start-up, not in the first loop, on a bad --expander (pricing is checked per provider).
-        ExpanderChain.parse(settings.expander(), new ExpanderDependencies(random, () -> null,
-                Optional.of(new NoPricesYet())));
+        settings.checkExpander();
     }
 
     public DecisionSettings settings() {
@@ -255,18 +254,5 @@ public final class DecisionPass {
         }
         return new ClusterObjects(o.version(), nodes, o.pods(), o.disruptionBudgets(), o.daemonSets(),
                 o.workloadsByUid(), o.namespaceLabels(), o.priorityExpanderConfig());
-    }
-
-    /** Stands in for a provider's prices when only the syntax of {@code --expander} is checked. */
-    private static final class NoPricesYet implements org.k8sca.core.cloud.PricingModel {
-        @Override
-        public double nodePrice(Node node, Instant start, Instant end) {
-            return 0;
-        }
-
-        @Override
-        public double podPrice(Pod pod, Instant start, Instant end) {
-            return 0;
-        }
     }
 }

@@ -1,6 +1,14 @@
 package org.k8sca.app.decide;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import org.k8sca.core.cloud.PricingModel;
+import org.k8sca.core.expander.ExpanderChain;
+import org.k8sca.core.expander.ExpanderDependencies;
+import org.k8sca.core.model.Node;
+import org.k8sca.core.model.Pod;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,13 +63,40 @@ public record DecisionSettings(
         allowedSchedulerNames = Set.copyOf(allowedSchedulerNames);
     }
 
+    /**
+     * Checks the syntax of {@link #expander()} (names, order); whether the provider has prices for
+     * {@code price} is only known once it runs.
+     *
+     * @throws IllegalArgumentException naming {@code --expander} and what is wrong
+     */
+    public void checkExpander() {
+        PricingModel anyPrices = new PricingModel() {
+            @Override
+            public double nodePrice(Node node, Instant start, Instant end) {
+                return 0;
+            }
+
+            @Override
+            public double podPrice(Pod pod, Instant start, Instant end) {
+                return 0;
+            }
+        };
+        ExpanderChain.parse(expander, new ExpanderDependencies(new Random(randomSeed), () -> null,
+                Optional.of(anyPrices)));
+    }
+
     /** A copy with another scale-down configuration (tests use it to shorten the unneeded time). */
     public DecisionSettings withScaleDown(ScaleDownOptions options) {
         return new DecisionSettings(options.groupDefaults(), clusterState, scaleUp, options, expander,
                 scaleDownEnabled, bypassedSchedulerNames, allowedSchedulerNames, randomSeed);
     }
 
-    /** The settings {@code run} and {@code simulate} use for these flags. */
+    /**
+     * The settings {@code run} and {@code simulate} use for these flags.
+     *
+     * @throws IllegalArgumentException when a value the core checks is out of range, or
+     *     {@code --expander} is malformed
+     */
     public static DecisionSettings from(RunOptions options, long randomSeed) {
         RunOptions.ScaleUp up = options.scaleUp();
         RunOptions.ScaleDown down = options.scaleDown();
@@ -131,8 +166,10 @@ public record DecisionSettings(
                 .nodeDeletionDelayTimeout(down.nodeDeletionDelayTimeout())
                 .build();
         List<String> expander = new ArrayList<>(up.expander());
-        return new DecisionSettings(groupDefaults, clusterState, scaleUp, scaleDown, String.join(",", expander),
-                down.scaleDownEnabled(), new LinkedHashSet<>(up.bypassedSchedulerNames()),
+        DecisionSettings settings = new DecisionSettings(groupDefaults, clusterState, scaleUp, scaleDown,
+                String.join(",", expander), down.scaleDownEnabled(), new LinkedHashSet<>(up.bypassedSchedulerNames()),
                 new LinkedHashSet<>(up.allowedSchedulerNames()), randomSeed);
+        settings.checkExpander();
+        return settings;
     }
 }
