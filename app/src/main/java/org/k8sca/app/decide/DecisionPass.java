@@ -28,6 +28,7 @@ import org.k8sca.core.scaledown.ScaleDownPlanner;
 import org.k8sca.core.scaledown.drain.ControllerKey;
 import org.k8sca.core.scaledown.drain.WorkloadControllers;
 import org.k8sca.core.scaledown.unneeded.Cooldown;
+import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.ScaleUpInput;
 import org.k8sca.core.scaleup.ScaleUpPlanner;
 import org.k8sca.core.scaleup.ScaleUpResult;
@@ -146,6 +147,16 @@ public final class DecisionPass {
                 nodes.add(n);
             }
         }
+        if (!settings.scaleUpFromZero() && nodes.stream().noneMatch(Node::ready)) {
+            // Upstream's guard when scaling up from zero is off: an empty or all-unready cluster
+            // is more likely broken than in need of nodes.
+            scaleDownPlanner.resetTimers();
+            String why = (nodes.isEmpty() ? "the cluster has no nodes" : "the cluster has no Ready nodes")
+                    + " and --scale-up-from-zero=false";
+            return new Decision(at, registry.status(), new ClusterStateUpdate(List.of(), List.of()), CleanupPlan.EMPTY,
+                    List.of(), true, Optional.empty(), Optional.of(why), Map.of(), Optional.empty(),
+                    Optional.empty(), List.of());
+        }
         ClusterView view = ClusterView.read(provider, nodes, settings.groupDefaults());
         ClusterStateUpdate update = registry.update(view);
 
@@ -160,14 +171,14 @@ public final class DecisionPass {
             scaleDownPlanner.resetTimers();
             return new Decision(at, registry.status(), update, cleanup, List.of(), false, unhealthyReason,
                     Optional.of("cluster is unhealthy: " + unhealthyReason.orElse("")), groupTemplates,
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), List.of());
         }
         List<TargetSizeCorrection> wrongSize = registry.wrongSizePlan();
         if (!wrongSize.isEmpty()) {
             return new Decision(at, registry.status(), update, cleanup, wrongSize, true, Optional.empty(),
                     Optional.of(wrongSize.size() + " node group(s) have a target size above their real size;"
                             + " correcting it first"),
-                    groupTemplates, Optional.empty(), Optional.empty());
+                    groupTemplates, Optional.empty(), Optional.empty(), List.of());
         }
 
         // Registered nodes still booting are simulated as template copies, not as themselves.
@@ -192,7 +203,23 @@ public final class DecisionPass {
                     inFlight.emptyCount(), inFlight.drainCount(), provider.resourceLimits(), provider.gpuLabel())));
         }
         return new Decision(at, registry.status(), update, cleanup, List.of(), true, Optional.empty(),
-                Optional.empty(), groupTemplates, Optional.of(scaleUp), scaleDown);
+                Optional.empty(), groupTemplates, Optional.of(scaleUp), scaleDown, minSizeIncreases(view, scaleUp));
+    }
+
+    /** With {@code --enforce-node-group-min-size}: groups below min that may grow and are not growing now. */
+    private List<GroupIncrease> minSizeIncreases(ClusterView view, ScaleUpResult scaleUp) {
+        if (!settings.enforceNodeGroupMinSize()) {
+            return List.of();
+        }
+        Map<String, String> blocked = registry.scaleUpBlockedGroups();
+        List<GroupIncrease> out = new ArrayList<>();
+        for (NodeGroupView g : view.groups()) {
+            boolean growing = scaleUp.increases().stream().anyMatch(i -> i.nodeGroupId().equals(g.id()));
+            if (g.targetSize() < g.minSize() && !growing && !blocked.containsKey(g.id())) {
+                out.add(new GroupIncrease(g.id(), g.targetSize(), g.minSize(), g.maxSize()));
+            }
+        }
+        return out;
     }
 
     /** The planner for this provider; rebuilt when the provider changes, since the price expander needs its prices. */

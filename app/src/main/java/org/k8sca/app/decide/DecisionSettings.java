@@ -36,6 +36,10 @@ import org.k8sca.core.scaleup.ScaleUpConfig;
  * @param allowedSchedulerNames {@code --allowed-scheduler-names}: when not empty, only pods of
  *     these schedulers are considered for scale-up
  * @param randomSeed seed of the expanders' random tie-break (fixed in tests and {@code simulate})
+ * @param scaleUpFromZero {@code --scale-up-from-zero}: when false, a cluster without nodes or
+ *     without Ready nodes is left alone
+ * @param enforceNodeGroupMinSize {@code --enforce-node-group-min-size}: raise groups below their
+ *     min size even without pending pods
  */
 public record DecisionSettings(
         NodeGroupOptions groupDefaults,
@@ -46,12 +50,14 @@ public record DecisionSettings(
         boolean scaleDownEnabled,
         Set<String> bypassedSchedulerNames,
         Set<String> allowedSchedulerNames,
-        long randomSeed) {
+        long randomSeed,
+        boolean scaleUpFromZero,
+        boolean enforceNodeGroupMinSize) {
 
     /** The upstream Cluster Autoscaler's defaults. */
     public static final DecisionSettings DEFAULTS = new DecisionSettings(NodeGroupOptions.UPSTREAM_DEFAULTS,
             ClusterStateConfig.DEFAULTS, ScaleUpConfig.DEFAULTS, ScaleDownOptions.DEFAULTS, "least-waste", true,
-            Set.of(), Set.of(), 1L);
+            Set.of(), Set.of(), 1L, true, false);
 
     public DecisionSettings {
         Objects.requireNonNull(groupDefaults, "groupDefaults");
@@ -88,7 +94,8 @@ public record DecisionSettings(
     /** A copy with another scale-down configuration (tests use it to shorten the unneeded time). */
     public DecisionSettings withScaleDown(ScaleDownOptions options) {
         return new DecisionSettings(options.groupDefaults(), clusterState, scaleUp, options, expander,
-                scaleDownEnabled, bypassedSchedulerNames, allowedSchedulerNames, randomSeed);
+                scaleDownEnabled, bypassedSchedulerNames, allowedSchedulerNames, randomSeed, scaleUpFromZero,
+                enforceNodeGroupMinSize);
     }
 
     /**
@@ -168,7 +175,8 @@ public record DecisionSettings(
         List<String> expander = new ArrayList<>(up.expander());
         DecisionSettings settings = new DecisionSettings(groupDefaults, clusterState, scaleUp, scaleDown,
                 String.join(",", expander), down.scaleDownEnabled(), new LinkedHashSet<>(up.bypassedSchedulerNames()),
-                new LinkedHashSet<>(up.allowedSchedulerNames()), randomSeed);
+                new LinkedHashSet<>(up.allowedSchedulerNames()), randomSeed, up.scaleUpFromZero(),
+                up.enforceNodeGroupMinSize());
         settings.checkExpander();
         return settings;
     }
