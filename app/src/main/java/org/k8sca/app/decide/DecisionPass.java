@@ -189,8 +189,17 @@ public final class DecisionPass {
                 }
             }
         }
-        ScaleUpResult scaleUp = scaleUpPlanner(provider).plan(new ScaleUpInput(snapshot, unschedulablePods(objects),
-                provider, groupTemplates, registry.upcomingNodes(), registry.scaleUpBlockedGroups()));
+        List<Pod> pending = unschedulablePods(objects);
+        // Scale-down still sees drained pods where they are: its simulation does not move them.
+        snapshot.fork();
+        ScaleUpResult scaleUp;
+        try {
+            pending.addAll(takePodsOfDrainedNodes(snapshot, inFlight));
+            scaleUp = scaleUpPlanner(provider).plan(new ScaleUpInput(snapshot, pending,
+                    provider, groupTemplates, registry.upcomingNodes(), registry.scaleUpBlockedGroups()));
+        } finally {
+            snapshot.revert();
+        }
 
         Optional<ScaleDownPlan> scaleDown = Optional.empty();
         if (settings.scaleDownEnabled()) {
@@ -218,6 +227,32 @@ public final class DecisionPass {
             if (g.targetSize() < g.minSize() && !growing && !blocked.containsKey(g.id())) {
                 out.add(new GroupIncrease(g.id(), g.targetSize(), g.minSize(), g.maxSize()));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The pods that nodes being drained still hold will need a place elsewhere: those nodes are
+     * taken out of the (forked) snapshot and their pods planned as pending pods, so that a scale-up for them starts
+     * now rather than after their eviction (upstream §2.2). Pods already evicted are terminating and
+     * ignored; their replacements show up as pending pods of their own. DaemonSet and mirror pods
+     * go with the node.
+     */
+    private static List<Pod> takePodsOfDrainedNodes(ClusterSnapshot snapshot, InFlightDeletions inFlight) {
+        List<Pod> out = new ArrayList<>();
+        for (String node : inFlight.nodes()) {
+            org.k8sca.core.snapshot.NodeInfo info = snapshot.nodeInfo(node);
+            if (info == null) {
+                continue;
+            }
+            for (Pod p : List.copyOf(info.pods())) {
+                if (p.isMirror() || p.isDaemonSetPod() || p.terminating()) {
+                    continue;
+                }
+                out.add(p.withNodeName(""));
+            }
+            // The node is going away: nothing may be planned onto it, even before its taint is seen.
+            snapshot.removeNode(node);
         }
         return out;
     }

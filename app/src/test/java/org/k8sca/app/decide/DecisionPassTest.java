@@ -200,6 +200,26 @@ class DecisionPassTest {
     }
 
     @Test
+    void podsOfANodeBeingDrainedArePlannedAsPending() {
+        FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
+        TestObjects objects = new TestObjects()
+                .node("full", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
+                .pod("big", SchedulingState.BOUND, null, "full", 1800, 3 * GI, T0.minus(Duration.ofHours(1)))
+                .node("draining", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
+                .pod("moving", SchedulingState.BOUND, null, "draining", 1500, GI, T0.minus(Duration.ofHours(1)));
+        InFlightDeletions inFlight = new InFlightDeletions(java.util.Set.of("draining"), 0, 1, java.util.Map.of("pool", 1));
+
+        Decision idle = pass().decide(objects.build(), cloud);
+        assertThat(idle.scaleUp().orElseThrow().status()).isEqualTo(ScaleUpStatus.NOT_NEEDED);
+
+        Decision d = pass().decide(objects.build(), cloud, inFlight);
+        ScaleUpResult up = d.scaleUp().orElseThrow();
+        assertThat(up.status()).isEqualTo(ScaleUpStatus.SCALE_UP);
+        assertThat(up.pods()).extracting(p -> p.podKey()).containsExactly("default/moving");
+        assertThat(d.scaleDown().orElseThrow().explanation("full")).isPresent();
+    }
+
+    @Test
     void aBadExpanderFailsAtConstruction() {
         DecisionSettings bad = new DecisionSettings(DecisionSettings.DEFAULTS.groupDefaults(),
                 DecisionSettings.DEFAULTS.clusterState(), DecisionSettings.DEFAULTS.scaleUp(),
