@@ -34,6 +34,7 @@ import org.k8sca.core.scaleup.ScaleUpExecutor;
 import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.core.scaleup.ScaleUpStatus;
 import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.ops.AutoscalerTaints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class AutoscalerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(AutoscalerLoop.class);
 
     /** The taint a previous autoscaler may have left on a node it was deleting. */
-    static final String TO_BE_DELETED = "ToBeDeletedByClusterAutoscaler";
+    private static final String TO_BE_DELETED = AutoscalerTaints.TO_BE_DELETED;
 
     private final Clock clock;
     private final CloudProvider provider;
