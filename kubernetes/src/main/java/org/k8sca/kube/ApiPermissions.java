@@ -34,7 +34,9 @@ public final class ApiPermissions {
       new Rule("", "replicationcontrollers", READ),
       new Rule("", "persistentvolumeclaims", READ),
       new Rule("", "persistentvolumes", READ),
-      new Rule("", "configmaps", READ),
+      // Informers read ConfigMaps (the priority expander's); the status ConfigMap is read, created,
+      // updated every loop and deleted on a clean exit.
+      new Rule("", "configmaps", Set.of("list", "watch", "get", "create", "update", "delete")),
       new Rule("apps", "daemonsets", READ),
       new Rule("apps", "replicasets", READ),
       new Rule("apps", "statefulsets", READ),
@@ -42,7 +44,9 @@ public final class ApiPermissions {
       new Rule("policy", "poddisruptionbudgets", READ),
       new Rule("storage.k8s.io", "storageclasses", READ),
       // Draining: evictions go through the policy-checking subresource.
-      new Rule("", "pods/eviction", Set.of("create")));
+      new Rule("", "pods/eviction", Set.of("create")),
+      // Events on pods, nodes and the status ConfigMap; each is a new object, never patched.
+      new Rule("", "events", Set.of("create")));
 
   private ApiPermissions() {}
 }

@@ -158,12 +158,12 @@ public final class EventRecorder implements AutoCloseable {
     return true;
   }
 
-  /** Stops accepting events, gives the writer up to 2 s to finish the queue, then stops it. */
+  /** Stops accepting events, gives the writer up to 10 s to finish the queue, then stops it. */
   @Override
   public void close() {
     closed = true;
     try {
-      writer.join(2000);
+      writer.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -8,11 +8,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Creates core {@code v1} Events, as upstream's recorder does: named {@code <object>.<hex nanos>},
  * in the object's namespace ({@code default} for nodes), with {@code source.component =
- * cluster-autoscaler}, count 1 and both timestamps at the event's time.
+ * cluster-autoscaler}, count 1 and both timestamps at the event's time. The name's nanoseconds are
+ * made strictly increasing, so two events at the same instant (a coarse or injected clock) do not
+ * collide.
  */
 public final class KubeEventSink implements EventSink {
 
@@ -22,6 +25,7 @@ public final class KubeEventSink implements EventSink {
 
   private final KubernetesClient client;
   private final String host;
+  private final AtomicLong lastNameNanos = new AtomicLong(Long.MIN_VALUE);
 
   /**
    * @param host the reporting instance (upstream: the pod's host name); may be empty
@@ -33,19 +37,20 @@ public final class KubeEventSink implements EventSink {
 
   @Override
   public void write(RecordedEvent e) {
-    Event event = toEvent(e, host);
+    long nanos = e.at().getEpochSecond() * 1_000_000_000L + e.at().getNano();
+    long unique = lastNameNanos.updateAndGet(last -> Math.max(last + 1, nanos));
+    Event event = toEvent(e, host, unique);
     client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
   }
 
-  static Event toEvent(RecordedEvent e, String host) {
+  static Event toEvent(RecordedEvent e, String host, long nameNanos) {
     EventObject o = e.object();
     String namespace = o.namespace().isEmpty() ? "default" : o.namespace();
-    long nanos = e.at().getEpochSecond() * 1_000_000_000L + e.at().getNano();
     String time = SECONDS.format(e.at().truncatedTo(ChronoUnit.SECONDS));
     return new EventBuilder()
         .withNewMetadata()
             .withNamespace(namespace)
-            .withName(o.name() + "." + Long.toHexString(nanos))
+            .withName(o.name() + "." + Long.toHexString(nameNanos))
         .endMetadata()
         .withNewInvolvedObject()
             .withKind(o.kind())
