@@ -23,10 +23,15 @@ import org.k8sca.core.clusterstate.ScaleUpActivity;
  */
 public final class StatusYaml {
 
-  /** Plain scalars that a YAML parser reads back as the same string. */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
-  private static final Pattern NOT_A_STRING =
-      Pattern.compile("(?i)(true|false|yes|no|on|off|y|n|null|~|\\.inf|\\.nan)");
+  /**
+   * Plain scalars that a YAML parser reads back as the same string: they start with a letter, digit
+   * or underscore, hold only printable ASCII, have no {@code ": "} or {@code " #"} inside and no
+   * space or colon at the end.
+   */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][\\x20-\\x7e]*");
+  /** Plain text that YAML would read as a boolean, null, number or date instead of a string. */
+  private static final Pattern NOT_A_STRING = Pattern.compile(
+      "(?i)(true|false|yes|no|on|off|y|n|null|~|[-+]?(\\.inf|\\.nan)|[-+]?[0-9][0-9_.,:eE+-]*|[0-9]{4}-[0-9].*)");
 
   private final StringBuilder out = new StringBuilder();
 
@@ -145,7 +150,9 @@ public final class StatusYaml {
 
   /** {@code s} as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
   static String scalar(String s) {
-    if (PLAIN.matcher(s).matches() && !NOT_A_STRING.matcher(s).matches()) {
+    boolean plain = PLAIN.matcher(s).matches() && !NOT_A_STRING.matcher(s).matches()
+        && !s.contains(": ") && !s.contains(" #") && !s.endsWith(" ") && !s.endsWith(":");
+    if (plain) {
       return s;
     }
     StringBuilder q = new StringBuilder("\"");

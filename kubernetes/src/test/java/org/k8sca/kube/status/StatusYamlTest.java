@@ -125,6 +125,13 @@ class StatusYamlTest {
     assertThat(StatusYaml.scalar("123")).isEqualTo("\"123\"");
     assertThat(StatusYaml.scalar("")).isEqualTo("\"\"");
     assertThat(StatusYaml.scalar("a\nb\\c")).isEqualTo("\"a\\nb\\\\c\"");
+    assertThat(StatusYaml.scalar("no quota left")).isEqualTo("no quota left");
+    assertThat(StatusYaml.scalar("quota: cpu")).isEqualTo("\"quota: cpu\"");
+    assertThat(StatusYaml.scalar("a #b")).isEqualTo("\"a #b\"");
+    assertThat(StatusYaml.scalar("1.5")).isEqualTo("\"1.5\"");
+    assertThat(StatusYaml.scalar("2026-01-01")).isEqualTo("\"2026-01-01\"");
+    assertThat(StatusYaml.scalar("-x")).isEqualTo("\"-x\"");
+    assertThat(StatusYaml.scalar("trailing ")).isEqualTo("\"trailing \"");
   }
 
   @Test
