@@ -84,6 +84,15 @@ class ObservabilityServerTest {
   }
 
   @Test
+  void aTakenPortFailsNamingTheFlag() {
+    String taken = "127.0.0.1:" + server.address().getPort();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new ObservabilityServer(ListenAddress.parse(taken), registry, health))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("--address " + taken);
+  }
+
+  @Test
   void extraHandlersAndUnknownPaths() throws Exception {
     assertThat(get("/extra").statusCode()).isEqualTo(204);
     assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
