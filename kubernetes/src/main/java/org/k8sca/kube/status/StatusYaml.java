@@ -45,7 +45,7 @@ public final class StatusYaml {
   }
 
   private void write(StatusReport report) {
-    line(0, "time", report.time() == null ? "" : GoTime.string(report.time()));
+    line(0, "time", GoTime.string(report.time()));
     line(0, "autoscalerStatus", report.state().statusName());
     if (!report.message().isEmpty()) {
       line(0, "message", scalar(report.message()));
@@ -69,8 +69,7 @@ public final class StatusYaml {
     }
     key(0, "nodeGroups");
     for (NodeGroupStatus g : cluster.groups()) {
-      out.append("- ");
-      line(0, "name", scalar(g.id()));
+      out.append("- name: ").append(scalar(g.id())).append('\n');
       key(2, "health");
       line(4, "status", g.health().statusName());
       nodeCounts(4, g.counts());
@@ -136,12 +135,7 @@ public final class StatusYaml {
   }
 
   private void line(int indent, String key, String value) {
-    // After "- " the first key of a list item is already indented.
-    boolean afterDash = out.length() >= 2 && out.charAt(out.length() - 1) == ' ' && out.charAt(out.length() - 2) == '-';
-    if (!afterDash) {
-      out.append(" ".repeat(indent));
-    }
-    out.append(key).append(':');
+    out.append(" ".repeat(indent)).append(key).append(':');
     if (value != null) {
       out.append(' ').append(value);
     }

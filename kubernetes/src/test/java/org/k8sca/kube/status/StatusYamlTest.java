@@ -134,6 +134,56 @@ class StatusYamlTest {
     assertThat(StatusYaml.scalar("trailing ")).isEqualTo("\"trailing \"");
   }
 
+  /** Random strings survive the YAML scalar rules: plain ones are safe, quoted ones unescape back. */
+  @Test
+  void randomScalarsReadBackUnchanged() {
+    long seed = new java.util.Random().nextLong();
+    java.util.Random random = new java.util.Random(seed);
+    String alphabet = "ab yz09:#-_./\\\"'\n\t[]{}!&*|>%@`,?~";
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(12);
+      for (int j = 0; j < len; j++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = sb.toString();
+      String y = StatusYaml.scalar(s);
+      if (y.startsWith("\"")) {
+        assertThat(unquote(y)).as("seed %d: %s", seed, y).isEqualTo(s);
+      } else {
+        assertThat(y).as("seed %d", seed).isEqualTo(s);
+        assertThat(s).as("seed %d: plain scalar %s", seed, s)
+            .doesNotContain(": ", " #", "\n", "\t").doesNotEndWith(" ").doesNotEndWith(":")
+            .matches("[A-Za-z0-9_].*");
+        assertThat(s).as("seed %d: %s would read as a non-string", seed, s)
+            .doesNotMatch("(?i)(true|false|yes|no|on|off|y|n|null|~)|[-+]?[0-9][0-9_.,:eE+-]*");
+      }
+    }
+  }
+
+  private static String unquote(String q) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 1; i < q.length() - 1; i++) {
+      char c = q.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char e = q.charAt(++i);
+      switch (e) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'x' -> {
+          out.append((char) Integer.parseInt(q.substring(i + 1, i + 3), 16));
+          i += 2;
+        }
+        default -> out.append(e);
+      }
+    }
+    return out.toString();
+  }
+
   @Test
   void scaleDownTransitionTimeMovesOnlyWhenCandidatesAppearOrVanish() {
     ScaleDownTracker t = new ScaleDownTracker();
