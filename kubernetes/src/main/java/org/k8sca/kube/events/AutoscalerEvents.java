@@ -156,7 +156,12 @@ public final class AutoscalerEvents {
 
   /** Any event on a pod (the shape of the core's {@code ClusterOperations.podEvent}). */
   public void podEvent(Pod pod, boolean warning, String reason, String message) {
-    recorder.record(EventObject.pod(pod.namespace(), pod.name(), pod.uid()), type(warning), reason, message);
+    podEvent(pod.namespace(), pod.name(), pod.uid(), warning, reason, message);
+  }
+
+  /** Any event on pod {@code namespace/name} with this UID (the shape of the actuation's event sink). */
+  public void podEvent(String namespace, String name, String uid, boolean warning, String reason, String message) {
+    recorder.record(EventObject.pod(namespace, name, uid), type(warning), reason, message);
   }
 
   // --- On the priority expander's ConfigMap ---

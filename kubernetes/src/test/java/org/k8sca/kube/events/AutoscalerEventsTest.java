@@ -32,6 +32,7 @@ class AutoscalerEventsTest {
       events.notTriggerScaleUp("shop/big-1", "uid-big", "pod didn't trigger scale-up: 2 Insufficient memory");
       events.nodeMarkedForDeletion("node-7");
       events.nodeScaleDownFailed("node-8", "failed to drain and delete node: timeout");
+      events.podEvent("shop", "cart-3", "uid-c3", false, "ScaleDown", "deleting pod for node scale down");
       assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
       assertThat(recorder.failed()).isZero();
 
@@ -51,7 +52,9 @@ class AutoscalerEventsTest {
       assertThat(first.getMetadata().getName()).startsWith("cluster-autoscaler-status.");
 
       List<Event> shop = client.v1().events().inNamespace("shop").list().getItems();
-      assertThat(shop).hasSize(2);
+      assertThat(shop).hasSize(3);
+      assertThat(shop).filteredOn(e -> e.getReason().equals("ScaleDown")).singleElement()
+          .satisfies(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("cart-3"));
       Event triggered = shop.stream().filter(e -> e.getReason().equals("TriggeredScaleUp")).findFirst().orElseThrow();
       assertThat(triggered.getMessage())
           .isEqualTo("pod triggered scale-up: [{web 3->5 (max: 10)} {db 1->2 (max: 4)}]");
