@@ -11,11 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.k8sca.kube.events.EventObject;
+import org.k8sca.kube.events.EventType;
+import org.k8sca.kube.events.KubeEventSink;
+import org.k8sca.kube.events.RecordedEvent;
 import org.k8sca.kube.ops.AutoscalerTaints;
 import org.k8sca.kube.ops.KubeNodeObjectDeleter;
 import org.k8sca.kube.ops.KubeNodeTainter;
 import org.k8sca.kube.ops.KubePodEvictor;
 import org.k8sca.kube.testing.MockApiServer;
+import org.k8sca.kube.status.StatusConfigMapWriter;
 import org.k8sca.kube.view.ClusterView;
 
 /** Runs everything the module does against the mock and compares the calls with {@link ApiPermissions}. */
@@ -63,6 +68,12 @@ class ApiPermissionsTest {
             .filter(r -> r.contains("/leases")).count() >= 4);
         election.stop();
         new KubeNodeObjectDeleter(client).deleteNode("n1");
+        StatusConfigMapWriter status = new StatusConfigMapWriter(client, "kube-system", "cluster-autoscaler-status");
+        status.writeDocument("first\n");
+        status.writeDocument("second\n");
+        status.delete();
+        new KubeEventSink(client, "host").write(new RecordedEvent(EventObject.node("n1"), EventType.NORMAL,
+            "ScaleDown", "nodes removed by cluster autoscaler", java.time.Instant.EPOCH));
       } finally {
         view.close();
       }
