@@ -142,7 +142,9 @@ public final class RunService {
     }
 
     private int runWithClient(CloudConfig config, DecisionSettings settings, KubernetesClient client, Clock clock) {
-        // The status ConfigMap counts candidates per group, which needs the assembly built below.
+        // Observability comes first, as the assembly needs its observers and events; the status
+        // ConfigMap's per-group candidate count needs the assembly in turn, so it looks it up when
+        // asked (the first loop runs after the assembly exists).
         AtomicReference<AutoscalerAssembly> assembled = new AtomicReference<>();
         Function<String, Optional<String>> groupOfNode =
                 node -> Optional.ofNullable(assembled.get()).flatMap(a -> a.nodeGroupOf(node));

@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,6 +164,19 @@ class RunServiceTest {
 
         assertThat(status).as(err()).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("--address '8085' has no port");
+    }
+
+    @Test
+    void anAddressInUseExitsOneNamingTheFlag() throws Exception {
+        Path ini = cloudConfig("http://127.0.0.1:1");
+        Path kubeconfig = kubeconfig("https://127.0.0.1:1");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int status = new RunService(options("--cloud-config=" + ini, "--kubeconfig=" + kubeconfig,
+                    "--address=127.0.0.1:" + taken.getLocalPort()), Map.of(), err).run();
+
+            assertThat(status).as(err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(err()).contains("cannot listen on --address 127.0.0.1:" + taken.getLocalPort());
+        }
     }
 
     /** A kubeconfig file for the API server at {@code server}. */
