@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             Klog.v(2).info(LOG, "effective configuration: {}", options);
         }
 
-        int status = new RunService(options, env, err, List.of()).run();
+        int status = new RunService(options, env, err).run();
         err.flush();
         return status;
     }

@@ -47,8 +47,10 @@ class ApiPermissionsTest {
         evictor.evict("a", "p", Duration.ofSeconds(1));
         evictor.stillOnNode("a", "p", uid, "n1");
         org.k8sca.kube.actuation.AutoscalerCordon cordon = new org.k8sca.kube.actuation.AutoscalerCordon(client, tainter);
-        org.k8sca.kube.actuation.KubeEventSink events =
-            new org.k8sca.kube.actuation.KubeEventSink(client, java.time.Clock.systemUTC());
+        org.k8sca.kube.events.EventRecorder recorder = new org.k8sca.kube.events.EventRecorder(
+            new KubeEventSink(client, "host"), java.time.Clock.systemUTC(), false, 10);
+        org.k8sca.kube.actuation.EventSink events = new org.k8sca.kube.actuation.AutoscalerEventSink(
+            new org.k8sca.kube.events.AutoscalerEvents(recorder, "kube-system", "cluster-autoscaler-status"));
         org.k8sca.kube.actuation.KubeClusterOperations ops = new org.k8sca.kube.actuation.KubeClusterOperations(
             client, cordon, evictor, new KubeNodeObjectDeleter(client), view::podsOnNode, events);
         try {
@@ -59,6 +61,7 @@ class ApiPermissionsTest {
         }
         new org.k8sca.kube.actuation.KubeNodeMetadata(client, cordon).setProviderId("n1", "kamatera://x");
         ops.nodeEvent("n1", false, "ScaleDown", "test");
+        recorder.close();
         org.k8sca.kube.election.LeaderElection election = new org.k8sca.kube.election.LeaderElection(client,
             new org.k8sca.kube.election.LeaseSettings("kube-system", "cluster-autoscaler", "me",
                 Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200)));
