@@ -45,7 +45,7 @@ final class CommandLineRunner {
 
     private CommandLine build() {
         CommandLine commandLine = new CommandLine(new TopCommand());
-        commandLine.addSubcommand(new RunCommand(err));
+        commandLine.addSubcommand(new RunCommand(err, env));
         commandLine.addSubcommand(new ValidateConfigCommand(out, err, env));
         commandLine.addSubcommand(new SimulateCommand(out, err, env, Clock.systemUTC()));
         commandLine.addSubcommand(new SandboxCommand());

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.k8sca.app.flags.FlagsDoc;
@@ -14,6 +15,7 @@ import org.k8sca.app.flags.RunOptions;
 import org.k8sca.app.logging.Klog;
 import org.k8sca.app.logging.LogFormat;
 import org.k8sca.app.logging.LogSetup;
+import org.k8sca.app.run.RunService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -25,10 +27,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code run} subcommand: the autoscaler. This version parses and checks the upstream-compatible
- * flags, sets up klog-style logging on stderr, logs the effective configuration at {@code -v2}, warns
- * about accepted-but-ignored flags, and then exits with {@link ExitCodes#USAGE} because the loop
- * itself is not built yet.
+ * The {@code run} subcommand: the autoscaler. Parses and checks the upstream-compatible flags, sets
+ * up klog-style logging on stderr, logs the effective configuration at {@code -v2}, warns about
+ * accepted-but-ignored flags, and then runs the autoscaler ({@link RunService}) until SIGTERM.
  */
 @Command(
         name = "run",
@@ -37,13 +38,13 @@ import picocli.CommandLine.Spec;
         sortOptions = true,
         description = {
             "The autoscaler itself (the default subcommand). Takes the upstream Cluster Autoscaler's flags;"
-                + " see docs/flags.md.",
-            "NOT IMPLEMENTED YET beyond checking the flags: it exits with status 2."
+                + " see docs/flags.md and docs/operations.md."
         })
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     private final PrintStream err;
+    private final Map<String, String> env;
 
     @Spec
     CommandSpec spec;
@@ -54,9 +55,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     IgnoredFlags ignored;
 
-    /** @param err receives the log lines and the final message */
-    RunCommand(PrintStream err) {
+    /**
+     * @param err receives the log lines and start-up problems
+     * @param env the process environment (Kamatera credentials may come from it)
+     */
+    RunCommand(PrintStream err, Map<String, String> env) {
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     @Override
@@ -82,10 +87,9 @@ final class RunCommand implements Callable<Integer> {
             Klog.v(2).info(LOG, "effective configuration: {}", options);
         }
 
-        err.println(spec.qualifiedName() + ": the autoscaler loop is not implemented yet;"
-                + " this version only checks the flags and exits (see docs/flags.md)");
+        int status = new RunService(options, env, err).run();
         err.flush();
-        return ExitCodes.USAGE;
+        return status;
     }
 
     private List<OptionSpec> ignoredOptionsGiven(ParseResult parsed) {

@@ -100,7 +100,7 @@ class CommandLineArgumentsTest {
     }
 
     @Test
-    void withoutSubcommandRunIsMeantAndSaysItsLoopIsNotImplemented() {
+    void withoutSubcommandRunIsMeantAndNeedsACloudConfig() {
         for (String[] args : new String[][] {
             {},
             {"--cloud-provider=kamatera", "--cloud-config=/config/cloud-config", "-v2"},
@@ -110,7 +110,7 @@ class CommandLineArgumentsTest {
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).as(run.describe())
-                    .contains("the autoscaler loop is not implemented yet")
+                    .contains("--cloud-config")
                     .doesNotContain("unknown flag");
             assertThat(run.out()).isEmpty();
         }

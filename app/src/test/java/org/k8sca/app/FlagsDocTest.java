@@ -25,7 +25,7 @@ class FlagsDocTest {
     private static final Path DOC = Path.of("..", "docs", "flags.md");
 
     private static CommandSpec runSpec() {
-        return new CommandLine(new RunCommand(new PrintStream(OutputStream.nullOutputStream()))).getCommandSpec();
+        return new CommandLine(new RunCommand(new PrintStream(OutputStream.nullOutputStream()), java.util.Map.of())).getCommandSpec();
     }
 
     @Test

@@ -34,7 +34,9 @@ public final class ApiPermissions {
       new Rule("", "replicationcontrollers", READ),
       new Rule("", "persistentvolumeclaims", READ),
       new Rule("", "persistentvolumes", READ),
-      new Rule("", "configmaps", READ),
+      // Informers read ConfigMaps (the priority expander's); the status ConfigMap is read, created,
+      // updated every loop and deleted on a clean exit.
+      new Rule("", "configmaps", Set.of("list", "watch", "get", "create", "update", "delete")),
       new Rule("apps", "daemonsets", READ),
       new Rule("apps", "replicasets", READ),
       new Rule("apps", "statefulsets", READ),
@@ -43,8 +45,9 @@ public final class ApiPermissions {
       new Rule("storage.k8s.io", "storageclasses", READ),
       // Draining: evictions go through the policy-checking subresource.
       new Rule("", "pods/eviction", Set.of("create")),
-      // Events on nodes and pods (kube.actuation), leader election (kube.election).
+      // Events on nodes and pods (kube.actuation) and on the status ConfigMap; each is a new object.
       new Rule("", "events", Set.of("create")),
+      // Leader election (kube.election): fabric8 renews the Lease with a patch.
       new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "patch")));
 
   private ApiPermissions() {}

@@ -11,11 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.k8sca.kube.events.EventObject;
+import org.k8sca.kube.events.EventType;
+import org.k8sca.kube.events.KubeEventSink;
+import org.k8sca.kube.events.RecordedEvent;
 import org.k8sca.kube.ops.AutoscalerTaints;
 import org.k8sca.kube.ops.KubeNodeObjectDeleter;
 import org.k8sca.kube.ops.KubeNodeTainter;
 import org.k8sca.kube.ops.KubePodEvictor;
 import org.k8sca.kube.testing.MockApiServer;
+import org.k8sca.kube.status.StatusConfigMapWriter;
 import org.k8sca.kube.view.ClusterView;
 
 /** Runs everything the module does against the mock and compares the calls with {@link ApiPermissions}. */
@@ -42,8 +47,10 @@ class ApiPermissionsTest {
         evictor.evict("a", "p", Duration.ofSeconds(1));
         evictor.stillOnNode("a", "p", uid, "n1");
         org.k8sca.kube.actuation.AutoscalerCordon cordon = new org.k8sca.kube.actuation.AutoscalerCordon(client, tainter);
-        org.k8sca.kube.actuation.KubeEventSink events =
-            new org.k8sca.kube.actuation.KubeEventSink(client, java.time.Clock.systemUTC());
+        org.k8sca.kube.events.EventRecorder recorder = new org.k8sca.kube.events.EventRecorder(
+            new KubeEventSink(client, "host"), java.time.Clock.systemUTC(), false, 10);
+        org.k8sca.kube.actuation.EventSink events = new org.k8sca.kube.actuation.AutoscalerEventSink(
+            new org.k8sca.kube.events.AutoscalerEvents(recorder, "kube-system", "cluster-autoscaler-status"));
         org.k8sca.kube.actuation.KubeClusterOperations ops = new org.k8sca.kube.actuation.KubeClusterOperations(
             client, cordon, evictor, new KubeNodeObjectDeleter(client), view::podsOnNode, events);
         try {
@@ -54,6 +61,7 @@ class ApiPermissionsTest {
         }
         new org.k8sca.kube.actuation.KubeNodeMetadata(client, cordon).setProviderId("n1", "kamatera://x");
         ops.nodeEvent("n1", false, "ScaleDown", "test");
+        recorder.close();
         org.k8sca.kube.election.LeaderElection election = new org.k8sca.kube.election.LeaderElection(client,
             new org.k8sca.kube.election.LeaseSettings("kube-system", "cluster-autoscaler", "me",
                 Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200)));
@@ -63,6 +71,12 @@ class ApiPermissionsTest {
             .filter(r -> r.contains("/leases")).count() >= 4);
         election.stop();
         new KubeNodeObjectDeleter(client).deleteNode("n1");
+        StatusConfigMapWriter status = new StatusConfigMapWriter(client, "kube-system", "cluster-autoscaler-status");
+        status.writeDocument("first\n");
+        status.writeDocument("second\n");
+        status.delete();
+        new KubeEventSink(client, "host").write(new RecordedEvent(EventObject.node("n1"), EventType.NORMAL,
+            "ScaleDown", "nodes removed by cluster autoscaler", java.time.Instant.EPOCH));
       } finally {
         view.close();
       }

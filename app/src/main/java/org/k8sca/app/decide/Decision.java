@@ -10,6 +10,7 @@ import org.k8sca.core.clusterstate.ClusterStateUpdate;
 import org.k8sca.core.clusterstate.ClusterStatus;
 import org.k8sca.core.clusterstate.TargetSizeCorrection;
 import org.k8sca.core.scaledown.ScaleDownPlan;
+import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.core.template.GroupTemplate;
 
@@ -35,6 +36,9 @@ import org.k8sca.core.template.GroupTemplate;
  * @param scaleUp the scale-up plan, or empty when the pass stopped before it
  * @param scaleDown the scale-down plan, or empty when the pass stopped before it or scale-down
  *     is disabled
+ * @param minSizeIncreases with {@code --enforce-node-group-min-size}: groups below their min size
+ *     (not in backoff, not unhealthy, not grown by {@code scaleUp}) raised to it; carried out
+ *     after the scale-up
  */
 public record Decision(
         Instant at,
@@ -47,7 +51,8 @@ public record Decision(
         Optional<String> stopReason,
         Map<String, GroupTemplate> templates,
         Optional<ScaleUpResult> scaleUp,
-        Optional<ScaleDownPlan> scaleDown) {
+        Optional<ScaleDownPlan> scaleDown,
+        List<GroupIncrease> minSizeIncreases) {
 
     public Decision {
         Objects.requireNonNull(at, "at");
@@ -60,5 +65,6 @@ public record Decision(
         templates = Map.copyOf(templates);
         Objects.requireNonNull(scaleUp, "scaleUp");
         Objects.requireNonNull(scaleDown, "scaleDown");
+        minSizeIncreases = List.copyOf(minSizeIncreases);
     }
 }

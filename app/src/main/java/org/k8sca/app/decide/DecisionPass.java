@@ -28,6 +28,7 @@ import org.k8sca.core.scaledown.ScaleDownPlanner;
 import org.k8sca.core.scaledown.drain.ControllerKey;
 import org.k8sca.core.scaledown.drain.WorkloadControllers;
 import org.k8sca.core.scaledown.unneeded.Cooldown;
+import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.ScaleUpInput;
 import org.k8sca.core.scaleup.ScaleUpPlanner;
 import org.k8sca.core.scaleup.ScaleUpResult;
@@ -86,8 +87,7 @@ public final class DecisionPass {
         this.scaleDownPlanner = new ScaleDownPlanner(settings.scaleDown(), clock);
         this.random = new Random(settings.randomSeed());
         // Fail at start-up, not in the first loop, on a bad --expander (pricing is checked per provider).
-        ExpanderChain.parse(settings.expander(), new ExpanderDependencies(random, () -> null,
-                Optional.of(new NoPricesYet())));
+        settings.checkExpander();
     }
 
     public DecisionSettings settings() {
@@ -147,6 +147,16 @@ public final class DecisionPass {
                 nodes.add(n);
             }
         }
+        if (!settings.scaleUpFromZero() && nodes.stream().noneMatch(Node::ready)) {
+            // Upstream's guard when scaling up from zero is off: an empty or all-unready cluster
+            // is more likely broken than in need of nodes.
+            scaleDownPlanner.resetTimers();
+            String why = (nodes.isEmpty() ? "the cluster has no nodes" : "the cluster has no Ready nodes")
+                    + " and --scale-up-from-zero=false";
+            return new Decision(at, registry.status(), new ClusterStateUpdate(List.of(), List.of()), CleanupPlan.EMPTY,
+                    List.of(), true, Optional.empty(), Optional.of(why), Map.of(), Optional.empty(),
+                    Optional.empty(), List.of());
+        }
         ClusterView view = ClusterView.read(provider, nodes, settings.groupDefaults());
         ClusterStateUpdate update = registry.update(view);
 
@@ -161,14 +171,14 @@ public final class DecisionPass {
             scaleDownPlanner.resetTimers();
             return new Decision(at, registry.status(), update, cleanup, List.of(), false, unhealthyReason,
                     Optional.of("cluster is unhealthy: " + unhealthyReason.orElse("")), groupTemplates,
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), List.of());
         }
         List<TargetSizeCorrection> wrongSize = registry.wrongSizePlan();
         if (!wrongSize.isEmpty()) {
             return new Decision(at, registry.status(), update, cleanup, wrongSize, true, Optional.empty(),
                     Optional.of(wrongSize.size() + " node group(s) have a target size above their real size;"
                             + " correcting it first"),
-                    groupTemplates, Optional.empty(), Optional.empty());
+                    groupTemplates, Optional.empty(), Optional.empty(), List.of());
         }
 
         // Registered nodes still booting are simulated as template copies, not as themselves.
@@ -179,8 +189,17 @@ public final class DecisionPass {
                 }
             }
         }
-        ScaleUpResult scaleUp = scaleUpPlanner(provider).plan(new ScaleUpInput(snapshot, unschedulablePods(objects),
-                provider, groupTemplates, registry.upcomingNodes(), registry.scaleUpBlockedGroups()));
+        List<Pod> pending = unschedulablePods(objects);
+        // Scale-down still sees drained pods where they are: its simulation does not move them.
+        snapshot.fork();
+        ScaleUpResult scaleUp;
+        try {
+            pending.addAll(takePodsOfDrainedNodes(snapshot, inFlight));
+            scaleUp = scaleUpPlanner(provider).plan(new ScaleUpInput(snapshot, pending,
+                    provider, groupTemplates, registry.upcomingNodes(), registry.scaleUpBlockedGroups()));
+        } finally {
+            snapshot.revert();
+        }
 
         Optional<ScaleDownPlan> scaleDown = Optional.empty();
         if (settings.scaleDownEnabled()) {
@@ -193,7 +212,49 @@ public final class DecisionPass {
                     inFlight.emptyCount(), inFlight.drainCount(), provider.resourceLimits(), provider.gpuLabel())));
         }
         return new Decision(at, registry.status(), update, cleanup, List.of(), true, Optional.empty(),
-                Optional.empty(), groupTemplates, Optional.of(scaleUp), scaleDown);
+                Optional.empty(), groupTemplates, Optional.of(scaleUp), scaleDown, minSizeIncreases(view, scaleUp));
+    }
+
+    /** With {@code --enforce-node-group-min-size}: groups below min that may grow and are not growing now. */
+    private List<GroupIncrease> minSizeIncreases(ClusterView view, ScaleUpResult scaleUp) {
+        if (!settings.enforceNodeGroupMinSize()) {
+            return List.of();
+        }
+        Map<String, String> blocked = registry.scaleUpBlockedGroups();
+        List<GroupIncrease> out = new ArrayList<>();
+        for (NodeGroupView g : view.groups()) {
+            boolean growing = scaleUp.increases().stream().anyMatch(i -> i.nodeGroupId().equals(g.id()));
+            if (g.targetSize() < g.minSize() && !growing && !blocked.containsKey(g.id())) {
+                out.add(new GroupIncrease(g.id(), g.targetSize(), g.minSize(), g.maxSize()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pods that nodes being drained still hold will need a place elsewhere: those nodes are
+     * taken out of the (forked) snapshot and their pods planned as pending pods, so that a scale-up for them starts
+     * now rather than after their eviction (upstream §2.2). Pods already evicted are terminating and
+     * ignored; their replacements show up as pending pods of their own. DaemonSet and mirror pods
+     * go with the node.
+     */
+    private static List<Pod> takePodsOfDrainedNodes(ClusterSnapshot snapshot, InFlightDeletions inFlight) {
+        List<Pod> out = new ArrayList<>();
+        for (String node : inFlight.nodes()) {
+            org.k8sca.core.snapshot.NodeInfo info = snapshot.nodeInfo(node);
+            if (info == null) {
+                continue;
+            }
+            for (Pod p : List.copyOf(info.pods())) {
+                if (p.isMirror() || p.isDaemonSetPod() || p.terminating()) {
+                    continue;
+                }
+                out.add(p.withNodeName(""));
+            }
+            // The node is going away: nothing may be planned onto it, even before its taint is seen.
+            snapshot.removeNode(node);
+        }
+        return out;
     }
 
     /** The planner for this provider; rebuilt when the provider changes, since the price expander needs its prices. */
@@ -255,18 +316,5 @@ public final class DecisionPass {
         }
         return new ClusterObjects(o.version(), nodes, o.pods(), o.disruptionBudgets(), o.daemonSets(),
                 o.workloadsByUid(), o.namespaceLabels(), o.priorityExpanderConfig());
-    }
-
-    /** Stands in for a provider's prices when only the syntax of {@code --expander} is checked. */
-    private static final class NoPricesYet implements org.k8sca.core.cloud.PricingModel {
-        @Override
-        public double nodePrice(Node node, Instant start, Instant end) {
-            return 0;
-        }
-
-        @Override
-        public double podPrice(Pod pod, Instant start, Instant end) {
-            return 0;
-        }
     }
 }

@@ -1,6 +1,14 @@
 package org.k8sca.app.decide;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import org.k8sca.core.cloud.PricingModel;
+import org.k8sca.core.expander.ExpanderChain;
+import org.k8sca.core.expander.ExpanderDependencies;
+import org.k8sca.core.model.Node;
+import org.k8sca.core.model.Pod;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +36,10 @@ import org.k8sca.core.scaleup.ScaleUpConfig;
  * @param allowedSchedulerNames {@code --allowed-scheduler-names}: when not empty, only pods of
  *     these schedulers are considered for scale-up
  * @param randomSeed seed of the expanders' random tie-break (fixed in tests and {@code simulate})
+ * @param scaleUpFromZero {@code --scale-up-from-zero}: when false, a cluster without nodes or
+ *     without Ready nodes is left alone
+ * @param enforceNodeGroupMinSize {@code --enforce-node-group-min-size}: raise groups below their
+ *     min size even without pending pods
  */
 public record DecisionSettings(
         NodeGroupOptions groupDefaults,
@@ -38,12 +50,14 @@ public record DecisionSettings(
         boolean scaleDownEnabled,
         Set<String> bypassedSchedulerNames,
         Set<String> allowedSchedulerNames,
-        long randomSeed) {
+        long randomSeed,
+        boolean scaleUpFromZero,
+        boolean enforceNodeGroupMinSize) {
 
     /** The upstream Cluster Autoscaler's defaults. */
     public static final DecisionSettings DEFAULTS = new DecisionSettings(NodeGroupOptions.UPSTREAM_DEFAULTS,
             ClusterStateConfig.DEFAULTS, ScaleUpConfig.DEFAULTS, ScaleDownOptions.DEFAULTS, "least-waste", true,
-            Set.of(), Set.of(), 1L);
+            Set.of(), Set.of(), 1L, true, false);
 
     public DecisionSettings {
         Objects.requireNonNull(groupDefaults, "groupDefaults");
@@ -55,13 +69,41 @@ public record DecisionSettings(
         allowedSchedulerNames = Set.copyOf(allowedSchedulerNames);
     }
 
+    /**
+     * Checks the syntax of {@link #expander()} (names, order); whether the provider has prices for
+     * {@code price} is only known once it runs.
+     *
+     * @throws IllegalArgumentException naming {@code --expander} and what is wrong
+     */
+    public void checkExpander() {
+        PricingModel anyPrices = new PricingModel() {
+            @Override
+            public double nodePrice(Node node, Instant start, Instant end) {
+                return 0;
+            }
+
+            @Override
+            public double podPrice(Pod pod, Instant start, Instant end) {
+                return 0;
+            }
+        };
+        ExpanderChain.parse(expander, new ExpanderDependencies(new Random(randomSeed), () -> null,
+                Optional.of(anyPrices)));
+    }
+
     /** A copy with another scale-down configuration (tests use it to shorten the unneeded time). */
     public DecisionSettings withScaleDown(ScaleDownOptions options) {
         return new DecisionSettings(options.groupDefaults(), clusterState, scaleUp, options, expander,
-                scaleDownEnabled, bypassedSchedulerNames, allowedSchedulerNames, randomSeed);
+                scaleDownEnabled, bypassedSchedulerNames, allowedSchedulerNames, randomSeed, scaleUpFromZero,
+                enforceNodeGroupMinSize);
     }
 
-    /** The settings {@code run} and {@code simulate} use for these flags. */
+    /**
+     * The settings {@code run} and {@code simulate} use for these flags.
+     *
+     * @throws IllegalArgumentException when a value the core checks is out of range, or
+     *     {@code --expander} is malformed
+     */
     public static DecisionSettings from(RunOptions options, long randomSeed) {
         RunOptions.ScaleUp up = options.scaleUp();
         RunOptions.ScaleDown down = options.scaleDown();
@@ -131,8 +173,11 @@ public record DecisionSettings(
                 .nodeDeletionDelayTimeout(down.nodeDeletionDelayTimeout())
                 .build();
         List<String> expander = new ArrayList<>(up.expander());
-        return new DecisionSettings(groupDefaults, clusterState, scaleUp, scaleDown, String.join(",", expander),
-                down.scaleDownEnabled(), new LinkedHashSet<>(up.bypassedSchedulerNames()),
-                new LinkedHashSet<>(up.allowedSchedulerNames()), randomSeed);
+        DecisionSettings settings = new DecisionSettings(groupDefaults, clusterState, scaleUp, scaleDown,
+                String.join(",", expander), down.scaleDownEnabled(), new LinkedHashSet<>(up.bypassedSchedulerNames()),
+                new LinkedHashSet<>(up.allowedSchedulerNames()), randomSeed, up.scaleUpFromZero(),
+                up.enforceNodeGroupMinSize());
+        settings.checkExpander();
+        return settings;
     }
 }

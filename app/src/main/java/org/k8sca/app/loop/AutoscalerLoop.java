@@ -28,11 +28,13 @@ import org.k8sca.core.scaledown.actuation.DeletionRequest;
 import org.k8sca.core.scaledown.actuation.DeletionResult;
 import org.k8sca.core.scaledown.actuation.StartResult;
 import org.k8sca.core.scaledown.simulation.NodeRemoval;
+import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.IncreaseAttempt;
 import org.k8sca.core.scaleup.ScaleUpExecutor;
 import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.core.scaleup.ScaleUpStatus;
 import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.ops.AutoscalerTaints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public final class AutoscalerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(AutoscalerLoop.class);
 
     /** The taint a previous autoscaler may have left on a node it was deleting. */
-    static final String TO_BE_DELETED = "ToBeDeletedByClusterAutoscaler";
+    private static final String TO_BE_DELETED = AutoscalerTaints.TO_BE_DELETED;
 
     private final Clock clock;
     private final CloudProvider provider;
@@ -141,13 +143,26 @@ public final class AutoscalerLoop {
             return LoopOutcome.IDLE;
         }
 
+        if (d.scaleUp().isEmpty()) {
+            LOG.info("Skipping scale-up and scale-down: {}", d.stopReason().orElse("nothing to plan"));
+            return LoopOutcome.IDLE;
+        }
+
         boolean productive = false;
-        ScaleUpResult up = d.scaleUp().orElseThrow();
+        ScaleUpResult up = d.scaleUp().get();
         List<IncreaseAttempt> attempts = List.of();
         if (up.status() == ScaleUpStatus.SCALE_UP) {
             LOG.info("Scale-up: {}", up.summary());
             attempts = ScaleUpExecutor.execute(up.increases(), provider);
             productive = registerScaleUps(attempts, now);
+        }
+        if (!d.minSizeIncreases().isEmpty()) {
+            LOG.info("Raising node groups to their min size (--enforce-node-group-min-size): {}",
+                    d.minSizeIncreases().stream().map(GroupIncrease::describe).toList());
+            List<IncreaseAttempt> minSize = ScaleUpExecutor.execute(d.minSizeIncreases(), provider);
+            productive |= registerScaleUps(minSize, now);
+            attempts = new ArrayList<>(attempts);
+            attempts.addAll(minSize);
         }
         List<IncreaseAttempt> executed = attempts;
         notify("scaleUp", o -> o.scaleUp(up, executed));

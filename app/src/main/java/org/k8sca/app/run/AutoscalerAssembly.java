@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.k8sca.app.decide.DecisionPass;
 import org.k8sca.app.decide.DecisionSettings;
 import org.k8sca.app.loop.ActuatorRunner;
 import org.k8sca.app.loop.AutoscalerLoop;
 import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.app.loop.NodeMarks;
+import org.k8sca.core.model.Node;
 import org.k8sca.core.scaledown.actuation.ClusterOperationException;
 import org.k8sca.core.scaledown.actuation.ScaleDownActuator;
 import org.k8sca.kamatera.api.KamateraApi;
@@ -20,8 +22,9 @@ import org.k8sca.kamatera.provider.NodeMetadata;
 import org.k8sca.kamatera.provider.ProviderOptions;
 import org.k8sca.kube.actuation.AutoscalerCordon;
 import org.k8sca.kube.actuation.KubeClusterOperations;
-import org.k8sca.kube.actuation.KubeEventSink;
+import org.k8sca.kube.actuation.AutoscalerEventSink;
 import org.k8sca.kube.actuation.KubeNodeMetadata;
+import org.k8sca.kube.events.AutoscalerEvents;
 import org.k8sca.kube.ops.KubeNodeObjectDeleter;
 import org.k8sca.kube.ops.KubeNodeTainter;
 import org.k8sca.kube.ops.KubePodEvictor;
@@ -50,10 +53,14 @@ public final class AutoscalerAssembly implements AutoCloseable {
      * @param client the Kubernetes client
      * @param clock the time of all decisions
      * @param observers told what every loop saw and did
+     * @param events where the scale-down's node and pod events go (de-duplicated, written in the
+     *     background)
      */
     public AutoscalerAssembly(DecisionSettings settings, String namespace, CloudConfig config, KamateraApi api,
-            ProviderOptions providerOptions, KubernetesClient client, Clock clock, List<LoopObserver> observers) {
+            ProviderOptions providerOptions, KubernetesClient client, Clock clock, List<LoopObserver> observers,
+            AutoscalerEvents events) {
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(events, "events");
         AutoscalerCordon cordon = new AutoscalerCordon(client, new KubeNodeTainter(client));
         KubeNodeMetadata nodeMetadata = new KubeNodeMetadata(client, cordon);
         this.provider = KamateraCloudProvider.start(config, api, providerOptions, new NodeMetadata() {
@@ -69,7 +76,7 @@ public final class AutoscalerAssembly implements AutoCloseable {
         });
         this.view = new ClusterView(client, namespace);
         this.operations = new KubeClusterOperations(client, cordon, new KubePodEvictor(client),
-                new KubeNodeObjectDeleter(client), view::podsOnNode, new KubeEventSink(client, clock));
+                new KubeNodeObjectDeleter(client), view::podsOnNode, new AutoscalerEventSink(events));
         this.pass = new DecisionPass(settings, clock);
         this.actuator = new ActuatorRunner(new ScaleDownActuator(settings.scaleDown(), operations));
         NodeMarks marks = settings.scaleDown().maxBulkSoftTaintCount() == 0 ? NodeMarks.NONE : new NodeMarks() {
@@ -105,6 +112,19 @@ public final class AutoscalerAssembly implements AutoCloseable {
 
     public AutoscalerLoop loop() {
         return loop;
+    }
+
+    /**
+     * The id of the node group of the node named {@code nodeName}, as the provider sees it in the
+     * view's current nodes; empty for an unknown node or one outside every group.
+     */
+    public Optional<String> nodeGroupOf(String nodeName) {
+        for (Node node : view.snapshotOf().nodes()) {
+            if (node.name().equals(nodeName)) {
+                return provider.nodeGroupFor(node).map(group -> group.id());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Stops the view's informers and releases the provider. */

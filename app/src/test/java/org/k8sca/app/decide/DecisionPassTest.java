@@ -137,7 +137,7 @@ class DecisionPassTest {
         DecisionSettings bypass = new DecisionSettings(DecisionSettings.DEFAULTS.groupDefaults(),
                 DecisionSettings.DEFAULTS.clusterState(), DecisionSettings.DEFAULTS.scaleUp(),
                 DecisionSettings.DEFAULTS.scaleDown(), "least-waste", true, java.util.Set.of("batch"),
-                java.util.Set.of("batch"), 1);
+                java.util.Set.of("batch"), 1, true, false);
 
         ScaleUpResult withFlags = new DecisionPass(bypass, clock).decide(objects.build(), cloud).scaleUp().orElseThrow();
         assertThat(withFlags.pods()).extracting(p -> p.podKey()).containsExactly("default/unprocessed");
@@ -152,7 +152,7 @@ class DecisionPassTest {
         cloud.add("large", 0, 5, 8000, 16 * GI);
         DecisionSettings priority = new DecisionSettings(DecisionSettings.DEFAULTS.groupDefaults(),
                 DecisionSettings.DEFAULTS.clusterState(), DecisionSettings.DEFAULTS.scaleUp(),
-                DecisionSettings.DEFAULTS.scaleDown(), "priority", true, java.util.Set.of(), java.util.Set.of(), 1);
+                DecisionSettings.DEFAULTS.scaleDown(), "priority", true, java.util.Set.of(), java.util.Set.of(), 1, true, false);
         DecisionPass pass = new DecisionPass(priority, clock);
 
         TestObjects objects = pendingPod(new TestObjects()).priorities("10:\n  - large\n1:\n  - small\n");
@@ -164,11 +164,66 @@ class DecisionPassTest {
                 .extracting(GroupIncrease::nodeGroupId).containsExactly("small");
     }
 
+    private static DecisionSettings with(boolean scaleUpFromZero, boolean enforceMinSize) {
+        DecisionSettings d = DecisionSettings.DEFAULTS;
+        return new DecisionSettings(d.groupDefaults(), d.clusterState(), d.scaleUp(), d.scaleDown(), d.expander(),
+                true, java.util.Set.of(), java.util.Set.of(), 1, scaleUpFromZero, enforceMinSize);
+    }
+
+    @Test
+    void withoutScaleUpFromZeroAClusterWithoutReadyNodesIsLeftAlone() {
+        FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
+        TestObjects objects = pendingPod(new TestObjects())
+                .node("sick", g.addInstance(), 2000, 4 * GI, false, T0.minus(Duration.ofHours(1)));
+
+        Decision off = new DecisionPass(with(false, false), clock).decide(objects.build(), cloud);
+        assertThat(off.stopReason()).hasValueSatisfying(r -> assertThat(r).contains("--scale-up-from-zero=false"));
+        assertThat(off.scaleUp()).isEmpty();
+
+        Decision on = new DecisionPass(with(true, false), clock).decide(objects.build(), cloud);
+        assertThat(on.stopReason()).isEmpty();
+        assertThat(on.scaleUp()).isPresent();
+
+        Decision empty = new DecisionPass(with(false, false), clock).decide(pendingPod(new TestObjects()).build(), cloud);
+        assertThat(empty.stopReason()).hasValueSatisfying(r -> assertThat(r).contains("no nodes"));
+    }
+
+    @Test
+    void groupsBelowTheirMinSizeAreRaisedOnlyWhenEnforced() {
+        cloud.add("low", 2, 5, 2000, 4 * GI);
+        cloud.add("fine", 0, 5, 2000, 4 * GI);
+
+        assertThat(pass().decide(new TestObjects().build(), cloud).minSizeIncreases()).isEmpty();
+        Decision d = new DecisionPass(with(true, true), clock).decide(new TestObjects().build(), cloud);
+        assertThat(d.minSizeIncreases()).extracting(GroupIncrease::nodeGroupId, GroupIncrease::newTarget)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("low", 2));
+    }
+
+    @Test
+    void podsOfANodeBeingDrainedArePlannedAsPending() {
+        FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
+        TestObjects objects = new TestObjects()
+                .node("full", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
+                .pod("big", SchedulingState.BOUND, null, "full", 1800, 3 * GI, T0.minus(Duration.ofHours(1)))
+                .node("draining", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
+                .pod("moving", SchedulingState.BOUND, null, "draining", 1500, GI, T0.minus(Duration.ofHours(1)));
+        InFlightDeletions inFlight = new InFlightDeletions(java.util.Set.of("draining"), 0, 1, java.util.Map.of("pool", 1));
+
+        Decision idle = pass().decide(objects.build(), cloud);
+        assertThat(idle.scaleUp().orElseThrow().status()).isEqualTo(ScaleUpStatus.NOT_NEEDED);
+
+        Decision d = pass().decide(objects.build(), cloud, inFlight);
+        ScaleUpResult up = d.scaleUp().orElseThrow();
+        assertThat(up.status()).isEqualTo(ScaleUpStatus.SCALE_UP);
+        assertThat(up.pods()).extracting(p -> p.podKey()).containsExactly("default/moving");
+        assertThat(d.scaleDown().orElseThrow().explanation("full")).isPresent();
+    }
+
     @Test
     void aBadExpanderFailsAtConstruction() {
         DecisionSettings bad = new DecisionSettings(DecisionSettings.DEFAULTS.groupDefaults(),
                 DecisionSettings.DEFAULTS.clusterState(), DecisionSettings.DEFAULTS.scaleUp(),
-                DecisionSettings.DEFAULTS.scaleDown(), "cheapest", true, java.util.Set.of(), java.util.Set.of(), 1);
+                DecisionSettings.DEFAULTS.scaleDown(), "cheapest", true, java.util.Set.of(), java.util.Set.of(), 1, true, false);
         assertThatThrownBy(() -> new DecisionPass(bad, clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cheapest");
     }

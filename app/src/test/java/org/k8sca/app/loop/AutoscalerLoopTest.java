@@ -191,6 +191,22 @@ class AutoscalerLoopTest {
     }
 
     @Test
+    void groupsBelowMinSizeAreRaisedWhenEnforced() {
+        FakeCloud.Group g = cloud.add("low", 2, 5, 2000, 4 * GI);
+        DecisionSettings d = DecisionSettings.DEFAULTS;
+        DecisionPass enforcing = new DecisionPass(new DecisionSettings(d.groupDefaults(), d.clusterState(),
+                d.scaleUp(), d.scaleDown(), d.expander(), true, java.util.Set.of(), java.util.Set.of(), 1, true, true),
+                clock);
+        AutoscalerLoop loop = new AutoscalerLoop(clock, cloud, objects::build, enforcing, actuator, ops,
+                NodeMarks.NONE, List.of(recorder));
+
+        assertThat(loop.runOnce(clock.instant()).productive()).isTrue();
+        assertThat(g.increases).containsExactly(2);
+        assertThat(enforcing.registry().scaleUpRequest("low")).isPresent();
+        assertThat(recorder.calls).contains("scaleUp NOT_NEEDED 1");
+    }
+
+    @Test
     void aFailedTaintPutsScaleDownInCooldown() {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
         objects.node("idle", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))

@@ -1,7 +1,9 @@
 package org.k8sca.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,6 +41,9 @@ import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kamatera.sim.knobs.Timings;
 import org.k8sca.kamatera.sim.model.ServerSetup;
 import org.k8sca.kamatera.sim.model.ServerView;
+import org.k8sca.kube.events.AutoscalerEvents;
+import org.k8sca.kube.events.EventRecorder;
+import org.k8sca.kube.events.KubeEventSink;
 import org.k8sca.kube.objects.SchedulingState;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.MockApiServer;
@@ -59,6 +64,7 @@ class EndToEndTest {
     private KubernetesClient client;
     private KamateraSimulator sim;
     private AutoscalerAssembly assembly;
+    private EventRecorder recorder;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -74,6 +80,9 @@ class EndToEndTest {
     void tearDown() {
         if (assembly != null) {
             assembly.close();
+        }
+        if (recorder != null) {
+            recorder.close();
         }
         client.close();
         api.close();
@@ -107,8 +116,10 @@ class EndToEndTest {
         Random names = new Random(5);
         ProviderOptions providerOptions = ProviderOptions.defaults().withClock(manual)
                 .withServerNames(new ServerNames(() -> new UUID(names.nextLong(), names.nextLong())));
+        recorder = new EventRecorder(new KubeEventSink(client, "e2e"), clock, false,
+                EventRecorder.DEFAULT_QUEUE_CAPACITY);
         assembly = new AutoscalerAssembly(settings, "kube-system", config, kamatera, providerOptions, client, clock,
-                List.of());
+                List.of(), new AutoscalerEvents(recorder, "kube-system", "cluster-autoscaler-status"));
         assembly.view().start(Duration.ofSeconds(20));
     }
 
@@ -201,6 +212,8 @@ class EndToEndTest {
 
         assertThat(assembly.loop().runOnce(clock.instant()).productive()).isFalse();
         assertThat(assembly.pass().registry().nodeCategories()).hasSize(2);
+        assertThat(assembly.nodeGroupOf("ng1-idle0000000")).contains("ng1");
+        assertThat(assembly.nodeGroupOf("no-such-node")).isEmpty();
 
         manual.advance(Duration.ofMinutes(10).plusSeconds(20));
         assertThat(assembly.loop().runOnce(clock.instant()).productive()).isTrue();
@@ -219,5 +232,22 @@ class EndToEndTest {
                 .as("the server was terminated or powered off").isPositive();
         assertThat(client.nodes().withName("ng1-idle0000000").get()).as("Node object deleted").isNull();
         assertThat(client.nodes().withName("ng1-keep0000000").get()).isNotNull();
+
+        // The drain's events went through the de-duplicating recorder: the node's first ScaleDown
+        // event (marked) is written, its second (removed) falls in the same 5 minutes.
+        assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
+        List<Event> nodeEvents = eventsAbout("default", "ng1-idle0000000");
+        assertThat(nodeEvents).extracting(Event::getReason).containsExactly("ScaleDown");
+        assertThat(nodeEvents.get(0).getMessage()).isEqualTo("marked the node as toBeDeleted/unschedulable");
+        assertThat(nodeEvents.get(0).getSource().getComponent()).isEqualTo("cluster-autoscaler");
+        assertThat(eventsAbout("default", "web-small")).extracting(Event::getReason, Event::getMessage)
+                .containsExactly(tuple("ScaleDown", "deleting pod for node scale down"));
+        assertThat(recorder.suppressed()).isEqualTo(1);
+    }
+
+    private List<Event> eventsAbout(String namespace, String objectName) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> objectName.equals(e.getInvolvedObject().getName()))
+                .toList();
     }
 }

@@ -65,7 +65,7 @@ public final class TestObjects {
             b.nodeName(nodeName);
         }
         pods.removeIf(p -> p.pod().name().equals(name));
-        pods.add(new ObservedPod(b.build(), state, schedulerName, null, null, null, null, null, null, null));
+        pods.add(new ObservedPod(b.build(), state, schedulerName, null, List.of()));
         version++;
         return this;
     }

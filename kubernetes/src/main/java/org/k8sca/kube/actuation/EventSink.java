@@ -2,8 +2,9 @@ package org.k8sca.kube.actuation;
 
 /**
  * Where the actuation records Kubernetes events ({@code ScaleDown}, {@code ScaleDownFailed},
- * {@code ClusterAutoscalerCleanup}). The status/events part of the autoscaler supplies one that
- * de-duplicates; {@link KubeEventSink} writes every event.
+ * {@code ClusterAutoscalerCleanup}). {@link AutoscalerEventSink} hands them to the autoscaler's
+ * event recorder, which de-duplicates them and writes them in the background, so a drain never
+ * waits for the API server to store an event.
  */
 public interface EventSink {
 

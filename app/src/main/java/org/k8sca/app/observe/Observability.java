@@ -1,0 +1,144 @@
+package org.k8sca.app.observe;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.k8sca.app.flags.RunOptions;
+import org.k8sca.app.http.HealthCheck;
+import org.k8sca.app.http.ListenAddress;
+import org.k8sca.app.http.ObservabilityServer;
+import org.k8sca.app.loop.LoopObserver;
+import org.k8sca.app.metrics.AutoscalerMetrics;
+import org.k8sca.app.metrics.EventMetrics;
+import org.k8sca.app.metrics.KamateraApiMetrics;
+import org.k8sca.kube.events.AutoscalerEvents;
+import org.k8sca.kube.events.EventRecorder;
+import org.k8sca.kube.events.KubeEventSink;
+import org.k8sca.kube.status.StatusConfigMapWriter;
+
+/**
+ * Everything observability needs, wired from the {@code run} flags: the metrics registry, the HTTP
+ * server on {@code --address} (started at once, so probes and scrapes work while waiting for the
+ * leader lease), the health check, the event recorder and the status ConfigMap writer. The main
+ * loop registers {@link #observers()}, passes {@link #kamateraApiMetrics()} to the Kamatera client
+ * and {@link #events()} to its cluster operations, and calls {@link #close} on exit.
+ */
+public final class Observability implements AutoCloseable {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final AutoscalerMetrics metrics = new AutoscalerMetrics(registry);
+  private final KamateraApiMetrics kamateraApiMetrics = new KamateraApiMetrics(registry);
+  private final HealthCheck health;
+  private final ObservabilityServer server;
+  private final EventRecorder recorder;
+  private final AutoscalerEvents events;
+  private final StatusConfigMapObserver status;
+  private final List<LoopObserver> observers = new ArrayList<>();
+
+  private Observability(RunOptions options, KubernetesClient client, Clock clock, String host,
+      Function<String, Optional<String>> groupOfNode) {
+    ListenAddress address = ListenAddress.parse(options.kubernetes().address());
+    RunOptions.Loop loop = options.loop();
+    String namespace = options.kubernetes().namespace();
+    // Everything that can reject a flag comes before the event writer thread starts.
+    StatusConfigMapWriter writer = loop.writeStatusConfigmap()
+        ? new StatusConfigMapWriter(client, namespace, loop.statusConfigMapName()) : null;
+    health = new HealthCheck(clock, loop.maxInactivity(), loop.maxFailingTime(), loop.maxStartupTime());
+    recorder = new EventRecorder(new KubeEventSink(client, host), clock, loop.recordDuplicatedEvents(),
+        EventRecorder.DEFAULT_QUEUE_CAPACITY);
+    EventMetrics.register(registry, recorder);
+    events = new AutoscalerEvents(recorder, namespace, loop.statusConfigMapName());
+    RunOptions.Limits limits = options.limits();
+    double gib = 1024.0 * 1024 * 1024;
+    metrics.resourceLimits(limits.coresTotal().min(), limits.coresTotal().max(),
+        limits.memoryTotalGib().min() * gib, limits.memoryTotalGib().max() * gib);
+    observers.add(new HealthObserver(health));
+    observers.add(new MetricsObserver(metrics, limits.maxNodesTotal(), loop.emitPerNodegroupMetrics()));
+    observers.add(new EventsObserver(events, limits.maxNodesTotal()));
+    if (writer != null) {
+      status = new StatusConfigMapObserver(writer, groupOfNode);
+      observers.add(status);
+    } else {
+      status = null;
+    }
+    try {
+      server = new ObservabilityServer(address, registry, health);
+    } catch (RuntimeException e) {
+      recorder.close();
+      throw e;
+    }
+    server.start();
+  }
+
+  /**
+   * Builds everything and starts the HTTP server.
+   *
+   * @param host this replica's name for events' {@code source.host} (e.g. the pod name); may be empty
+   * @param groupOfNode a node's group by node name, for the status ConfigMap's per-group candidates
+   * @throws IllegalArgumentException for a bad {@code --address}
+   * @throws java.io.UncheckedIOException when the address cannot be bound
+   */
+  public static Observability start(RunOptions options, KubernetesClient client, Clock clock, String host,
+      Function<String, Optional<String>> groupOfNode) {
+    return new Observability(options, client, clock, host, groupOfNode);
+  }
+
+  /** Health, metrics, events and (with {@code --write-status-configmap}) status, in that order. */
+  public List<LoopObserver> observers() {
+    return List.copyOf(observers);
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  public AutoscalerMetrics metrics() {
+    return metrics;
+  }
+
+  /** The Kamatera client's {@code ApiCallListener}. */
+  public KamateraApiMetrics kamateraApiMetrics() {
+    return kamateraApiMetrics;
+  }
+
+  /** For the cluster operations' node and pod events, and other events outside the observers. */
+  public AutoscalerEvents events() {
+    return events;
+  }
+
+  public HealthCheck health() {
+    return health;
+  }
+
+  public ObservabilityServer server() {
+    return server;
+  }
+
+  /** Writes {@code autoscalerStatus: Initializing}; call once leading, before the first loop. */
+  public void writeInitializingStatus(Instant now) {
+    if (status != null) {
+      status.writeInitializing(now);
+    }
+  }
+
+  /** Deletes the status ConfigMap (upstream does this on a clean exit while leading). */
+  public void deleteStatus() {
+    if (status != null) {
+      status.delete();
+    }
+  }
+
+  /** Flushes and stops the event writer and stops the HTTP server. */
+  @Override
+  public void close() {
+    recorder.close();
+    server.close();
+  }
+}
