@@ -50,7 +50,14 @@ public final class AutoscalerMetrics {
     FILTER_OUT_SCHEDULABLE("filterOutSchedulable"), SCALE_UP("scaleUp"),
     SCALE_UP_BUILD_POD_EQUIVALENCE_GROUPS("scaleUp:buildPodEquivalenceGroups"), SCALE_UP_ESTIMATE("scaleUp:estimate"),
     FIND_UNNEEDED("findUnneeded"), SCALE_DOWN("scaleDown"), SCALE_DOWN_NODE_DELETION("scaleDown:nodeDeletion"),
-    SCALE_DOWN_SOFT_TAINT_UNNEEDED("scaleDown:softTaintUnneeded"), LOOP_WAIT("loopWait"), POLL("poll");
+    SCALE_DOWN_SOFT_TAINT_UNNEEDED("scaleDown:softTaintUnneeded"), LOOP_WAIT("loopWait"), POLL("poll"),
+    /**
+     * Ours: the whole planning pass (cluster state, filtering, scale-up estimation, finding
+     * unneeded nodes), which runs as one step here, so upstream's separate labels cannot be timed.
+     */
+    DECIDE("decide"),
+    /** Ours: the time the loop spent telling its observers (status ConfigMap, events, metrics). */
+    OBSERVERS("observers");
 
     private final String label;
 
