@@ -19,10 +19,12 @@ import org.k8sca.core.clusterstate.NodeCounts;
  * main loop and cluster operations call the rest directly (phase timings, evictions, resources).
  * Thread-safe.
  *
- * <p>Two upstream counters, {@code old_unregistered_nodes_removed_count} and
- * {@code skipped_scale_events_count}, are exposed with type gauge: the Prometheus Java client
- * insists that counters end in {@code _total}, and keeping upstream's exact name matters more for
- * dashboards than the TYPE line ({@code rate()} works on either).
+ * <p>The upstream counter {@code old_unregistered_nodes_removed_count} is exposed with type
+ * gauge: the Prometheus Java client insists that counters end in {@code _total}, and keeping
+ * upstream's exact name matters more for dashboards than the TYPE line ({@code rate()} works on
+ * either). Upstream's {@code skipped_scale_events_count} is not provided: the planners report a
+ * scale cut by {@code --cores-total}/{@code --memory-total} only in words, so it could not be fed
+ * honestly.
  */
 public final class AutoscalerMetrics {
 
@@ -121,7 +123,6 @@ public final class AutoscalerMetrics {
   private final Gauge scaleDownInCooldown;
   private final Gauge oldUnregisteredNodesRemoved;
   private final Gauge overflowingControllersCount;
-  private final Gauge skippedScaleEvents;
   private final Gauge nodeTaintsCount;
 
   public AutoscalerMetrics(PrometheusRegistry registry) {
@@ -159,7 +160,6 @@ public final class AutoscalerMetrics {
     scaleDownInCooldown = gauge("scale_down_in_cooldown", "Whether or not the scale down is in cooldown. 1 if its, 0 otherwise.");
     oldUnregisteredNodesRemoved = gauge("old_unregistered_nodes_removed_count", "Number of unregistered nodes removed by CA.");
     overflowingControllersCount = gauge("overflowing_controllers_count", "Number of controllers that own a large set of heterogenous pods, preventing CA from treating these pods as equivalent.");
-    skippedScaleEvents = gauge("skipped_scale_events_count", "Count of scaling events that the CA has chosen to skip.", "direction", "reason");
     nodeTaintsCount = gauge("node_taints_count", "Number of taints per type used in the cluster.", "type");
   }
 
@@ -263,10 +263,6 @@ public final class AutoscalerMetrics {
 
   public void failedNodeCreations(String reason, int nodes) {
     failedNodeCreations.labelValues(reason).inc(nodes);
-  }
-
-  public void skippedScaleEvent(String direction, String reason) {
-    skippedScaleEvents.labelValues(direction, reason).inc();
   }
 
   public void overflowingControllers(int count) {
