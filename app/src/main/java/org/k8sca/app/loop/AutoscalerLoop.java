@@ -13,11 +13,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.k8sca.app.decide.Decision;
 import org.k8sca.app.decide.DecisionPass;
+import org.k8sca.app.metrics.AutoscalerMetrics.Function;
 import org.k8sca.core.cloud.CloudProvider;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.InstanceError.ErrorClass;
 import org.k8sca.core.cloud.NodeGroup;
 import org.k8sca.core.clusterstate.ActionOutcome;
+import org.k8sca.core.clusterstate.InstanceDeletion;
 import org.k8sca.core.clusterstate.PlanExecutor;
 import org.k8sca.core.model.Node;
 import org.k8sca.core.model.Taint;
@@ -63,6 +65,8 @@ public final class AutoscalerLoop {
     private final NodeMarks marks;
     private final List<LoopObserver> observers;
     private boolean firstLoop = true;
+    /** Time spent in observers during the current loop, reported as the {@code observers} phase. */
+    private Duration inObservers = Duration.ZERO;
 
     /**
      * @param clock the time of every decision (injected so tests move it)
@@ -88,6 +92,7 @@ public final class AutoscalerLoop {
 
     /** Runs one loop that starts at {@code now}; never throws. */
     public LoopOutcome runOnce(Instant now) {
+        inObservers = Duration.ZERO;
         notify("loopStarted", o -> o.loopStarted(now));
         LoopOutcome outcome;
         try {
@@ -107,6 +112,10 @@ public final class AutoscalerLoop {
             }
             notify("deletionsFinished", o -> o.deletionsFinished(finished));
         }
+        int pending = actuator.inFlight().nodes().size();
+        notify("pendingNodeDeletions", o -> o.pendingNodeDeletions(pending));
+        Duration observersTook = inObservers;
+        notify("phaseTimed", o -> o.phaseTimed(Function.OBSERVERS, observersTook));
         Duration took = Duration.between(now, clock.instant());
         Optional<Throwable> error = outcome.error();
         notify("loopFinished", o -> o.loopFinished(now, took, error));
@@ -114,24 +123,34 @@ public final class AutoscalerLoop {
     }
 
     private LoopOutcome iterate(Instant now) {
+        Instant phaseStart = clock.instant();
         try {
             provider.refresh();
         } catch (CloudProviderException e) {
             LOG.error("Failed to refresh cloud provider config: {}", e.getMessage());
             return LoopOutcome.failed(e);
+        } finally {
+            timed(Function.CLOUD_PROVIDER_REFRESH, phaseStart);
         }
         ClusterObjects objects = cluster.get();
+        notify("clusterObjects", o -> o.clusterObjects(objects));
         if (firstLoop) {
             removeLeftoverDeletionTaints(objects);
             firstLoop = false;
         }
 
-        Decision d = pass.decide(objects, provider, actuator.inFlight());
+        phaseStart = clock.instant();
+        Decision d;
+        try {
+            d = pass.decide(objects, provider, actuator.inFlight());
+        } finally {
+            timed(Function.DECIDE, phaseStart);
+        }
         notify("clusterState", o -> o.clusterState(d.status(), d.stateUpdate()));
         d.stateUpdate().events().forEach(e -> LOG.info("Cluster state: {}", e));
         PlanExecutor executor = PlanExecutor.forProvider(provider);
         report(executor.correct(d.stateUpdate().reverts()));
-        report(executor.delete(d.cleanup().unregistered()));
+        removeUnregistered(executor, d.cleanup().unregistered());
         if (!d.healthy()) {
             LOG.warn("Cluster is unhealthy, skipping scale-up and scale-down: {}", d.unhealthyReason().orElse(""));
             return LoopOutcome.IDLE;
@@ -151,6 +170,7 @@ public final class AutoscalerLoop {
         boolean productive = false;
         ScaleUpResult up = d.scaleUp().get();
         List<IncreaseAttempt> attempts = List.of();
+        phaseStart = clock.instant();
         if (up.status() == ScaleUpStatus.SCALE_UP) {
             LOG.info("Scale-up: {}", up.summary());
             attempts = ScaleUpExecutor.execute(up.increases(), provider);
@@ -164,13 +184,18 @@ public final class AutoscalerLoop {
             attempts = new ArrayList<>(attempts);
             attempts.addAll(minSize);
         }
+        timed(Function.SCALE_UP, phaseStart);
         List<IncreaseAttempt> executed = attempts;
         notify("scaleUp", o -> o.scaleUp(up, executed));
 
         if (d.scaleDown().isPresent()) {
             ScaleDownPlan plan = d.scaleDown().get();
+            phaseStart = clock.instant();
             applySoftTaints(plan);
+            timed(Function.SCALE_DOWN_SOFT_TAINT_UNNEEDED, phaseStart);
+            phaseStart = clock.instant();
             productive |= startDeletions(plan, objects, now);
+            timed(Function.SCALE_DOWN_NODE_DELETION, phaseStart);
             notify("scaleDown", o -> o.scaleDown(plan));
         }
         return new LoopOutcome(productive, Optional.empty());
@@ -277,6 +302,28 @@ public final class AutoscalerLoop {
         return false;
     }
 
+    /** Deletes long-unregistered machines and tells observers how many went. */
+    private void removeUnregistered(PlanExecutor executor, List<InstanceDeletion> deletions) {
+        List<ActionOutcome> outcomes = executor.delete(deletions);
+        report(outcomes);
+        int removed = 0;
+        // One outcome per deletion, in the same order.
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).succeeded()) {
+                removed += deletions.get(i).instances().size();
+            }
+        }
+        if (removed > 0) {
+            int count = removed;
+            notify("unregisteredNodesRemoved", o -> o.unregisteredNodesRemoved(count));
+        }
+    }
+
+    private void timed(Function phase, Instant start) {
+        Duration took = Duration.between(start, clock.instant());
+        notify("phaseTimed", o -> o.phaseTimed(phase, took));
+    }
+
     private void report(List<ActionOutcome> outcomes) {
         for (ActionOutcome o : outcomes) {
             if (o.succeeded()) {
@@ -288,6 +335,15 @@ public final class AutoscalerLoop {
     }
 
     private void notify(String what, Consumer<LoopObserver> call) {
+        Instant start = clock.instant();
+        try {
+            callObservers(what, call);
+        } finally {
+            inObservers = inObservers.plus(Duration.between(start, clock.instant()));
+        }
+    }
+
+    private void callObservers(String what, Consumer<LoopObserver> call) {
         for (LoopObserver o : observers) {
             try {
                 call.accept(o);

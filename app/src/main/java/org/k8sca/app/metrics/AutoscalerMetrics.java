@@ -19,10 +19,12 @@ import org.k8sca.core.clusterstate.NodeCounts;
  * main loop and cluster operations call the rest directly (phase timings, evictions, resources).
  * Thread-safe.
  *
- * <p>Two upstream counters, {@code old_unregistered_nodes_removed_count} and
- * {@code skipped_scale_events_count}, are exposed with type gauge: the Prometheus Java client
- * insists that counters end in {@code _total}, and keeping upstream's exact name matters more for
- * dashboards than the TYPE line ({@code rate()} works on either).
+ * <p>The upstream counter {@code old_unregistered_nodes_removed_count} is exposed with type
+ * gauge: the Prometheus Java client insists that counters end in {@code _total}, and keeping
+ * upstream's exact name matters more for dashboards than the TYPE line ({@code rate()} works on
+ * either). Upstream's {@code skipped_scale_events_count} is not provided: the planners report a
+ * scale cut by {@code --cores-total}/{@code --memory-total} only in words, so it could not be fed
+ * honestly.
  */
 public final class AutoscalerMetrics {
 
@@ -50,7 +52,14 @@ public final class AutoscalerMetrics {
     FILTER_OUT_SCHEDULABLE("filterOutSchedulable"), SCALE_UP("scaleUp"),
     SCALE_UP_BUILD_POD_EQUIVALENCE_GROUPS("scaleUp:buildPodEquivalenceGroups"), SCALE_UP_ESTIMATE("scaleUp:estimate"),
     FIND_UNNEEDED("findUnneeded"), SCALE_DOWN("scaleDown"), SCALE_DOWN_NODE_DELETION("scaleDown:nodeDeletion"),
-    SCALE_DOWN_SOFT_TAINT_UNNEEDED("scaleDown:softTaintUnneeded"), LOOP_WAIT("loopWait"), POLL("poll");
+    SCALE_DOWN_SOFT_TAINT_UNNEEDED("scaleDown:softTaintUnneeded"), LOOP_WAIT("loopWait"), POLL("poll"),
+    /**
+     * Ours: the whole planning pass (cluster state, filtering, scale-up estimation, finding
+     * unneeded nodes), which runs as one step here, so upstream's separate labels cannot be timed.
+     */
+    DECIDE("decide"),
+    /** Ours: the time the loop spent telling its observers (status ConfigMap, events, metrics). */
+    OBSERVERS("observers");
 
     private final String label;
 
@@ -114,7 +123,6 @@ public final class AutoscalerMetrics {
   private final Gauge scaleDownInCooldown;
   private final Gauge oldUnregisteredNodesRemoved;
   private final Gauge overflowingControllersCount;
-  private final Gauge skippedScaleEvents;
   private final Gauge nodeTaintsCount;
 
   public AutoscalerMetrics(PrometheusRegistry registry) {
@@ -152,7 +160,6 @@ public final class AutoscalerMetrics {
     scaleDownInCooldown = gauge("scale_down_in_cooldown", "Whether or not the scale down is in cooldown. 1 if its, 0 otherwise.");
     oldUnregisteredNodesRemoved = gauge("old_unregistered_nodes_removed_count", "Number of unregistered nodes removed by CA.");
     overflowingControllersCount = gauge("overflowing_controllers_count", "Number of controllers that own a large set of heterogenous pods, preventing CA from treating these pods as equivalent.");
-    skippedScaleEvents = gauge("skipped_scale_events_count", "Count of scaling events that the CA has chosen to skip.", "direction", "reason");
     nodeTaintsCount = gauge("node_taints_count", "Number of taints per type used in the cluster.", "type");
   }
 
@@ -256,10 +263,6 @@ public final class AutoscalerMetrics {
 
   public void failedNodeCreations(String reason, int nodes) {
     failedNodeCreations.labelValues(reason).inc(nodes);
-  }
-
-  public void skippedScaleEvent(String direction, String reason) {
-    skippedScaleEvents.labelValues(direction, reason).inc();
   }
 
   public void overflowingControllers(int count) {

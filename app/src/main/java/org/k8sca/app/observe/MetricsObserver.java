@@ -14,12 +14,15 @@ import org.k8sca.app.metrics.AutoscalerMetrics;
 import org.k8sca.app.metrics.AutoscalerMetrics.Activity;
 import org.k8sca.app.metrics.AutoscalerMetrics.ErrorType;
 import org.k8sca.app.metrics.AutoscalerMetrics.Function;
+import org.k8sca.app.metrics.TaintTypes;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.clusterstate.ClusterStateEvent;
 import org.k8sca.core.clusterstate.ClusterStateUpdate;
 import org.k8sca.core.clusterstate.ClusterStatus;
 import org.k8sca.core.clusterstate.Health;
 import org.k8sca.core.clusterstate.NodeGroupStatus;
+import org.k8sca.core.model.Node;
+import org.k8sca.core.model.Taint;
 import org.k8sca.core.scaledown.ScaleDownPlan;
 import org.k8sca.core.scaledown.actuation.DeletionResult;
 import org.k8sca.core.scaledown.explain.NodeExplanation;
@@ -27,11 +30,13 @@ import org.k8sca.core.scaledown.explain.UnremovableReason;
 import org.k8sca.core.scaleup.IncreaseAttempt;
 import org.k8sca.core.scaleup.PodVerdict;
 import org.k8sca.core.scaleup.ScaleUpResult;
+import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.ops.AutoscalerTaints;
 
 /**
- * Feeds {@link AutoscalerMetrics} from each loop. What a loop does not report (phase timings other
- * than the whole loop, evictions, cluster cores and memory, taints) the main loop and the cluster
- * operations set directly on {@link AutoscalerMetrics}.
+ * Feeds {@link AutoscalerMetrics} from each loop: cluster state, resources and taints, phase
+ * timings, scale-ups, scale-downs and failures. Evictions are counted by the cluster operations,
+ * which see each one (see {@code Observability#actuationMetrics}).
  */
 public final class MetricsObserver implements LoopObserver {
 
@@ -59,6 +64,45 @@ public final class MetricsObserver implements LoopObserver {
   public void loopStarted(Instant now) {
     loopStart = now;
     metrics.lastActivity(Activity.MAIN, now);
+  }
+
+  /** Cluster cores and memory (capacity, nodes being deleted left out, as upstream) and taints. */
+  @Override
+  public void clusterObjects(ClusterObjects objects) {
+    double milliCpu = 0;
+    double memory = 0;
+    for (Node n : objects.nodes()) {
+      if (!beingDeleted(n)) {
+        milliCpu += n.capacity().milliCpu();
+        memory += n.capacity().memoryBytes();
+      }
+    }
+    metrics.clusterResources(milliCpu / 1000, memory);
+    TaintTypes.count(objects.nodes()).forEach(metrics::nodeTaints);
+  }
+
+  private static boolean beingDeleted(Node n) {
+    for (Taint t : n.taints()) {
+      if (t.key().equals(AutoscalerTaints.TO_BE_DELETED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void unregisteredNodesRemoved(int count) {
+    metrics.oldUnregisteredNodesRemoved(count);
+  }
+
+  @Override
+  public void phaseTimed(Function phase, Duration took) {
+    metrics.functionDuration(phase, took);
+  }
+
+  @Override
+  public void pendingNodeDeletions(int count) {
+    metrics.pendingNodeDeletions(count);
   }
 
   @Override

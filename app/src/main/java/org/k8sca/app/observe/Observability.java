@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.k8sca.app.flags.RunOptions;
 import org.k8sca.app.http.HealthCheck;
@@ -18,6 +19,8 @@ import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.app.metrics.AutoscalerMetrics;
 import org.k8sca.app.metrics.EventMetrics;
 import org.k8sca.app.metrics.KamateraApiMetrics;
+import org.k8sca.app.snapshot.SnapshotHandler;
+import org.k8sca.kube.actuation.ActuationMetrics;
 import org.k8sca.kube.events.AutoscalerEvents;
 import org.k8sca.kube.events.EventRecorder;
 import org.k8sca.kube.events.KubeEventSink;
@@ -41,6 +44,8 @@ public final class Observability implements AutoCloseable {
   private final AutoscalerEvents events;
   private final StatusConfigMapObserver status;
   private final List<LoopObserver> observers = new ArrayList<>();
+  /** The {@code /snapshot} handler with {@code --debugging-snapshot-enabled}, else null. */
+  private final SnapshotHandler snapshot;
 
   private Observability(RunOptions options, KubernetesClient client, Clock clock, String host,
       Function<String, Optional<String>> groupOfNode) {
@@ -74,6 +79,12 @@ public final class Observability implements AutoCloseable {
       recorder.close();
       throw e;
     }
+    if (loop.debuggingSnapshotEnabled()) {
+      snapshot = new SnapshotHandler();
+      server.handle("/snapshot", snapshot);
+    } else {
+      snapshot = null;
+    }
     server.start();
   }
 
@@ -103,6 +114,11 @@ public final class Observability implements AutoCloseable {
     return metrics;
   }
 
+  /** For the cluster operations: counts evictions in {@code evicted_pods_total}. */
+  public ActuationMetrics actuationMetrics() {
+    return metrics::evictedPod;
+  }
+
   /** The Kamatera client's {@code ApiCallListener}. */
   public KamateraApiMetrics kamateraApiMetrics() {
     return kamateraApiMetrics;
@@ -119,6 +135,16 @@ public final class Observability implements AutoCloseable {
 
   public ObservabilityServer server() {
     return server;
+  }
+
+  /**
+   * Serves {@code /snapshot} from {@code source} (the JSON of {@code LiveSnapshot.json}); does
+   * nothing without {@code --debugging-snapshot-enabled}. Until called, {@code /snapshot} answers 503.
+   */
+  public void serveSnapshots(Supplier<String> source) {
+    if (snapshot != null) {
+      snapshot.source(source);
+    }
   }
 
   /** Writes {@code autoscalerStatus: Initializing}; call once leading, before the first loop. */

@@ -20,6 +20,7 @@ import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.provider.KamateraCloudProvider;
 import org.k8sca.kamatera.provider.NodeMetadata;
 import org.k8sca.kamatera.provider.ProviderOptions;
+import org.k8sca.kube.actuation.ActuationMetrics;
 import org.k8sca.kube.actuation.AutoscalerCordon;
 import org.k8sca.kube.actuation.KubeClusterOperations;
 import org.k8sca.kube.actuation.AutoscalerEventSink;
@@ -59,6 +60,17 @@ public final class AutoscalerAssembly implements AutoCloseable {
     public AutoscalerAssembly(DecisionSettings settings, String namespace, CloudConfig config, KamateraApi api,
             ProviderOptions providerOptions, KubernetesClient client, Clock clock, List<LoopObserver> observers,
             AutoscalerEvents events) {
+        this(settings, namespace, config, api, providerOptions, client, clock, observers, events,
+                ActuationMetrics.NONE);
+    }
+
+    /**
+     * As above, with {@code actuationMetrics} told every eviction's end (for {@code
+     * evicted_pods_total}).
+     */
+    public AutoscalerAssembly(DecisionSettings settings, String namespace, CloudConfig config, KamateraApi api,
+            ProviderOptions providerOptions, KubernetesClient client, Clock clock, List<LoopObserver> observers,
+            AutoscalerEvents events, ActuationMetrics actuationMetrics) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(events, "events");
         AutoscalerCordon cordon = new AutoscalerCordon(client, new KubeNodeTainter(client));
@@ -76,7 +88,8 @@ public final class AutoscalerAssembly implements AutoCloseable {
         });
         this.view = new ClusterView(client, namespace);
         this.operations = new KubeClusterOperations(client, cordon, new KubePodEvictor(client),
-                new KubeNodeObjectDeleter(client), view::podsOnNode, new AutoscalerEventSink(events));
+                new KubeNodeObjectDeleter(client), view::podsOnNode, new AutoscalerEventSink(events),
+                actuationMetrics);
         this.pass = new DecisionPass(settings, clock);
         this.actuator = new ActuatorRunner(new ScaleDownActuator(settings.scaleDown(), operations));
         NodeMarks marks = settings.scaleDown().maxBulkSoftTaintCount() == 0 ? NodeMarks.NONE : new NodeMarks() {

@@ -23,6 +23,8 @@ import org.k8sca.app.loop.ActuatorTicker;
 import org.k8sca.app.loop.LoopScheduler;
 import org.k8sca.app.loop.WakeSignal;
 import org.k8sca.app.observe.Observability;
+import org.k8sca.app.snapshot.LiveSnapshot;
+import org.k8sca.app.snapshot.ServerListRecorder;
 import org.k8sca.app.validate.ProblemLines;
 import org.k8sca.kamatera.api.http.ClientOptions;
 import org.k8sca.kamatera.api.http.KamateraHttpApi;
@@ -161,12 +163,16 @@ public final class RunService {
         try (observability) {
             this.observability = observability;
             LOG.info("Serving /metrics and /health-check on {}", observability.server().address());
-            KamateraHttpApi api = new KamateraHttpApi(config.apiUrl(), config.apiClientId(), config.apiSecret(),
-                    ClientOptions.builder().listener(observability.kamateraApiMetrics()).build());
+            // The recorder remembers the servers the provider last listed, for /snapshot.
+            ServerListRecorder api = new ServerListRecorder(new KamateraHttpApi(config.apiUrl(),
+                    config.apiClientId(), config.apiSecret(),
+                    ClientOptions.builder().listener(observability.kamateraApiMetrics()).build()));
             try (AutoscalerAssembly assembly = new AutoscalerAssembly(settings, options.kubernetes().namespace(),
                     config, api, ProviderOptions.defaults(), client, clock, observability.observers(),
-                    observability.events())) {
+                    observability.events(), observability.actuationMetrics())) {
                 assembled.set(assembly);
+                observability.serveSnapshots(() -> LiveSnapshot.json(clock.instant(),
+                        assembly.view().sourceObjects(), api.servers()));
                 return runAssembled(assembly, observability, client, clock);
             }
         }

@@ -31,13 +31,11 @@ class AutoscalerMetricsTest {
     AutoscalerMetrics m = new AutoscalerMetrics(registry);
     m.oldUnregisteredNodesRemoved(2);
     m.oldUnregisteredNodesRemoved(1);
-    m.skippedScaleEvent("down", "MemoryResourceLimit");
     Set<String> names = new TreeSet<>();
     for (MetricSnapshot s : registry.scrape()) {
       names.add(s.getMetadata().getPrometheusName());
     }
-    assertThat(names).contains("cluster_autoscaler_old_unregistered_nodes_removed_count",
-        "cluster_autoscaler_skipped_scale_events_count");
+    assertThat(names).contains("cluster_autoscaler_old_unregistered_nodes_removed_count");
     assertThat(registry.scrape(n -> n.equals("cluster_autoscaler_old_unregistered_nodes_removed_count")).get(0)
         .getDataPoints().get(0)).extracting(dp -> ((io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot) dp).getValue())
         .isEqualTo(3.0);

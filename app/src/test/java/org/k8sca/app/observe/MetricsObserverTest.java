@@ -66,7 +66,6 @@ class MetricsObserverTest {
     metrics.resourceLimits(0, 320000, 0, 6400000L * 1024 * 1024 * 1024);
     metrics.evictedPod(true);
     metrics.nodeTaints("other", 1);
-    metrics.skippedScaleEvent("up", "CpuResourceLimit");
     long exposed = registry.scrape().stream()
         .filter(s -> s.getMetadata().getPrometheusName().startsWith("cluster_autoscaler_")).count();
     assertThat(exposed).isGreaterThanOrEqualTo(25);

@@ -117,4 +117,35 @@ class ObservabilityTest {
     assertThatThrownBy(() -> Observability.start(options("--address=nonsense"), client, Clock.systemUTC(), "",
         n -> Optional.empty())).hasMessageContaining("--address");
   }
+
+  private static HttpResponse<String> send(HttpClient http, Observability o, String method, String path)
+      throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + o.server().address().getPort() + path);
+    return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void snapshotIsServedOnlyWithTheDebuggingFlagAndOnceItHasASource() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (Observability o = Observability.start(options("--address=127.0.0.1:0", "--debugging-snapshot-enabled"),
+        client, Clock.systemUTC(), "", n -> Optional.empty())) {
+      assertThat(send(http, o, "GET", "/snapshot").statusCode()).isEqualTo(503);
+      o.serveSnapshots(() -> "{\"time\": \"2026-01-01T00:00:00Z\"}");
+      HttpResponse<String> ok = send(http, o, "GET", "/snapshot");
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.headers().firstValue("Content-Type")).contains("application/json");
+      assertThat(ok.body()).isEqualTo("{\"time\": \"2026-01-01T00:00:00Z\"}");
+      assertThat(send(http, o, "POST", "/snapshot").statusCode()).isEqualTo(405);
+      o.serveSnapshots(() -> {
+        throw new IllegalStateException("view closed");
+      });
+      assertThat(send(http, o, "GET", "/snapshot").statusCode()).isEqualTo(500);
+    }
+    try (Observability o = Observability.start(options("--address=127.0.0.1:0"), client, Clock.systemUTC(), "",
+        n -> Optional.empty())) {
+      o.serveSnapshots(() -> "{}");
+      assertThat(send(http, o, "GET", "/snapshot").statusCode()).isEqualTo(404);
+    }
+  }
 }

@@ -110,7 +110,7 @@ class RunServiceTest {
                     .endStatus().build()).create();
 
             RunService service = new RunService(options("--cloud-config=" + ini, "--kubeconfig=" + kubeconfig,
-                    "--namespace=kube-system", "--address=127.0.0.1:0"), Map.of(), err);
+                    "--namespace=kube-system", "--address=127.0.0.1:0", "--debugging-snapshot-enabled"), Map.of(), err);
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<Integer> status = thread.submit(service::run);
@@ -128,6 +128,16 @@ class RunServiceTest {
                 assertThat(metricSum(metrics, "kamatera_api_calls_total", "endpoint=\"create_server\""))
                         .as(metrics).isGreaterThanOrEqualTo(1);
                 assertThat(metrics).doesNotContain(SECRET);
+                assertThat(metricSum(metrics, "cluster_autoscaler_function_duration_seconds_count",
+                        "function=\"cloudProviderRefresh\"")).as(metrics).isGreaterThanOrEqualTo(1);
+                assertThat(metrics).contains("cluster_autoscaler_pending_node_deletions 0.0");
+
+                // /snapshot is wired to the live view (the server list is covered by
+                // LiveSnapshotRoundTripTest: here it may not have been re-read yet).
+                HttpResponse<String> snapshot = get(http, base.resolve("/snapshot"));
+                assertThat(snapshot.statusCode()).isEqualTo(200);
+                assertThat(snapshot.body()).contains("\"kind\" : \"List\"", "\"name\" : \"pending\"",
+                        "\"servers\"").doesNotContain(SECRET);
                 assertThat(get(http, base.resolve("/health-check")).statusCode()).isEqualTo(200);
 
                 Eventually.await("the status ConfigMap reports group ng1", () -> {

@@ -24,6 +24,8 @@ public final class FakeCloud implements CloudProvider {
     private final Set<String> standby = new HashSet<>();
     public int refreshes;
     public CloudProviderException refreshFailure;
+    /** Runs on every refresh, before a failure is thrown (e.g. to move a test clock). */
+    public Runnable onRefresh = () -> { };
 
     public Group add(String id, int min, int max, long milliCpu, long memoryBytes) {
         Group g = new Group(id, min, max, milliCpu, memoryBytes);
@@ -65,6 +67,7 @@ public final class FakeCloud implements CloudProvider {
     @Override
     public void refresh() {
         refreshes++;
+        onRefresh.run();
         if (refreshFailure != null) {
             throw refreshFailure;
         }

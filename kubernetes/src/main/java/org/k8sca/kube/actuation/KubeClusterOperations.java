@@ -34,13 +34,29 @@ public final class KubeClusterOperations implements ClusterOperations {
     private final PodEvictor evictor;
     private final NodeObjectDeleter deleter;
     private final Function<String, List<ObservedPod>> podsOnNode;
+    /**
+     * The pod event the core's drain records when it gives up on evicting a pod: the only place
+     * the final failure of an eviction is told, so it is what counts as a failed eviction.
+     */
+    static final String EVICTION_GAVE_UP_REASON = "ScaleDownFailed";
+
     private final EventSink events;
+    private final ActuationMetrics metrics;
+
+    /** Without metrics. */
+    public KubeClusterOperations(KubernetesClient client, AutoscalerCordon cordon, PodEvictor evictor,
+            NodeObjectDeleter deleter, Function<String, List<ObservedPod>> podsOnNode, EventSink events) {
+        this(client, cordon, evictor, deleter, podsOnNode, events, ActuationMetrics.NONE);
+    }
 
     /**
      * @param podsOnNode the pods bound to a node, from the informers ({@code ClusterView::podsOnNode})
+     * @param metrics told each eviction's end
      */
     public KubeClusterOperations(KubernetesClient client, AutoscalerCordon cordon, PodEvictor evictor,
-            NodeObjectDeleter deleter, Function<String, List<ObservedPod>> podsOnNode, EventSink events) {
+            NodeObjectDeleter deleter, Function<String, List<ObservedPod>> podsOnNode, EventSink events,
+            ActuationMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.client = Objects.requireNonNull(client, "client");
         this.cordon = Objects.requireNonNull(cordon, "cordon");
         this.evictor = Objects.requireNonNull(evictor, "evictor");
@@ -72,6 +88,10 @@ public final class KubeClusterOperations implements ClusterOperations {
     @Override
     public EvictionOutcome evict(Pod pod, Duration gracePeriod) {
         EvictionResult r = evictor.evict(pod.namespace(), pod.name(), gracePeriod);
+        if (r.outcome() == EvictionResult.Outcome.EVICTED) {
+            // Refusals are retried by the drain; only its giving up counts as a failure (podEvent).
+            metrics.evictedPod(true);
+        }
         return switch (r.outcome()) {
             case EVICTED -> EvictionOutcome.EVICTED;
             case POD_GONE -> EvictionOutcome.NOT_FOUND;
@@ -128,6 +148,9 @@ public final class KubeClusterOperations implements ClusterOperations {
 
     @Override
     public void podEvent(Pod pod, boolean warning, String reason, String message) {
+        if (warning && EVICTION_GAVE_UP_REASON.equals(reason)) {
+            metrics.evictedPod(false);
+        }
         events.podEvent(pod.namespace(), pod.name(), pod.uid(), warning, reason, message);
     }
 

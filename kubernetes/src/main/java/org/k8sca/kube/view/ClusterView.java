@@ -266,6 +266,21 @@ public final class ClusterView implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The fabric8 objects the informers hold now, every kind the view watches, managed fields
+   * already dropped; for the {@code /snapshot} debug endpoint. They are the cache's own objects:
+   * serialize them, never modify them.
+   */
+  public List<HasMetadata> sourceObjects() {
+    List<HasMetadata> out = new ArrayList<>();
+    for (SharedIndexInformer<?> informer : informers.values()) {
+      for (Object o : informer.getStore().list()) {
+        out.add((HasMetadata) o);
+      }
+    }
+    return out;
+  }
+
   /** The informer's cached fabric8 object, for tests of what the cache keeps. */
   Object cachedObject(String kind, String key) {
     SharedIndexInformer<?> informer = informers.get(kind);

@@ -32,6 +32,7 @@ class KubeActuationTest {
     private KubeClusterOperations ops;
     private KubeNodeMetadata metadata;
     private final List<String> events = new ArrayList<>();
+    private final List<Boolean> evictions = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -53,7 +54,7 @@ class KubeActuationTest {
             }
         };
         ops = new KubeClusterOperations(client, cordon, new KubePodEvictor(client), new KubeNodeObjectDeleter(client),
-                node -> List.of(), sink);
+                node -> List.of(), sink, evictions::add);
         metadata = new KubeNodeMetadata(client, cordon);
     }
 
@@ -165,6 +166,19 @@ class KubeActuationTest {
         ops.podEvent(web, false, "ScaleDown", "deleting pod for node scale down");
         ops.nodeEvent("n1", false, "ScaleDown", "marked the node as toBeDeleted/unschedulable");
         assertThat(events).containsExactly("default/web ScaleDown", "n1 ScaleDown");
+        // The accepted eviction counts; a pod already gone was not evicted by us.
+        assertThat(evictions).containsExactly(true);
+    }
+
+    @Test
+    void aDrainGivingUpOnAPodCountsAsAFailedEviction() {
+        Pod stuck = Pod.builder("default", "stuck").uid("u3").nodeName("n1").build();
+
+        ops.podEvent(stuck, true, "ScaleDownFailed", "failed to delete pod for ScaleDown");
+        ops.podEvent(stuck, false, "ScaleDown", "deleting pod for node scale down");
+
+        assertThat(evictions).containsExactly(false);
+        assertThat(events).containsExactly("default/stuck ScaleDownFailed", "default/stuck ScaleDown");
     }
 
     @Test
