@@ -6,15 +6,18 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.k8sca.core.model.Taint;
 import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.config.NodeGroupConfig;
 import org.k8sca.kamatera.sim.KamateraSimulator;
@@ -26,7 +29,7 @@ import org.k8sca.kamatera.sim.model.ServerView;
 /**
  * Plays the kubelets of the cluster's Kamatera servers: a server that has been powered on for
  * {@code registrationDelay} registers a Ready Node named after it ({@code kamatera://<name>},
- * capacity from its cpu and ram, its group's template labels); a server powered off, or being
+ * capacity from its cpu and ram, its group's template labels and taints); a server powered off, or being
  * powered off or terminated, has its Node marked NotReady; a server that is gone has its Node
  * deleted, and pods bound to a missing Node are deleted as the pod garbage collector would.
  */
@@ -105,7 +108,15 @@ public final class VirtualKubelet {
 
     private void register(ServerView server, Instant now) {
         Map<String, String> labels = new HashMap<>();
-        groupOf(server).ifPresent(g -> labels.putAll(g.templateLabels()));
+        List<io.fabric8.kubernetes.api.model.Taint> taints = new ArrayList<>();
+        groupOf(server).ifPresent(g -> {
+            labels.putAll(g.templateLabels());
+            // What the init script's --register-with-taints would give the node.
+            for (Taint t : g.template().taints()) {
+                taints.add(new TaintBuilder().withKey(t.key()).withValue(t.value())
+                        .withEffect(t.effect().kubernetesName()).build());
+            }
+        });
         labels.put("kubernetes.io/hostname", server.name());
         labels.put("kubernetes.io/os", "linux");
         Map<String, Quantity> capacity = Map.of(
@@ -115,7 +126,7 @@ public final class VirtualKubelet {
         client.nodes().resource(new NodeBuilder()
                 .withNewMetadata().withName(server.name()).withCreationTimestamp(now.toString())
                 .withLabels(labels).endMetadata()
-                .withNewSpec().withProviderID(config.providerIdPrefix() + server.name()).endSpec()
+                .withNewSpec().withProviderID(config.providerIdPrefix() + server.name()).withTaints(taints).endSpec()
                 .withNewStatus().withCapacity(capacity).withAllocatable(capacity)
                 .withConditions(readyCondition(true, now)).endStatus()
                 .build()).create();

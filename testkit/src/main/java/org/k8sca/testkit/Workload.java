@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param memory the memory request of each pod, e.g. {@code 256Mi}
  * @param nodeSelector the pods' node selector (empty for none)
  * @param annotations the pods' annotations (e.g. safe-to-evict)
+ * @param tolerations taint key → value the pods tolerate (operator Equal, any effect)
  */
 public record Workload(String namespace, String name, int replicas, String cpu, String memory,
-        Map<String, String> nodeSelector, Map<String, String> annotations) {
+        Map<String, String> nodeSelector, Map<String, String> annotations, Map<String, String> tolerations) {
 
     public Workload {
         Objects.requireNonNull(namespace, "namespace");
@@ -27,19 +28,28 @@ public record Workload(String namespace, String name, int replicas, String cpu, 
         }
         nodeSelector = Map.copyOf(nodeSelector);
         annotations = Map.copyOf(annotations);
+        tolerations = Map.copyOf(tolerations);
     }
 
     /** {@code replicas} pods in namespace {@code default} with these requests and no selector. */
     public static Workload of(String name, int replicas, String cpu, String memory) {
-        return new Workload("default", name, replicas, cpu, memory, Map.of(), Map.of());
+        return new Workload("default", name, replicas, cpu, memory, Map.of(), Map.of(), Map.of());
     }
 
     public Workload withReplicas(int n) {
-        return new Workload(namespace, name, n, cpu, memory, nodeSelector, annotations);
+        return new Workload(namespace, name, n, cpu, memory, nodeSelector, annotations, tolerations);
     }
 
     public Workload withNodeSelector(Map<String, String> selector) {
-        return new Workload(namespace, name, replicas, cpu, memory, selector, annotations);
+        return new Workload(namespace, name, replicas, cpu, memory, selector, annotations, tolerations);
+    }
+
+    public Workload withAnnotations(Map<String, String> podAnnotations) {
+        return new Workload(namespace, name, replicas, cpu, memory, nodeSelector, podAnnotations, tolerations);
+    }
+
+    public Workload withTolerations(Map<String, String> keyToValue) {
+        return new Workload(namespace, name, replicas, cpu, memory, nodeSelector, annotations, keyToValue);
     }
 
     /** The label that ties the pods to their ReplicaSet. */

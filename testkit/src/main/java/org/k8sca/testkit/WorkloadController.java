@@ -3,6 +3,8 @@ package org.k8sca.testkit;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -76,6 +78,13 @@ public final class WorkloadController {
         }
     }
 
+    private static List<Toleration> tolerations(Workload w) {
+        List<Toleration> out = new ArrayList<>();
+        w.tolerations().forEach((key, value) -> out.add(new TolerationBuilder().withKey(key).withOperator("Equal")
+                .withValue(value).build()));
+        return out;
+    }
+
     private void createPod(Workload w, String uid, Instant now) {
         int index = nextIndex.merge(w.namespace() + "/" + w.name(), 1, Integer::sum);
         String name = w.name() + "-" + index;
@@ -85,7 +94,7 @@ public final class WorkloadController {
                 .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName(w.name())
                 .withUid(uid).withController(true).endOwnerReference()
                 .endMetadata()
-                .withNewSpec().withNodeSelector(w.nodeSelector()).addNewContainer().withName("main").withImage("app")
+                .withNewSpec().withNodeSelector(w.nodeSelector()).withTolerations(tolerations(w)).addNewContainer().withName("main").withImage("app")
                 .withNewResources().addToRequests("cpu", new Quantity(w.cpu()))
                 .addToRequests("memory", new Quantity(w.memory())).endResources().endContainer().endSpec()
                 .withNewStatus().withPhase("Pending").endStatus()

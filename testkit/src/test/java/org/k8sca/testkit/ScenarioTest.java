@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
@@ -139,5 +141,29 @@ class ScenarioTest {
         }
         assertThat(maxConcurrentDrains).as("drains at once").isEqualTo(1);
         assertThat(cluster.apiServer().requests()).filteredOn(r -> r.contains("/eviction")).isNotEmpty();
+    }
+
+    @Test
+    void aGroupAtZeroScalesUpForPodsThatMatchItsTemplateLabelsAndTolerateItsTaints() throws Exception {
+        cluster = VirtualCluster.builder()
+                .nodeGroup("general", 0, 3)
+                .nodeGroup("special", 0, 2, "template-label=pool=special",
+                        "template-taint=dedicated=special:NoSchedule")
+                .start();
+        cluster.apply(Workload.of("batch", 1, "500m", "256Mi").withNodeSelector(Map.of("pool", "special"))
+                .withTolerations(Map.of("dedicated", "special")));
+        cluster.apply(Workload.of("web", 1, "500m", "256Mi"));
+
+        cluster.runUntil("both pods run", () -> boundPods("batch") + boundPods("web") == 2, Duration.ofMinutes(10));
+
+        Map<String, String> nodeOf = new HashMap<>();
+        cluster.objects().pods().forEach(p -> nodeOf.put(p.pod().labels().get("app"), p.pod().nodeName()));
+        assertThat(nodeOf.get("batch")).startsWith("special-");
+        assertThat(nodeOf.get("web")).as("an untolerating pod stays off the tainted group").startsWith("general-");
+        io.fabric8.kubernetes.api.model.Node special = cluster.client().nodes().withName(nodeOf.get("batch")).get();
+        assertThat(special.getMetadata().getLabels()).containsEntry("pool", "special");
+        assertThat(special.getSpec().getTaints()).extracting(t -> t.getKey() + "=" + t.getValue() + ":" + t.getEffect())
+                .containsExactly("dedicated=special:NoSchedule");
+        assertThat(cluster.simulator().journal(Endpoint.CREATE_SERVER)).hasSize(2);
     }
 }
