@@ -25,22 +25,30 @@ import org.k8sca.kube.testing.MockApiServer;
  */
 final class PdbWatch {
     private static final Pattern EVICTION = Pattern.compile("^POST /api/v1/namespaces/([^/]+)/pods/([^/?]+)/eviction");
-    private final ApiReader reader;
     private final KubernetesClient client;
     private final MockApiServer api;
     private int requestsSeen;
     private final List<String> breaches = new ArrayList<>();
     private Map<String, Pod> lastPods = Map.of();
 
-    PdbWatch(ApiReader reader, KubernetesClient client, MockApiServer api) {
-        this.reader = reader;
+    PdbWatch(KubernetesClient client, MockApiServer api) {
         this.client = client;
         this.api = api;
     }
 
-    /** Compares the cluster now with the previous observation. */
-    void observe() {
-        ClusterObjects now = reader.read();
+    /** Whether eviction requests reached the API server since the last observation. */
+    boolean evictionsPending() {
+        List<String> requests = api.requests();
+        for (String line : requests.subList(Math.min(requestsSeen, requests.size()), requests.size())) {
+            if (EVICTION.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compares {@code now}, the cluster as the API server holds it, with the previous observation. */
+    void observe(ClusterObjects now) {
         Map<String, Pod> pods = new HashMap<>();
         for (ObservedPod p : now.pods()) {
             pods.put(p.key(), p.pod());

@@ -117,7 +117,7 @@ public final class VirtualCluster implements AutoCloseable {
         this.scheduler = new VirtualScheduler(client, reader);
         this.workloads = new WorkloadController(client);
         this.disruptions = new DisruptionController(client, reader);
-        this.pdbWatch = new PdbWatch(reader, client, api);
+        this.pdbWatch = new PdbWatch(client, api);
         assembly.view().start(Duration.ofSeconds(20));
     }
 
@@ -137,11 +137,14 @@ public final class VirtualCluster implements AutoCloseable {
         scheduler.schedule(now);
         workloads.reconcile(now);
         disruptions.sync();
-        pdbWatch.observe();
-        awaitViewCaughtUp();
+        ClusterObjects before = reader.read();
+        pdbWatch.observe(before);
+        awaitViewCaughtUp(before);
         outcomes.add(assembly.loop().runOnce(now));
         assembly.actuator().tick(now);
-        pdbWatch.observe();
+        if (pdbWatch.evictionsPending()) {
+            pdbWatch.observe(reader.read());
+        }
     }
 
     /** Steps until {@code duration} of virtual time has passed. */
@@ -379,8 +382,8 @@ public final class VirtualCluster implements AutoCloseable {
     }
 
     /** Waits (in real time, bounded) until the autoscaler's informers show what the API server holds. */
-    private void awaitViewCaughtUp() {
-        String expected = Fingerprint.of(reader.read());
+    private void awaitViewCaughtUp(ClusterObjects apiServer) {
+        String expected = Fingerprint.of(apiServer);
         Eventually.await("the autoscaler's view catches up with the API server",
                 () -> expected.equals(Fingerprint.of(assembly.view().snapshotOf())));
     }

@@ -55,12 +55,14 @@ public final class VirtualKubelet {
     public void sync(Instant now) {
         Set<String> shuttingDown = shuttingDown();
         Set<String> present = new HashSet<>();
+        Map<String, Node> nodes = new HashMap<>();
+        client.nodes().list().getItems().forEach(n -> nodes.put(n.getMetadata().getName(), n));
         for (ServerView server : sim.servers()) {
             if (!server.tags().contains(config.clusterTag()) || server.state() == ServerState.TERMINATED) {
                 continue;
             }
             present.add(server.name());
-            Node node = client.nodes().withName(server.name()).get();
+            Node node = nodes.get(server.name());
             boolean running = server.state() == ServerState.ACTIVE && "on".equals(server.power())
                     && !shuttingDown.contains(server.name());
             if (!running) {
@@ -73,6 +75,7 @@ public final class VirtualKubelet {
             Instant since = onSince.computeIfAbsent(server.name(), n -> now);
             if (node == null && !now.isBefore(since.plus(registrationDelay))) {
                 register(server, now);
+                nodes.put(server.name(), null);
             } else if (node != null) {
                 setReady(node, true, now);
             }
@@ -80,11 +83,12 @@ public final class VirtualKubelet {
         for (String name : Set.copyOf(registered)) {
             if (!present.contains(name)) {
                 client.nodes().withName(name).delete();
+                nodes.remove(name);
                 registered.remove(name);
                 onSince.remove(name);
             }
         }
-        collectOrphanPods();
+        collectOrphanPods(nodes.keySet());
     }
 
     /**
@@ -153,9 +157,8 @@ public final class VirtualKubelet {
                 .withLastTransitionTime(now.toString()).withLastHeartbeatTime(now.toString()).build();
     }
 
-    private void collectOrphanPods() {
-        Set<String> nodes = new HashSet<>();
-        client.nodes().list().getItems().forEach(n -> nodes.add(n.getMetadata().getName()));
+    /** Deletes pods bound to a node not in {@code nodes} (registered ones may be missing: harmless). */
+    private void collectOrphanPods(Set<String> nodes) {
         for (Pod pod : client.pods().inAnyNamespace().list().getItems()) {
             String nodeName = pod.getSpec().getNodeName();
             if (nodeName != null && !nodeName.isEmpty() && !nodes.contains(nodeName)) {

@@ -44,6 +44,10 @@ public record Workload(String namespace, String name, int replicas, String cpu, 
         return new Workload(namespace, name, replicas, cpu, memory, selector, annotations, tolerations);
     }
 
+    public Workload inNamespace(String ns) {
+        return new Workload(ns, name, replicas, cpu, memory, nodeSelector, annotations, tolerations);
+    }
+
     public Workload withAnnotations(Map<String, String> podAnnotations) {
         return new Workload(namespace, name, replicas, cpu, memory, nodeSelector, podAnnotations, tolerations);
     }

@@ -166,4 +166,68 @@ class ScenarioTest {
                 .containsExactly("dedicated=special:NoSchedule");
         assertThat(cluster.simulator().journal(Endpoint.CREATE_SERVER)).hasSize(2);
     }
+
+    /**
+     * Three nodes, a movable web pod on ng1-a, the {@code blocker} on ng1-b, ng1-c empty: with
+     * min size 0 everything would pack onto one node. Returns once the scale-down settled.
+     */
+    private void runThreeNodesWith(Workload blocker) throws Exception {
+        cluster = VirtualCluster.builder().nodeGroup("ng1", 0, 5).start();
+        for (String n : List.of("ng1-a", "ng1-b", "ng1-c")) {
+            cluster.addServer(n, "ng1");
+        }
+        cluster.runUntil("three nodes register", () -> cluster.nodeNames().size() == 3, Duration.ofMinutes(2));
+        cluster.apply(Workload.of("web", 1, "200m", "128Mi"));
+        cluster.step();
+        cluster.apply(blocker);
+        cluster.runUntil("both pods run", () -> boundPods("web") + boundPods(blocker.name()) == 2, Duration.ofMinutes(1));
+        assertThat(nodeOfPod(blocker.namespace() + "/" + blocker.name() + "-1")).isEqualTo("ng1-b");
+        cluster.run(Duration.ofMinutes(30));
+    }
+
+    private String nodeOfPod(String key) {
+        return cluster.objects().pods().stream().filter(p -> p.key().equals(key)).findFirst()
+                .map(p -> p.pod().nodeName()).orElse(null);
+    }
+
+    @Test
+    void aKubeSystemPodWithoutBudgetKeepsItsNode() throws Exception {
+        runThreeNodesWith(Workload.of("dns", 1, "200m", "128Mi").inNamespace("kube-system"));
+
+        assertThat(cluster.nodeNames()).containsExactly("ng1-b");
+        assertThat(nodeOfPod("kube-system/dns-1")).as("never evicted").isEqualTo("ng1-b");
+        assertThat(nodeOfPod("default/web-2")).as("web moved").isEqualTo("ng1-b");
+    }
+
+    @Test
+    void aPodThatIsNotSafeToEvictKeepsItsNode() throws Exception {
+        runThreeNodesWith(Workload.of("db", 1, "200m", "128Mi")
+                .withAnnotations(Map.of("cluster-autoscaler.kubernetes.io/safe-to-evict", "false")));
+
+        assertThat(cluster.nodeNames()).containsExactly("ng1-b");
+        assertThat(nodeOfPod("default/db-1")).as("never evicted").isEqualTo("ng1-b");
+    }
+
+    @Test
+    void withoutABlockerTheSameClusterPacksOntoOneNodeOfItsChoice() throws Exception {
+        runThreeNodesWith(Workload.of("batch", 1, "200m", "128Mi"));
+
+        assertThat(cluster.nodeNames()).hasSize(1);
+    }
+
+    @Test
+    void aNodeWithScaleDownDisabledIsKept() throws Exception {
+        cluster = VirtualCluster.builder().nodeGroup("ng1", 0, 5).start();
+        cluster.addServer("ng1-a", "ng1");
+        cluster.addServer("ng1-b", "ng1");
+        cluster.runUntil("two nodes register", () -> cluster.nodeNames().size() == 2, Duration.ofMinutes(2));
+        cluster.client().nodes().withName("ng1-b").edit(n -> {
+            n.getMetadata().getAnnotations().put("cluster-autoscaler.kubernetes.io/scale-down-disabled", "true");
+            return n;
+        });
+
+        cluster.run(Duration.ofMinutes(30));
+
+        assertThat(cluster.nodeNames()).containsExactly("ng1-b");
+    }
 }
