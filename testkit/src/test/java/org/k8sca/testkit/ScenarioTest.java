@@ -230,4 +230,30 @@ class ScenarioTest {
 
         assertThat(cluster.nodeNames()).containsExactly("ng1-b");
     }
+
+    @Test
+    void aWarmPoolServerIsPoweredOffOnScaleDownAndPoweredOnBeforeAnyCreate() throws Exception {
+        cluster = VirtualCluster.builder()
+                .nodeGroup("ng1", 1, 4, "poweroff-on-scale-down=true", "poweron-on-scale-up=true").start();
+        cluster.addServer("ng1-a", "ng1");
+        cluster.addServer("ng1-b", "ng1");
+        cluster.runUntil("two nodes register", () -> cluster.nodeNames().size() == 2, Duration.ofMinutes(2));
+        Workload web = Workload.of("web", 1, "900m", "256Mi");
+        cluster.apply(web);
+
+        cluster.runUntil("one node is scaled down", () -> cluster.nodeNames().size() == 1, Duration.ofMinutes(20));
+        String parked = cluster.simulator().servers().stream().filter(sv -> !cluster.nodeNames().contains(sv.name()))
+                .findFirst().orElseThrow().name();
+        cluster.runUntil("its server is powered off", () -> "off".equals(
+                cluster.simulator().server(parked).orElseThrow().power()), Duration.ofMinutes(2));
+        assertThat(cluster.simulator().server(parked).orElseThrow().state()).isEqualTo(ServerState.ACTIVE);
+        assertThat(cluster.invariantViolations()).as("a parked server is in the warm pool, not leaked").isEmpty();
+
+        cluster.apply(web.withReplicas(4)); // two nodes' worth
+        cluster.runUntil("all four pods run", () -> boundPods("web") == 4, Duration.ofMinutes(10));
+
+        assertThat(cluster.nodeNames()).contains(parked);
+        assertThat(cluster.simulator().journal(Endpoint.POWER_ON)).isNotEmpty();
+        assertThat(cluster.simulator().journal(Endpoint.CREATE_SERVER)).as("the warm server sufficed").isEmpty();
+    }
 }
