@@ -67,8 +67,11 @@ public final class VirtualCluster implements AutoCloseable {
     private final MockApiServer api;
     private final KubernetesClient client;
     private final KamateraSimulator sim;
-    private final EventRecorder recorder;
-    private final AutoscalerAssembly assembly;
+    private final Random serverNames;
+    private final KamateraApi kamatera;
+    private EventRecorder recorder;
+    private AutoscalerAssembly assembly;
+    private int restarts;
     private final ApiReader reader;
     private final VirtualKubelet kubelet;
     private final VirtualScheduler scheduler;
@@ -102,23 +105,45 @@ public final class VirtualCluster implements AutoCloseable {
         this.api = apiServer;
         this.sim = simulator;
         this.client = api.client();
-        KamateraApi kamatera = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, ClientOptions.builder()
+        this.kamatera = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, ClientOptions.builder()
                 .clock(manual).sleeper(manual::advance).rateLimit(0, 1).attemptTimeout(Duration.ofSeconds(10)).build());
-        Random names = new Random(b.seed);
-        ProviderOptions providerOptions = ProviderOptions.defaults().withClock(manual)
-                .withServerNames(new ServerNames(() -> new UUID(names.nextLong(), names.nextLong())));
-        this.recorder = new EventRecorder(new KubeEventSink(client, "testkit"), clock, false,
-                EventRecorder.DEFAULT_QUEUE_CAPACITY);
-        AutoscalerEvents events = new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
-        this.assembly = new AutoscalerAssembly(settings, NAMESPACE, config, kamatera, providerOptions, client, clock,
-                List.of(new EventsObserver(events, 0)), events);
+        // One generator for the life of the cluster: a restarted autoscaler must not repeat names.
+        this.serverNames = new Random(b.seed);
         this.reader = new ApiReader(client);
         this.kubelet = new VirtualKubelet(client, sim, config, kubeletDelay);
         this.scheduler = new VirtualScheduler(client, reader);
         this.workloads = new WorkloadController(client);
         this.disruptions = new DisruptionController(client, reader);
         this.pdbWatch = new PdbWatch(client, api);
+        startAutoscaler();
+    }
+
+    /** Builds the autoscaler as {@code run} does (fresh in-memory state) and starts its informers. */
+    private void startAutoscaler() {
+        ProviderOptions providerOptions = ProviderOptions.defaults().withClock(manual)
+                .withServerNames(new ServerNames(() -> new UUID(serverNames.nextLong(), serverNames.nextLong())));
+        recorder = new EventRecorder(new KubeEventSink(client, "testkit"), clock, false,
+                EventRecorder.DEFAULT_QUEUE_CAPACITY);
+        AutoscalerEvents events = new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
+        assembly = new AutoscalerAssembly(settings, NAMESPACE, config, kamatera, providerOptions, client, clock,
+                List.of(new EventsObserver(events, 0)), events);
         assembly.view().start(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Stops the autoscaler as a crash would (its in-flight drains, timers and caches are lost;
+     * what it wrote to Kubernetes and Kamatera stays) and starts a new one on the same cluster.
+     */
+    public void restartAutoscaler() {
+        assembly.close();
+        recorder.close();
+        restarts++;
+        startAutoscaler();
+    }
+
+    /** How many times {@link #restartAutoscaler()} ran. */
+    public int restarts() {
+        return restarts;
     }
 
     public static Builder builder() {
