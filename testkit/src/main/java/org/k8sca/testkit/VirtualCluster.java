@@ -272,6 +272,14 @@ public final class VirtualCluster implements AutoCloseable {
         return sim;
     }
 
+    /**
+     * A Kamatera client on the simulator, the one the autoscaler uses: for a scenario acting as an
+     * operator (power a server off by hand, terminate one behind the autoscaler's back).
+     */
+    public KamateraApi kamateraApi() {
+        return kamatera;
+    }
+
     public AutoscalerAssembly assembly() {
         return assembly;
     }
