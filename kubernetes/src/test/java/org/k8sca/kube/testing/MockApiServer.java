@@ -34,7 +34,8 @@ import org.k8sca.kube.translate.TranslationException;
 /**
  * fabric8's CRUD mock API server on 127.0.0.1 with what it lacks for our tests: the pod eviction
  * subresource (optionally honouring PodDisruptionBudgets), request hooks that run just before a
- * request is handled (to stage a concurrent write), and canned answers for some paths.
+ * request is handled (to stage a concurrent write), and canned answers for some paths. A PDB-aware
+ * eviction decrements the covering budgets' {@code status.disruptionsAllowed}, as the API server does.
  */
 public final class MockApiServer implements AutoCloseable {
 
@@ -160,31 +161,42 @@ public final class MockApiServer implements AutoCloseable {
 
   private MockResponse evict(String namespace, String name) {
     String podPath = "/api/v1/namespaces/" + namespace + "/pods/" + name;
-    if (pdbAware && blockedByBudget(podPath, namespace)) {
+    List<org.k8sca.core.model.PodDisruptionBudget> covering = pdbAware ? coveringBudgets(podPath, namespace) : List.of();
+    if (covering.stream().anyMatch(b -> b.disruptionsAllowed() < 1)) {
       return new MockResponse().setResponseCode(429).setBody(TOO_MANY_REQUESTS);
     }
     MockResponse deleted = crud.handleDelete(podPath);
-    return deleted.code() != 200 ? deleted : new MockResponse().setResponseCode(201).setBody(EVICTED);
+    if (deleted.code() != 200) {
+      return deleted;
+    }
+    // Like the real API server, an eviction uses up one allowed disruption of every covering
+    // budget at once, so two evictions before the disruption controller's next sync cannot both pass.
+    for (org.k8sca.core.model.PodDisruptionBudget b : covering) {
+      mergePatchDirectly("/apis/policy/v1/namespaces/" + namespace + "/poddisruptionbudgets/" + b.name(),
+          "{\"status\":{\"disruptionsAllowed\":" + (b.disruptionsAllowed() - 1) + "}}");
+    }
+    return new MockResponse().setResponseCode(201).setBody(EVICTED);
   }
 
-  private boolean blockedByBudget(String podPath, String namespace) {
+  private List<org.k8sca.core.model.PodDisruptionBudget> coveringBudgets(String podPath, String namespace) {
     MockResponse podResponse = crud.handleGet(podPath);
     if (podResponse.code() != 200) {
-      return false;
+      return List.of();
     }
     try {
       org.k8sca.core.model.Pod pod = PodTranslator.translate(json.unmarshal(body(podResponse), Pod.class)).pod();
       MockResponse list = crud.handleGet("/apis/policy/v1/namespaces/" + namespace + "/poddisruptionbudgets");
       if (list.code() != 200) {
-        return false;
+        return List.of();
       }
+      List<org.k8sca.core.model.PodDisruptionBudget> covering = new java.util.ArrayList<>();
       for (PodDisruptionBudget b : json.unmarshal(body(list), PodDisruptionBudgetList.class).getItems()) {
         org.k8sca.core.model.PodDisruptionBudget budget = DisruptionBudgetTranslator.translate(b);
-        if (budget.covers(pod) && budget.disruptionsAllowed() < 1) {
-          return true;
+        if (budget.covers(pod)) {
+          covering.add(budget);
         }
       }
-      return false;
+      return covering;
     } catch (TranslationException e) {
       throw new IllegalStateException(e);
     }
