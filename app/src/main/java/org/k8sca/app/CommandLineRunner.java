@@ -1,5 +1,13 @@
 package org.k8sca.app;
 
+import org.k8sca.app.simulate.SimulateCommand;
+import org.k8sca.app.validate.ValidateConfigCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -7,17 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.k8sca.app.simulate.SimulateCommand;
-import org.k8sca.app.validate.ValidateConfigCommand;
-import picocli.CommandLine;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Builds the picocli command tree and turns every outcome into an exit status: usage errors are
- * {@link ExitCodes#USAGE}, unexpected exceptions {@link ExitCodes#INTERNAL_ERROR}, everything else is
- * what the subcommand returns.
+ * {@link ExitCodes#USAGE}, unexpected exceptions {@link ExitCodes#INTERNAL_ERROR}, everything else
+ * is what the subcommand returns.
  */
 final class CommandLineRunner {
     static final String PROGRAM = "kamatera-autoscaler";
@@ -64,8 +66,8 @@ final class CommandLineRunner {
     }
 
     /**
-     * The upstream autoscaler is started with flags only ({@code --cloud-provider=kamatera ...}), so
-     * flags without a subcommand, or no arguments at all, mean {@code run}.
+     * The upstream autoscaler is started with flags only ({@code --cloud-provider=kamatera ...}),
+     * so flags without a subcommand, or no arguments at all, mean {@code run}.
      */
     static String[] withDefaultSubcommand(String[] args) {
         if (args.length == 0) {
@@ -82,9 +84,10 @@ final class CommandLineRunner {
     }
 
     /**
-     * Kubernetes components, the upstream autoscaler among them, treat {@code _} and {@code -} in flag
-     * names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run} and
-     * {@code simulate}, whose flags are upstream's. Only names change: {@code --nodes=1:2:ng_1} keeps its value.
+     * Kubernetes components, the upstream autoscaler among them, treat {@code _} and {@code -} in
+     * flag names alike ({@code --log_dir} is {@code --log-dir}); do the same for {@code run} and
+     * {@code simulate}, whose flags are upstream's. Only names change: {@code --nodes=1:2:ng_1}
+     * keeps its value.
      */
     static String[] normalizeRunFlagNames(String[] args) {
         String[] normalized = Arrays.copyOf(args, args.length);
@@ -112,10 +115,12 @@ final class CommandLineRunner {
         String name = failed.getCommandSpec().qualifiedName();
         // picocli checks required options before unknown ones; a mistyped flag
         // ("-cloud-config=x") is the real problem, not the "missing" option it was meant to be.
-        List<String> unknown = e instanceof CommandLine.UnmatchedArgumentException unmatched
-                ? unmatched.getUnmatched()
-                : failed.getUnmatchedArguments();
-        String message = unknown.isEmpty() ? e.getMessage() : unknownArgument(failed, unknown.get(0));
+        List<String> unknown =
+                e instanceof CommandLine.UnmatchedArgumentException unmatched
+                        ? unmatched.getUnmatched()
+                        : failed.getUnmatchedArguments();
+        String message =
+                unknown.isEmpty() ? e.getMessage() : unknownArgument(failed, unknown.get(0));
         errWriter.println(name + ": " + message);
         CommandLine.UnmatchedArgumentException.printSuggestions(e, errWriter);
         errWriter.println("Run '" + name + " --help' for usage.");
@@ -130,7 +135,11 @@ final class CommandLineRunner {
         if (argument.startsWith("-")) {
             String withTwoDashes = "-" + argument;
             if (failed.getCommandSpec().findOption(withTwoDashes.split("=", 2)[0]) != null) {
-                return "unknown flag: '" + argument + "' (long flags take two dashes: '" + withTwoDashes + "')";
+                return "unknown flag: '"
+                        + argument
+                        + "' (long flags take two dashes: '"
+                        + withTwoDashes
+                        + "')";
             }
             return "unknown flag: '" + argument + "'";
         }
@@ -141,8 +150,11 @@ final class CommandLineRunner {
 
     private int internalError(Exception e, CommandLine failed, ParseResult parseResult) {
         PrintWriter errWriter = failed.getErr();
-        errWriter.println(failed.getCommandSpec().qualifiedName() + ": internal error (this is a bug): "
-                + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        errWriter.println(
+                failed.getCommandSpec().qualifiedName()
+                        + ": internal error (this is a bug): "
+                        + e.getClass().getName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         errWriter.flush();
         return ExitCodes.INTERNAL_ERROR;
     }

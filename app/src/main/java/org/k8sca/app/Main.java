@@ -11,10 +11,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // UTF-8 whatever the locale, as the Go autoscaler writes: node group names and labels may be
+        // UTF-8 whatever the locale, as the Go autoscaler writes: node group names and labels may
+        // be
         // non-ASCII, and a POSIX locale would otherwise turn them into '?'.
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(
+                        new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err =
+                new PrintStream(
+                        new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status = run(args, out, err, System.getenv());
         out.flush();
         err.flush();
@@ -29,7 +34,8 @@ public final class Main {
      * @param env the process environment, for the credential overrides
      * @return the exit status, one of {@link ExitCodes}
      */
-    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    public static int run(
+            String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return new CommandLineRunner(out, err, env).run(args);
     }
 }

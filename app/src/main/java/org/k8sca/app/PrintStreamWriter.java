@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.io.Writer;
 
 /**
- * A {@link Writer} onto a {@link PrintStream} that keeps the stream's own encoding. (A
- * {@code PrintWriter(OutputStream)} would re-encode with the platform charset, so picocli's
- * messages could differ in encoding from everything else printed.)
+ * A {@link Writer} onto a {@link PrintStream} that keeps the stream's own encoding. (A {@code
+ * PrintWriter(OutputStream)} would re-encode with the platform charset, so picocli's messages could
+ * differ in encoding from everything else printed.)
  */
 final class PrintStreamWriter extends Writer {
     private final PrintStream stream;

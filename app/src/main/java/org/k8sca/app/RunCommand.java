@@ -1,14 +1,6 @@
 package org.k8sca.app;
 
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.k8sca.app.flags.FlagsDoc;
-import org.k8sca.core.duration.GoDuration;
 import org.k8sca.app.flags.IgnoredFlags;
 import org.k8sca.app.flags.RunFlags;
 import org.k8sca.app.flags.RunOptions;
@@ -16,8 +8,10 @@ import org.k8sca.app.logging.Klog;
 import org.k8sca.app.logging.LogFormat;
 import org.k8sca.app.logging.LogSetup;
 import org.k8sca.app.run.RunService;
+import org.k8sca.core.duration.GoDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +19,14 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * The {@code run} subcommand: the autoscaler. Parses and checks the upstream-compatible flags, sets
@@ -37,8 +39,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = true,
         description = {
-            "The autoscaler itself (the default subcommand). Takes the upstream Cluster Autoscaler's flags;"
-                + " see docs/flags.md and docs/operations.md."
+            "The autoscaler itself (the default subcommand). Takes the upstream Cluster"
+                + " Autoscaler's flags; see docs/flags.md and docs/operations.md."
         })
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -46,14 +48,11 @@ final class RunCommand implements Callable<Integer> {
     private final PrintStream err;
     private final Map<String, String> env;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    RunFlags flags;
+    @Mixin RunFlags flags;
 
-    @Mixin
-    IgnoredFlags ignored;
+    @Mixin IgnoredFlags ignored;
 
     /**
      * @param err receives the log lines and start-up problems
@@ -75,14 +74,24 @@ final class RunCommand implements Callable<Integer> {
         }
         LogSetup.install(options.logging().format(), options.logging().verbosity(), err);
 
-        LOG.info("kamatera-autoscaler {} (flags of the upstream Cluster Autoscaler)", VersionProvider.version());
+        LOG.info(
+                "kamatera-autoscaler {} (flags of the upstream Cluster Autoscaler)",
+                VersionProvider.version());
         for (OptionSpec option : ignoredOptionsGiven(parsed)) {
-            LOG.warn("flag {} is accepted for compatibility with the upstream autoscaler and ignored: {}",
-                    option.longestName(), FlagsDoc.reason(option));
+            LOG.warn(
+                    "flag {} is accepted for compatibility with the upstream autoscaler and"
+                        + " ignored: {}",
+                    option.longestName(),
+                    FlagsDoc.reason(option));
         }
         if (Klog.v(2).enabled()) {
             for (OptionSpec option : flagOptions()) {
-                Klog.v(2).info(LOG, "FLAG: {}=\"{}\"", option.longestName(), flagValue(option.getValue()));
+                Klog.v(2)
+                        .info(
+                                LOG,
+                                "FLAG: {}=\"{}\"",
+                                option.longestName(),
+                                flagValue(option.getValue()));
             }
             Klog.v(2).info(LOG, "effective configuration: {}", options);
         }

@@ -1,12 +1,15 @@
 package org.k8sca.app;
 
+import picocli.CommandLine.IVersionProvider;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine.IVersionProvider;
 
-/** The version printed by {@code --version}: the Maven project version, filtered in at build time. */
+/**
+ * The version printed by {@code --version}: the Maven project version, filtered in at build time.
+ */
 public final class VersionProvider implements IVersionProvider {
     private static final String RESOURCE = "version.properties";
 

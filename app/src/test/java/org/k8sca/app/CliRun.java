@@ -20,10 +20,13 @@ public record CliRun(int status, String out, String err) {
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = Main.run(args, outStream, errStream, env);
         }
-        return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRun(
+                status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Runs with an empty environment, so the developer's own KAMATERA_* variables cannot interfere. */
+    /**
+     * Runs with an empty environment, so the developer's own KAMATERA_* variables cannot interfere.
+     */
     public static CliRun run(String... args) {
         return run(Map.of(), args);
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Exit status and messages for arguments, help, version and the subcommands that do not exist yet. */
+/**
+ * Exit status and messages for arguments, help, version and the subcommands that do not exist yet.
+ */
 class CommandLineArgumentsTest {
 
     @AfterEach
@@ -42,10 +44,11 @@ class CommandLineArgumentsTest {
 
     @Test
     void unknownOutputFormatIsAUsageErrorNamingTheValue() {
-        for (String[] args : new String[][] {
-            {"validate-config", "--cloud-config=x.ini", "--output=xml"},
-            {"validate-config", "--cloud-config", "x.ini", "--output", "JSON"},
-        }) {
+        for (String[] args :
+                new String[][] {
+                    {"validate-config", "--cloud-config=x.ini", "--output=xml"},
+                    {"validate-config", "--cloud-config", "x.ini", "--output", "JSON"},
+                }) {
             CliRun run = CliRun.run(args);
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
@@ -68,8 +71,10 @@ class CommandLineArgumentsTest {
         CliRun run = CliRun.run("validate-config", "-cloud-config=x.ini");
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
-        // The mistyped flag is the problem, not the "missing" --cloud-config picocli would report first.
-        assertThat(run.err()).contains("unknown flag: '-cloud-config=x.ini'")
+        // The mistyped flag is the problem, not the "missing" --cloud-config picocli would report
+        // first.
+        assertThat(run.err())
+                .contains("unknown flag: '-cloud-config=x.ini'")
                 .contains("'--cloud-config=x.ini'")
                 .doesNotContain("Missing required option");
     }
@@ -101,15 +106,17 @@ class CommandLineArgumentsTest {
 
     @Test
     void withoutSubcommandRunIsMeantAndNeedsACloudConfig() {
-        for (String[] args : new String[][] {
-            {},
-            {"--cloud-provider=kamatera", "--cloud-config=/config/cloud-config", "-v2"},
-            {"run", "--scan-interval=10s"},
-        }) {
+        for (String[] args :
+                new String[][] {
+                    {},
+                    {"--cloud-provider=kamatera", "--cloud-config=/config/cloud-config", "-v2"},
+                    {"run", "--scan-interval=10s"},
+                }) {
             CliRun run = CliRun.run(args);
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
-            assertThat(run.err()).as(run.describe())
+            assertThat(run.err())
+                    .as(run.describe())
                     .contains("--cloud-config")
                     .doesNotContain("unknown flag");
             assertThat(run.out()).isEmpty();
@@ -122,7 +129,8 @@ class CommandLineArgumentsTest {
             CliRun run = CliRun.run(subcommand, "--cloud-config=x.ini", "--snapshot=s.json");
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
-            assertThat(run.err()).contains("'" + subcommand + "' subcommand is not implemented yet");
+            assertThat(run.err())
+                    .contains("'" + subcommand + "' subcommand is not implemented yet");
         }
     }
 
@@ -132,19 +140,26 @@ class CommandLineArgumentsTest {
             CliRun run = CliRun.run(args);
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("Usage: kamatera-autoscaler")
-                    .contains("validate-config").contains("run").contains("simulate").contains("sandbox");
+            assertThat(run.out())
+                    .contains("Usage: kamatera-autoscaler")
+                    .contains("validate-config")
+                    .contains("run")
+                    .contains("simulate")
+                    .contains("sandbox");
             assertThat(run.err()).isEmpty();
         }
     }
 
     @Test
     void validateConfigHelpDescribesItsFlags() {
-        for (String[] args : new String[][] {{"validate-config", "--help"}, {"help", "validate-config"}}) {
+        for (String[] args :
+                new String[][] {{"validate-config", "--help"}, {"help", "validate-config"}}) {
             CliRun run = CliRun.run(args);
 
             assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("--cloud-config=FILE").contains("--output=FORMAT")
+            assertThat(run.out())
+                    .contains("--cloud-config=FILE")
+                    .contains("--output=FORMAT")
                     .contains("KAMATERA_API_CLIENT_ID");
         }
     }

@@ -2,10 +2,13 @@ package org.k8sca.app;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
+
 import org.k8sca.app.logging.Klog;
 import org.slf4j.LoggerFactory;
 
-/** For tests that run {@code run}, which points logging at the test's captured stream: undo that. */
+/**
+ * For tests that run {@code run}, which points logging at the test's captured stream: undo that.
+ */
 public final class DefaultLogging {
     private DefaultLogging() {}
 

@@ -1,20 +1,22 @@
 package org.k8sca.app;
 
-import org.k8sca.core.duration.GoDuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.k8sca.app.flags.FlagsDoc;
+import org.k8sca.core.duration.GoDuration;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.k8sca.app.flags.FlagsDoc;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * docs/flags.md is generated from the {@code run} command's options: this test fails when the file
@@ -25,7 +27,11 @@ class FlagsDocTest {
     private static final Path DOC = Path.of("..", "docs", "flags.md");
 
     private static CommandSpec runSpec() {
-        return new CommandLine(new RunCommand(new PrintStream(OutputStream.nullOutputStream()), java.util.Map.of())).getCommandSpec();
+        return new CommandLine(
+                        new RunCommand(
+                                new PrintStream(OutputStream.nullOutputStream()),
+                                java.util.Map.of()))
+                .getCommandSpec();
     }
 
     @Test
@@ -37,7 +43,9 @@ class FlagsDocTest {
         String onDisk = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
 
         assertThat(onDisk)
-                .as("docs/flags.md is stale or missing; regenerate it with:%n  %s%n", FlagsDoc.REGENERATE_COMMAND)
+                .as(
+                        "docs/flags.md is stale or missing; regenerate it with:%n  %s%n",
+                        FlagsDoc.REGENERATE_COMMAND)
                 .isEqualTo(generated);
     }
 
@@ -48,8 +56,17 @@ class FlagsDocTest {
                 continue;
             }
             String name = option.longestName();
-            assertThat(option.paramLabel()).as(name).isIn(
-                    "bool", "int", "uint", "float", "string", "duration", "stringArray", "strings");
+            assertThat(option.paramLabel())
+                    .as(name)
+                    .isIn(
+                            "bool",
+                            "int",
+                            "uint",
+                            "float",
+                            "string",
+                            "duration",
+                            "stringArray",
+                            "strings");
             assertThat(String.join(" ", option.description())).as(name).isNotBlank();
             if (option.paramLabel().equals("duration")) {
                 assertThat(GoDuration.parse(option.defaultValue())).as(name).isNotNull();
@@ -76,9 +93,14 @@ class FlagsDocTest {
         List<OptionSpec> ignored = FlagsDoc.ignoredOptions(spec);
 
         assertThat(ignored).isNotEmpty();
-        assertThat(ignored).allSatisfy(option ->
-                assertThat(String.join(" ", option.description())).as(option.longestName()).startsWith("Ignored"));
-        List<String> names = spec.options().stream().flatMap(o -> List.of(o.names()).stream()).toList();
+        assertThat(ignored)
+                .allSatisfy(
+                        option ->
+                                assertThat(String.join(" ", option.description()))
+                                        .as(option.longestName())
+                                        .startsWith("Ignored"));
+        List<String> names =
+                spec.options().stream().flatMap(o -> List.of(o.names()).stream()).toList();
         assertThat(names).doesNotHaveDuplicates();
     }
 }

@@ -9,11 +9,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+
+import org.junit.jupiter.api.Test;
+import org.k8sca.app.logging.KlogTextLayout;
+
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.k8sca.app.logging.KlogTextLayout;
 
 /**
  * The app's logback.xml: logs never go to stdout, which carries command results, and they are klog
@@ -35,14 +37,21 @@ class LoggingConfigTest {
         root.iteratorForAppenders().forEachRemaining(appenders::add);
 
         assertThat(appenders).as("appenders of the root logger").isNotEmpty();
-        assertThat(appenders).allSatisfy(appender -> {
-            assertThat(appender).isInstanceOf(ConsoleAppender.class);
-            ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) appender;
-            assertThat(console.getTarget()).isEqualTo("System.err");
-            assertThat(console.getEncoder()).isInstanceOf(LayoutWrappingEncoder.class);
-            assertThat(((LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder()).getLayout())
-                    .isInstanceOf(KlogTextLayout.class);
-        });
+        assertThat(appenders)
+                .allSatisfy(
+                        appender -> {
+                            assertThat(appender).isInstanceOf(ConsoleAppender.class);
+                            ConsoleAppender<ILoggingEvent> console =
+                                    (ConsoleAppender<ILoggingEvent>) appender;
+                            assertThat(console.getTarget()).isEqualTo("System.err");
+                            assertThat(console.getEncoder())
+                                    .isInstanceOf(LayoutWrappingEncoder.class);
+                            assertThat(
+                                            ((LayoutWrappingEncoder<ILoggingEvent>)
+                                                            console.getEncoder())
+                                                    .getLayout())
+                                    .isInstanceOf(KlogTextLayout.class);
+                        });
         context.stop();
     }
 }

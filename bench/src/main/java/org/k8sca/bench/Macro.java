@@ -1,13 +1,13 @@
 package org.k8sca.bench;
 
-import java.io.PrintStream;
-import java.util.List;
-
 import org.k8sca.bench.macro.PassMeter;
 import org.k8sca.bench.macro.ScaleDownBench;
 import org.k8sca.bench.macro.ScaleUpBench;
 import org.k8sca.bench.macro.Scenario;
 import org.k8sca.bench.packing.PackingQuality;
+
+import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Runs the macro benchmarks from the command line:
@@ -20,56 +20,66 @@ import org.k8sca.bench.packing.PackingQuality;
  */
 public final class Macro {
 
-  private static final String USAGE = "usage: Macro scaleup|scaledown|packing [scenario name] [warmup passes]\n"
-      + "  scaleup scenarios:   " + names(Scenario.SCALE_UP) + "\n"
-      + "  scaledown scenarios: " + names(Scenario.SCALE_DOWN);
+    private static final String USAGE =
+            "usage: Macro scaleup|scaledown|packing [scenario name] [warmup passes]\n"
+                    + "  scaleup scenarios:   "
+                    + names(Scenario.SCALE_UP)
+                    + "\n"
+                    + "  scaledown scenarios: "
+                    + names(Scenario.SCALE_DOWN);
 
-  private Macro() {}
+    private Macro() {}
 
-  public static void main(String[] args) {
-    PrintStream out = System.out;
-    if (args.length == 0) {
-      System.err.println(USAGE);
-      System.exit(2);
-    }
-    String only = args.length > 1 ? args[1] : null;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    int passes = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-    PassMeter meter = new PassMeter(warmup, passes);
-    out.println("# " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus, max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-    switch (args[0]) {
-      case "scaleup" -> {
-        for (Scenario s : select(Scenario.SCALE_UP, only)) {
-          ScaleUpBench.run(s, meter, out);
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            System.exit(2);
         }
-      }
-      case "scaledown" -> {
-        for (Scenario s : select(Scenario.SCALE_DOWN, only)) {
-          ScaleDownBench.run(s, meter, out);
+        String only = args.length > 1 ? args[1] : null;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int passes = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        PassMeter meter = new PassMeter(warmup, passes);
+        out.println(
+                "# "
+                        + Runtime.version()
+                        + ", "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cpus, max heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MiB");
+        switch (args[0]) {
+            case "scaleup" -> {
+                for (Scenario s : select(Scenario.SCALE_UP, only)) {
+                    ScaleUpBench.run(s, meter, out);
+                }
+            }
+            case "scaledown" -> {
+                for (Scenario s : select(Scenario.SCALE_DOWN, only)) {
+                    ScaleDownBench.run(s, meter, out);
+                }
+            }
+            case "packing" -> PackingQuality.run(only == null ? 5 : Integer.parseInt(only), out);
+            default -> {
+                System.err.println("unknown benchmark '" + args[0] + "'\n" + USAGE);
+                System.exit(2);
+            }
         }
-      }
-      case "packing" -> PackingQuality.run(only == null ? 5 : Integer.parseInt(only), out);
-      default -> {
-        System.err.println("unknown benchmark '" + args[0] + "'\n" + USAGE);
-        System.exit(2);
-      }
     }
-  }
 
-  private static List<Scenario> select(List<Scenario> all, String name) {
-    if (name == null || name.equals("all")) {
-      return all;
+    private static List<Scenario> select(List<Scenario> all, String name) {
+        if (name == null || name.equals("all")) {
+            return all;
+        }
+        List<Scenario> chosen = all.stream().filter(s -> s.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            System.err.println("unknown scenario '" + name + "'\n" + USAGE);
+            System.exit(2);
+        }
+        return chosen;
     }
-    List<Scenario> chosen = all.stream().filter(s -> s.name().equals(name)).toList();
-    if (chosen.isEmpty()) {
-      System.err.println("unknown scenario '" + name + "'\n" + USAGE);
-      System.exit(2);
-    }
-    return chosen;
-  }
 
-  private static String names(List<Scenario> scenarios) {
-    return String.join(", ", scenarios.stream().map(Scenario::name).toList());
-  }
+    private static String names(List<Scenario> scenarios) {
+        return String.join(", ", scenarios.stream().map(Scenario::name).toList());
+    }
 }

@@ -10,45 +10,54 @@ import java.util.Set;
  */
 public final class ApiPermissions {
 
-  /**
-   * One RBAC rule.
-   *
-   * @param apiGroup the API group ({@code ""} for the core group)
-   * @param resource the resource, with its subresource if any ({@code pods/eviction})
-   * @param verbs the verbs used
-   */
-  public record Rule(String apiGroup, String resource, Set<String> verbs) {
-    public Rule {
-      verbs = Set.copyOf(verbs);
+    /**
+     * One RBAC rule.
+     *
+     * @param apiGroup the API group ({@code ""} for the core group)
+     * @param resource the resource, with its subresource if any ({@code pods/eviction})
+     * @param verbs the verbs used
+     */
+    public record Rule(String apiGroup, String resource, Set<String> verbs) {
+        public Rule {
+            verbs = Set.copyOf(verbs);
+        }
     }
-  }
 
-  private static final Set<String> READ = Set.of("list", "watch");
+    private static final Set<String> READ = Set.of("list", "watch");
 
-  /** The rules, grouped by what needs them. */
-  public static final List<Rule> RULES = List.of(
-      // The cluster view's informers.
-      new Rule("", "pods", Set.of("list", "watch", "get")),
-      new Rule("", "nodes", Set.of("list", "watch", "get", "update", "patch", "delete")),
-      new Rule("", "namespaces", READ),
-      new Rule("", "replicationcontrollers", READ),
-      new Rule("", "persistentvolumeclaims", READ),
-      new Rule("", "persistentvolumes", READ),
-      // Informers read ConfigMaps (the priority expander's); the status ConfigMap is read, created,
-      // updated every loop and deleted on a clean exit.
-      new Rule("", "configmaps", Set.of("list", "watch", "get", "create", "update", "delete")),
-      new Rule("apps", "daemonsets", READ),
-      new Rule("apps", "replicasets", READ),
-      new Rule("apps", "statefulsets", READ),
-      new Rule("batch", "jobs", READ),
-      new Rule("policy", "poddisruptionbudgets", READ),
-      new Rule("storage.k8s.io", "storageclasses", READ),
-      // Draining: evictions go through the policy-checking subresource.
-      new Rule("", "pods/eviction", Set.of("create")),
-      // Events on nodes and pods (kube.actuation) and on the status ConfigMap; each is a new object.
-      new Rule("", "events", Set.of("create")),
-      // Leader election (kube.election): fabric8 renews the Lease with a patch.
-      new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "patch")));
+    /** The rules, grouped by what needs them. */
+    public static final List<Rule> RULES =
+            List.of(
+                    // The cluster view's informers.
+                    new Rule("", "pods", Set.of("list", "watch", "get")),
+                    new Rule(
+                            "",
+                            "nodes",
+                            Set.of("list", "watch", "get", "update", "patch", "delete")),
+                    new Rule("", "namespaces", READ),
+                    new Rule("", "replicationcontrollers", READ),
+                    new Rule("", "persistentvolumeclaims", READ),
+                    new Rule("", "persistentvolumes", READ),
+                    // Informers read ConfigMaps (the priority expander's); the status ConfigMap is
+                    // read, created,
+                    // updated every loop and deleted on a clean exit.
+                    new Rule(
+                            "",
+                            "configmaps",
+                            Set.of("list", "watch", "get", "create", "update", "delete")),
+                    new Rule("apps", "daemonsets", READ),
+                    new Rule("apps", "replicasets", READ),
+                    new Rule("apps", "statefulsets", READ),
+                    new Rule("batch", "jobs", READ),
+                    new Rule("policy", "poddisruptionbudgets", READ),
+                    new Rule("storage.k8s.io", "storageclasses", READ),
+                    // Draining: evictions go through the policy-checking subresource.
+                    new Rule("", "pods/eviction", Set.of("create")),
+                    // Events on nodes and pods (kube.actuation) and on the status ConfigMap; each
+                    // is a new object.
+                    new Rule("", "events", Set.of("create")),
+                    // Leader election (kube.election): fabric8 renews the Lease with a patch.
+                    new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "patch")));
 
-  private ApiPermissions() {}
+    private ApiPermissions() {}
 }

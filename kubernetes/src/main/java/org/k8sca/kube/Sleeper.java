@@ -6,8 +6,9 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-  /** Sleeps on the real clock; honours interruption. */
-  Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+    /** Sleeps on the real clock; honours interruption. */
+    Sleeper SYSTEM =
+            duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
-  void sleep(Duration duration) throws InterruptedException;
+    void sleep(Duration duration) throws InterruptedException;
 }

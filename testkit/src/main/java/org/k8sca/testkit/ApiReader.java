@@ -1,10 +1,7 @@
 package org.k8sca.testkit;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
+
 import org.k8sca.core.model.Node;
 import org.k8sca.core.model.PodDisruptionBudget;
 import org.k8sca.kube.objects.ClusterObjects;
@@ -13,6 +10,11 @@ import org.k8sca.kube.translate.DisruptionBudgetTranslator;
 import org.k8sca.kube.translate.NodeTranslator;
 import org.k8sca.kube.translate.PodTranslator;
 import org.k8sca.kube.translate.TranslationException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads nodes, pods and PDBs straight from the API server and translates them with the kubernetes
@@ -26,7 +28,9 @@ public final class ApiReader {
         this.client = client;
     }
 
-    /** Nodes, pods and PDBs as one {@link ClusterObjects} (no workloads, DaemonSets or namespaces). */
+    /**
+     * Nodes, pods and PDBs as one {@link ClusterObjects} (no workloads, DaemonSets or namespaces).
+     */
     public ClusterObjects read() {
         try {
             List<Node> nodes = new ArrayList<>();
@@ -35,17 +39,21 @@ public final class ApiReader {
             }
             nodes.sort(Comparator.comparing(Node::name));
             List<ObservedPod> pods = new ArrayList<>();
-            for (io.fabric8.kubernetes.api.model.Pod p : client.pods().inAnyNamespace().list().getItems()) {
+            for (io.fabric8.kubernetes.api.model.Pod p :
+                    client.pods().inAnyNamespace().list().getItems()) {
                 pods.add(PodTranslator.translate(p));
             }
             pods.sort(Comparator.comparing(ObservedPod::key));
             List<PodDisruptionBudget> budgets = new ArrayList<>();
-            for (var b : client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()) {
+            for (var b :
+                    client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()) {
                 budgets.add(DisruptionBudgetTranslator.translate(b));
             }
-            return new ClusterObjects(0, nodes, pods, budgets, List.of(), Map.of(), Map.of(), Map.of());
+            return new ClusterObjects(
+                    0, nodes, pods, budgets, List.of(), Map.of(), Map.of(), Map.of());
         } catch (TranslationException e) {
-            throw new IllegalStateException("the harness wrote an object the translators reject: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the harness wrote an object the translators reject: " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.k8sca.testkit;
 
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+
 import org.k8sca.core.model.IntOrPercent;
 import org.k8sca.kube.objects.ClusterObjects;
 import org.k8sca.kube.objects.ObservedPod;
@@ -10,8 +11,8 @@ import org.k8sca.kube.translate.DisruptionBudgetTranslator;
 import org.k8sca.kube.translate.TranslationException;
 
 /**
- * Plays the disruption controller: keeps each PDB's status ({@code currentHealthy},
- * {@code desiredHealthy}, {@code expectedPods}, {@code disruptionsAllowed}) in line with the pods it
+ * Plays the disruption controller: keeps each PDB's status ({@code currentHealthy}, {@code
+ * desiredHealthy}, {@code expectedPods}, {@code disruptionsAllowed}) in line with the pods it
  * covers, a pod being healthy when it is bound and Running.
  */
 public final class DisruptionController {
@@ -26,20 +27,33 @@ public final class DisruptionController {
     /** Recomputes every PDB's status. */
     public void sync() {
         ClusterObjects objects = reader.read();
-        for (PodDisruptionBudget pdb : client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()) {
+        for (PodDisruptionBudget pdb :
+                client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()) {
             Health h = health(pdb, objects);
-            if (pdb.getStatus() != null && Integer.valueOf(h.allowed()).equals(pdb.getStatus().getDisruptionsAllowed())
+            if (pdb.getStatus() != null
+                    && Integer.valueOf(h.allowed()).equals(pdb.getStatus().getDisruptionsAllowed())
                     && Integer.valueOf(h.healthy()).equals(pdb.getStatus().getCurrentHealthy())) {
                 continue;
             }
-            client.policy().v1().podDisruptionBudget().inNamespace(pdb.getMetadata().getNamespace())
-                    .withName(pdb.getMetadata().getName()).editStatus(b -> {
-                        b.setStatus(new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatusBuilder()
-                                .withCurrentHealthy(h.healthy()).withDesiredHealthy(h.desired())
-                                .withExpectedPods(h.expected()).withDisruptionsAllowed(h.allowed())
-                                .withObservedGeneration(b.getMetadata().getGeneration()).build());
-                        return b;
-                    });
+            client.policy()
+                    .v1()
+                    .podDisruptionBudget()
+                    .inNamespace(pdb.getMetadata().getNamespace())
+                    .withName(pdb.getMetadata().getName())
+                    .editStatus(
+                            b -> {
+                                b.setStatus(
+                                        new io.fabric8.kubernetes.api.model.policy.v1
+                                                        .PodDisruptionBudgetStatusBuilder()
+                                                .withCurrentHealthy(h.healthy())
+                                                .withDesiredHealthy(h.desired())
+                                                .withExpectedPods(h.expected())
+                                                .withDisruptionsAllowed(h.allowed())
+                                                .withObservedGeneration(
+                                                        b.getMetadata().getGeneration())
+                                                .build());
+                                return b;
+                            });
         }
     }
 

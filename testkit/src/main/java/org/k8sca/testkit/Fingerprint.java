@@ -1,11 +1,12 @@
 package org.k8sca.testkit;
 
-import java.util.TreeSet;
 import org.k8sca.core.model.Node;
 import org.k8sca.core.model.PodDisruptionBudget;
 import org.k8sca.core.model.Taint;
 import org.k8sca.kube.objects.ClusterObjects;
 import org.k8sca.kube.objects.ObservedPod;
+
+import java.util.TreeSet;
 
 /**
  * What of a {@link ClusterObjects} the virtual controllers change, as one comparable string: two
@@ -22,14 +23,22 @@ final class Fingerprint {
             for (Taint t : n.taints()) {
                 taints.add(t.key());
             }
-            lines.add("node " + n.name() + " ready=" + n.ready() + " unschedulable=" + n.unschedulable()
-                    + " taints=" + taints);
+            lines.add(
+                    "node "
+                            + n.name()
+                            + " ready="
+                            + n.ready()
+                            + " unschedulable="
+                            + n.unschedulable()
+                            + " taints="
+                            + taints);
         }
         for (ObservedPod p : objects.pods()) {
             lines.add("pod " + p.key() + " node=" + p.pod().nodeName() + " state=" + p.state());
         }
         for (PodDisruptionBudget b : objects.disruptionBudgets()) {
-            lines.add("pdb " + b.namespace() + "/" + b.name() + " allowed=" + b.disruptionsAllowed());
+            lines.add(
+                    "pdb " + b.namespace() + "/" + b.name() + " allowed=" + b.disruptionsAllowed());
         }
         return String.join("\n", lines);
     }

@@ -1,13 +1,5 @@
 package org.k8sca.testkit;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.NodeGroup;
 import org.k8sca.core.cloud.NodeTemplate;
@@ -20,16 +12,26 @@ import org.k8sca.kamatera.sim.model.ServerState;
 import org.k8sca.kamatera.sim.model.ServerView;
 import org.k8sca.kube.objects.ObservedPod;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * What must hold in a {@link VirtualCluster} after any scenario:
+ *
  * <ol>
  *   <li>every server tagged for the cluster is a Node, an in-flight create (creating, booting, or
  *       with a command under way), or in the warm pool (powered off in a group that powers off on
- *       scale-down): no leaked server;</li>
- *   <li>no eviction broke a PodDisruptionBudget (checked after every step);</li>
- *   <li>every group's target size is within [min, max];</li>
+ *       scale-down): no leaked server;
+ *   <li>no eviction broke a PodDisruptionBudget (checked after every step);
+ *   <li>every group's target size is within [min, max];
  *   <li>no pod that fits an empty node of a group with room to grow has been pending longer than
- *       the provisioning time (max node provision time, plus the kubelet's delay and two steps).</li>
+ *       the provisioning time (max node provision time, plus the kubelet's delay and two steps).
  * </ol>
  */
 public final class InvariantChecker {
@@ -63,8 +65,10 @@ public final class InvariantChecker {
             if (!s.tags().contains(clusterTag) || s.state() == ServerState.TERMINATED) {
                 continue;
             }
-            boolean inFlight = s.state() == ServerState.CREATING || busy.contains(s.name())
-                    || cluster.kubelet().booting(s.name());
+            boolean inFlight =
+                    s.state() == ServerState.CREATING
+                            || busy.contains(s.name())
+                            || cluster.kubelet().booting(s.name());
             if (nodes.contains(s.name()) || inFlight) {
                 continue;
             }
@@ -73,10 +77,17 @@ public final class InvariantChecker {
                 if (group.isPresent() && group.get().powerOffOnScaleDown()) {
                     continue;
                 }
-                out.add("server " + s.name() + " is powered off but its group "
-                        + group.map(NodeGroupConfig::name).orElse("(none)") + " keeps no warm pool");
+                out.add(
+                        "server "
+                                + s.name()
+                                + " is powered off but its group "
+                                + group.map(NodeGroupConfig::name).orElse("(none)")
+                                + " keeps no warm pool");
             } else {
-                out.add("server " + s.name() + " is running with no Node and nothing in flight: leaked");
+                out.add(
+                        "server "
+                                + s.name()
+                                + " is running with no Node and nothing in flight: leaked");
             }
         }
         return out;
@@ -88,8 +99,16 @@ public final class InvariantChecker {
             try {
                 int target = g.targetSize();
                 if (target < g.minSize() || target > g.maxSize()) {
-                    out.add("group " + g.id() + " has target size " + target + " outside [" + g.minSize() + ", "
-                            + g.maxSize() + "]");
+                    out.add(
+                            "group "
+                                    + g.id()
+                                    + " has target size "
+                                    + target
+                                    + " outside ["
+                                    + g.minSize()
+                                    + ", "
+                                    + g.maxSize()
+                                    + "]");
                 }
             } catch (CloudProviderException e) {
                 out.add("group " + g.id() + ": target size unknown: " + e.getMessage());
@@ -100,8 +119,12 @@ public final class InvariantChecker {
 
     List<String> stuckPods() {
         List<String> out = new ArrayList<>();
-        Duration patience = cluster.settings().groupDefaults().maxNodeProvisionTime()
-                .plus(cluster.kubeletDelay()).plus(cluster.stepSize().multipliedBy(2));
+        Duration patience =
+                cluster.settings()
+                        .groupDefaults()
+                        .maxNodeProvisionTime()
+                        .plus(cluster.kubeletDelay())
+                        .plus(cluster.stepSize().multipliedBy(2));
         Instant now = cluster.now();
         Map<String, Instant> since = cluster.scheduler().pendingSince();
         for (ObservedPod p : cluster.pendingPods()) {
@@ -109,8 +132,19 @@ public final class InvariantChecker {
             if (first == null || Duration.between(first, now).compareTo(patience) <= 0) {
                 continue;
             }
-            fittingGroup(p.pod()).ifPresent(g -> out.add("pod " + p.key() + " fits group " + g + " (room to grow)"
-                    + " but has been pending since " + first + ", longer than " + patience));
+            fittingGroup(p.pod())
+                    .ifPresent(
+                            g ->
+                                    out.add(
+                                            "pod "
+                                                    + p.key()
+                                                    + " fits group "
+                                                    + g
+                                                    + " (room to grow)"
+                                                    + " but has been pending since "
+                                                    + first
+                                                    + ", longer than "
+                                                    + patience));
         }
         return out;
     }
@@ -125,7 +159,9 @@ public final class InvariantChecker {
                 NodeTemplate template = g.templateNode();
                 ClusterSnapshot snapshot = new ClusterSnapshot();
                 snapshot.addNode(template.node(), template.pods());
-                if (new PredicateChecker(snapshot).checkOnNode(pod, template.node().name()).isEmpty()) {
+                if (new PredicateChecker(snapshot)
+                        .checkOnNode(pod, template.node().name())
+                        .isEmpty()) {
                     return Optional.of(g.id());
                 }
             } catch (CloudProviderException e) {

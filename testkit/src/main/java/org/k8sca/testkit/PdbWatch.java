@@ -2,6 +2,14 @@ package org.k8sca.testkit;
 
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+
+import org.k8sca.core.model.Pod;
+import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.objects.ObservedPod;
+import org.k8sca.kube.testing.MockApiServer;
+import org.k8sca.kube.translate.DisruptionBudgetTranslator;
+import org.k8sca.kube.translate.TranslationException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,12 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.k8sca.core.model.Pod;
-import org.k8sca.kube.objects.ClusterObjects;
-import org.k8sca.kube.objects.ObservedPod;
-import org.k8sca.kube.translate.DisruptionBudgetTranslator;
-import org.k8sca.kube.translate.TranslationException;
-import org.k8sca.kube.testing.MockApiServer;
 
 /**
  * Watches for evictions that broke a PodDisruptionBudget: after pods a budget covers are evicted
@@ -24,7 +26,8 @@ import org.k8sca.kube.testing.MockApiServer;
  * protect against deletion.
  */
 final class PdbWatch {
-    private static final Pattern EVICTION = Pattern.compile("^POST /api/v1/namespaces/([^/]+)/pods/([^/?]+)/eviction");
+    private static final Pattern EVICTION =
+            Pattern.compile("^POST /api/v1/namespaces/([^/]+)/pods/([^/?]+)/eviction");
     private final KubernetesClient client;
     private final MockApiServer api;
     private int requestsSeen;
@@ -39,7 +42,8 @@ final class PdbWatch {
     /** Whether eviction requests reached the API server since the last observation. */
     boolean evictionsPending() {
         List<String> requests = api.requests();
-        for (String line : requests.subList(Math.min(requestsSeen, requests.size()), requests.size())) {
+        for (String line :
+                requests.subList(Math.min(requestsSeen, requests.size()), requests.size())) {
             if (EVICTION.matcher(line).find()) {
                 return true;
             }
@@ -47,7 +51,9 @@ final class PdbWatch {
         return false;
     }
 
-    /** Compares {@code now}, the cluster as the API server holds it, with the previous observation. */
+    /**
+     * Compares {@code now}, the cluster as the API server holds it, with the previous observation.
+     */
     void observe(ClusterObjects now) {
         Map<String, Pod> pods = new HashMap<>();
         for (ObservedPod p : now.pods()) {
@@ -55,7 +61,8 @@ final class PdbWatch {
         }
         List<String> requests = api.requests();
         Set<String> evictionRequests = new HashSet<>();
-        for (String line : requests.subList(Math.min(requestsSeen, requests.size()), requests.size())) {
+        for (String line :
+                requests.subList(Math.min(requestsSeen, requests.size()), requests.size())) {
             Matcher m = EVICTION.matcher(line);
             if (m.find()) {
                 evictionRequests.add(m.group(1) + "/" + m.group(2));
@@ -69,8 +76,8 @@ final class PdbWatch {
             }
         }
         if (!evicted.isEmpty()) {
-            for (PodDisruptionBudget pdb : client.policy().v1().podDisruptionBudget().inAnyNamespace().list()
-                    .getItems()) {
+            for (PodDisruptionBudget pdb :
+                    client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems()) {
                 check(pdb, evicted, now);
             }
         }
@@ -90,8 +97,18 @@ final class PdbWatch {
         }
         DisruptionController.Health h = DisruptionController.health(pdb, now);
         if (h.healthy() < h.desired()) {
-            breaches.add("PDB " + budget.namespace() + "/" + budget.name() + ": after " + hit + " went away, "
-                    + h.healthy() + " healthy pods < " + h.desired() + " desired");
+            breaches.add(
+                    "PDB "
+                            + budget.namespace()
+                            + "/"
+                            + budget.name()
+                            + ": after "
+                            + hit
+                            + " went away, "
+                            + h.healthy()
+                            + " healthy pods < "
+                            + h.desired()
+                            + " desired");
         }
     }
 

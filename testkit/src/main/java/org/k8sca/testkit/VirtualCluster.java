@@ -4,22 +4,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
+
 import org.k8sca.app.decide.DecisionSettings;
 import org.k8sca.app.loop.LoopOutcome;
 import org.k8sca.app.observe.EventsObserver;
@@ -44,17 +29,35 @@ import org.k8sca.kube.objects.ObservedPod;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.MockApiServer;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
 /**
  * A whole virtual cluster on one {@link ManualClock}: the mock API server (PDB-aware evictions),
  * the Kamatera simulator, the virtual kubelet, scheduler, workload and disruption controllers, and
  * the real autoscaler built by the app's {@link AutoscalerAssembly}. Nothing sleeps on the clock:
- * {@link #step()} advances it and runs each part once, in the order a real cluster would react.
- * The only real waiting is for the autoscaler's informers to catch up with the API server, which
- * is bounded and not part of any assertion.
+ * {@link #step()} advances it and runs each part once, in the order a real cluster would react. The
+ * only real waiting is for the autoscaler's informers to catch up with the API server, which is
+ * bounded and not part of any assertion.
  */
 public final class VirtualCluster implements AutoCloseable {
     /** The namespace of the autoscaler (status ConfigMap, priority expander). */
     public static final String NAMESPACE = "kube-system";
+
     private static final String CLIENT_ID = "testkit-id";
     private static final String SECRET = "testkit-secret";
 
@@ -90,11 +93,20 @@ public final class VirtualCluster implements AutoCloseable {
         KamateraSimulator simulator = null;
         try {
             apiServer.setPdbAware(true);
-            simulator = KamateraSimulator.builder().credentials(CLIENT_ID, SECRET).clock(manual).seed(b.seed)
-                    .timings(new Timings().pendingDelay(DurationRange.ZERO)
-                            .allDurations(DurationRange.fixed(b.commandDuration)))
-                    .build().start();
-            this.config = CloudConfigLoader.parse(cloudConfig(b, simulator.baseUrl()), "testkit.ini", Map.of());
+            simulator =
+                    KamateraSimulator.builder()
+                            .credentials(CLIENT_ID, SECRET)
+                            .clock(manual)
+                            .seed(b.seed)
+                            .timings(
+                                    new Timings()
+                                            .pendingDelay(DurationRange.ZERO)
+                                            .allDurations(DurationRange.fixed(b.commandDuration)))
+                            .build()
+                            .start();
+            this.config =
+                    CloudConfigLoader.parse(
+                            cloudConfig(b, simulator.baseUrl()), "testkit.ini", Map.of());
         } catch (Exception | Error e) {
             apiServer.close();
             if (simulator != null) {
@@ -105,8 +117,17 @@ public final class VirtualCluster implements AutoCloseable {
         this.api = apiServer;
         this.sim = simulator;
         this.client = api.client();
-        this.kamatera = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, ClientOptions.builder()
-                .clock(manual).sleeper(manual::advance).rateLimit(0, 1).attemptTimeout(Duration.ofSeconds(10)).build());
+        this.kamatera =
+                new KamateraHttpApi(
+                        sim.baseUrl(),
+                        CLIENT_ID,
+                        SECRET,
+                        ClientOptions.builder()
+                                .clock(manual)
+                                .sleeper(manual::advance)
+                                .rateLimit(0, 1)
+                                .attemptTimeout(Duration.ofSeconds(10))
+                                .build());
         // One generator for the life of the cluster: a restarted autoscaler must not repeat names.
         this.serverNames = new Random(b.seed);
         this.reader = new ApiReader(client);
@@ -118,21 +139,44 @@ public final class VirtualCluster implements AutoCloseable {
         startAutoscaler();
     }
 
-    /** Builds the autoscaler as {@code run} does (fresh in-memory state) and starts its informers. */
+    /**
+     * Builds the autoscaler as {@code run} does (fresh in-memory state) and starts its informers.
+     */
     private void startAutoscaler() {
-        ProviderOptions providerOptions = ProviderOptions.defaults().withClock(manual)
-                .withServerNames(new ServerNames(() -> new UUID(serverNames.nextLong(), serverNames.nextLong())));
-        recorder = new EventRecorder(new KubeEventSink(client, "testkit"), clock, false,
-                EventRecorder.DEFAULT_QUEUE_CAPACITY);
-        AutoscalerEvents events = new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
-        assembly = new AutoscalerAssembly(settings, NAMESPACE, config, kamatera, providerOptions, client, clock,
-                List.of(new EventsObserver(events, 0)), events);
+        ProviderOptions providerOptions =
+                ProviderOptions.defaults()
+                        .withClock(manual)
+                        .withServerNames(
+                                new ServerNames(
+                                        () ->
+                                                new UUID(
+                                                        serverNames.nextLong(),
+                                                        serverNames.nextLong())));
+        recorder =
+                new EventRecorder(
+                        new KubeEventSink(client, "testkit"),
+                        clock,
+                        false,
+                        EventRecorder.DEFAULT_QUEUE_CAPACITY);
+        AutoscalerEvents events =
+                new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
+        assembly =
+                new AutoscalerAssembly(
+                        settings,
+                        NAMESPACE,
+                        config,
+                        kamatera,
+                        providerOptions,
+                        client,
+                        clock,
+                        List.of(new EventsObserver(events, 0)),
+                        events);
         assembly.view().start(Duration.ofSeconds(20));
     }
 
     /**
-     * Stops the autoscaler as a crash would (its in-flight drains, timers and caches are lost;
-     * what it wrote to Kubernetes and Kamatera stays) and starts a new one on the same cluster.
+     * Stops the autoscaler as a crash would (its in-flight drains, timers and caches are lost; what
+     * it wrote to Kubernetes and Kamatera stays) and starts a new one on the same cluster.
      */
     public void restartAutoscaler() {
         assembly.close();
@@ -152,8 +196,8 @@ public final class VirtualCluster implements AutoCloseable {
 
     /**
      * Advances the clock by one step, then runs, in order: the kubelet (servers → Nodes), the
-     * scheduler, the workload controller, the disruption controller, one autoscaler loop (after
-     * its informers caught up) and one actuator tick.
+     * scheduler, the workload controller, the disruption controller, one autoscaler loop (after its
+     * informers caught up) and one actuator tick.
      */
     public void step() {
         manual.advance(stepSize);
@@ -205,17 +249,33 @@ public final class VirtualCluster implements AutoCloseable {
      * earlier; its Node registers after the kubelet's delay.
      */
     public void addServer(String name, String group) {
-        sim.addServer(ServerSetup.named(name).power("on").tags(config.clusterTag(), "k8scang-" + group));
+        sim.addServer(
+                ServerSetup.named(name).power("on").tags(config.clusterTag(), "k8scang-" + group));
     }
 
-    /** A policy/v1 PDB over {@code workload}'s pods that allows {@code maxUnavailable} of them down. */
+    /**
+     * A policy/v1 PDB over {@code workload}'s pods that allows {@code maxUnavailable} of them down.
+     */
     public void addDisruptionBudget(Workload workload, int maxUnavailable) {
-        client.policy().v1().podDisruptionBudget().inNamespace(workload.namespace()).resource(
-                new PodDisruptionBudgetBuilder().withNewMetadata().withName(workload.name())
-                        .withNamespace(workload.namespace()).withCreationTimestamp(now().toString()).endMetadata()
-                        .withNewSpec().withMaxUnavailable(new IntOrString(maxUnavailable))
-                        .withNewSelector().withMatchLabels(workload.podLabels()).endSelector().endSpec()
-                        .build()).create();
+        client.policy()
+                .v1()
+                .podDisruptionBudget()
+                .inNamespace(workload.namespace())
+                .resource(
+                        new PodDisruptionBudgetBuilder()
+                                .withNewMetadata()
+                                .withName(workload.name())
+                                .withNamespace(workload.namespace())
+                                .withCreationTimestamp(now().toString())
+                                .endMetadata()
+                                .withNewSpec()
+                                .withMaxUnavailable(new IntOrString(maxUnavailable))
+                                .withNewSelector()
+                                .withMatchLabels(workload.podLabels())
+                                .endSelector()
+                                .endSpec()
+                                .build())
+                .create();
     }
 
     /** Every Event written so far (the recorder is flushed first). */
@@ -243,8 +303,13 @@ public final class VirtualCluster implements AutoCloseable {
 
     /** The pods that are neither bound nor finished. */
     public List<ObservedPod> pendingPods() {
-        return objects().pods().stream().filter(p -> !p.state().placed() && p.state()
-                != org.k8sca.kube.objects.SchedulingState.FINISHED).toList();
+        return objects().pods().stream()
+                .filter(
+                        p ->
+                                !p.state().placed()
+                                        && p.state()
+                                                != org.k8sca.kube.objects.SchedulingState.FINISHED)
+                .toList();
     }
 
     /** Runs the {@link InvariantChecker} and returns what it found broken (empty when all hold). */
@@ -328,29 +393,43 @@ public final class VirtualCluster implements AutoCloseable {
     }
 
     private static String cloudConfig(Builder b, String url) {
-        StringBuilder ini = new StringBuilder("""
-                [global]
-                kamatera-api-client-id=%s
-                kamatera-api-secret=%s
-                kamatera-api-url=%s
-                cluster-name=%s
-                min-refresh-interval=0s
-                default-datacenter=EU
-                default-image=ubuntu_server_24.04_64-bit
-                default-cpu=2B
-                default-ram=4096
-                default-disk=size=20
-                default-network=name=wan,ip=auto
-                default-script-base64=%s
-                """.formatted(CLIENT_ID, SECRET, url, b.clusterName, Base64.getEncoder()
-                .encodeToString("#!/bin/sh\necho join\n".getBytes(StandardCharsets.UTF_8))));
-        b.groups.forEach((name, body) -> ini.append("[nodegroup \"").append(name).append("\"]\n").append(body));
+        StringBuilder ini =
+                new StringBuilder(
+                        """
+                        [global]
+                        kamatera-api-client-id=%s
+                        kamatera-api-secret=%s
+                        kamatera-api-url=%s
+                        cluster-name=%s
+                        min-refresh-interval=0s
+                        default-datacenter=EU
+                        default-image=ubuntu_server_24.04_64-bit
+                        default-cpu=2B
+                        default-ram=4096
+                        default-disk=size=20
+                        default-network=name=wan,ip=auto
+                        default-script-base64=%s
+                        """
+                                .formatted(
+                                        CLIENT_ID,
+                                        SECRET,
+                                        url,
+                                        b.clusterName,
+                                        Base64.getEncoder()
+                                                .encodeToString(
+                                                        "#!/bin/sh\necho join\n"
+                                                                .getBytes(
+                                                                        StandardCharsets.UTF_8))));
+        b.groups.forEach(
+                (name, body) ->
+                        ini.append("[nodegroup \"").append(name).append("\"]\n").append(body));
         return ini.toString();
     }
 
     /** Options of a {@link VirtualCluster}; every one has a default fit for fast scenarios. */
     public static final class Builder {
-        // A little after the real time: objects the mock stamps with the real time are then in the past.
+        // A little after the real time: objects the mock stamps with the real time are then in the
+        // past.
         private Instant start = Instant.now().plusSeconds(60);
         private Duration step = Duration.ofSeconds(10);
         private Duration kubeletDelay = Duration.ofSeconds(30);
@@ -367,8 +446,15 @@ public final class VirtualCluster implements AutoCloseable {
          * config lines (e.g. {@code cpu=4B}, {@code template-label=...}), one per element.
          */
         public Builder nodeGroup(String name, int minSize, int maxSize, String... moreLines) {
-            StringBuilder body = new StringBuilder("name-prefix=" + name + "\nmin-size=" + minSize
-                    + "\nmax-size=" + maxSize + "\n");
+            StringBuilder body =
+                    new StringBuilder(
+                            "name-prefix="
+                                    + name
+                                    + "\nmin-size="
+                                    + minSize
+                                    + "\nmax-size="
+                                    + maxSize
+                                    + "\n");
             for (String line : moreLines) {
                 body.append(line).append('\n');
             }
@@ -414,10 +500,14 @@ public final class VirtualCluster implements AutoCloseable {
         }
     }
 
-    /** Waits (in real time, bounded) until the autoscaler's informers show what the API server holds. */
+    /**
+     * Waits (in real time, bounded) until the autoscaler's informers show what the API server
+     * holds.
+     */
     private void awaitViewCaughtUp(ClusterObjects apiServer) {
         String expected = Fingerprint.of(apiServer);
-        Eventually.await("the autoscaler's view catches up with the API server",
+        Eventually.await(
+                "the autoscaler's view catches up with the API server",
                 () -> expected.equals(Fingerprint.of(assembly.view().snapshotOf())));
     }
 }

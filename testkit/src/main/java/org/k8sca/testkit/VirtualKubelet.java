@@ -8,15 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+
 import org.k8sca.core.model.Taint;
 import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.config.NodeGroupConfig;
@@ -26,11 +18,21 @@ import org.k8sca.kamatera.sim.model.CommandView;
 import org.k8sca.kamatera.sim.model.ServerState;
 import org.k8sca.kamatera.sim.model.ServerView;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Plays the kubelets of the cluster's Kamatera servers: a server that has been powered on for
  * {@code registrationDelay} registers a Ready Node named after it ({@code kamatera://<name>},
- * capacity from its cpu and ram, its group's template labels and taints); a server powered off, or being
- * powered off or terminated, has its Node marked NotReady; a server that is gone has its Node
+ * capacity from its cpu and ram, its group's template labels and taints); a server powered off, or
+ * being powered off or terminated, has its Node marked NotReady; a server that is gone has its Node
  * deleted, and pods bound to a missing Node are deleted as the pod garbage collector would.
  */
 public final class VirtualKubelet {
@@ -38,12 +40,17 @@ public final class VirtualKubelet {
     private final KamateraSimulator sim;
     private final CloudConfig config;
     private final Duration registrationDelay;
+
     /** When each running server was first seen powered on (its boot started). */
     private final Map<String, Instant> onSince = new HashMap<>();
+
     /** Names of the Nodes this kubelet registered: the only ones it ever deletes. */
     private final Set<String> registered = new HashSet<>();
 
-    public VirtualKubelet(KubernetesClient client, KamateraSimulator sim, CloudConfig config,
+    public VirtualKubelet(
+            KubernetesClient client,
+            KamateraSimulator sim,
+            CloudConfig config,
             Duration registrationDelay) {
         this.client = client;
         this.sim = sim;
@@ -58,13 +65,16 @@ public final class VirtualKubelet {
         Map<String, Node> nodes = new HashMap<>();
         client.nodes().list().getItems().forEach(n -> nodes.put(n.getMetadata().getName(), n));
         for (ServerView server : sim.servers()) {
-            if (!server.tags().contains(config.clusterTag()) || server.state() == ServerState.TERMINATED) {
+            if (!server.tags().contains(config.clusterTag())
+                    || server.state() == ServerState.TERMINATED) {
                 continue;
             }
             present.add(server.name());
             Node node = nodes.get(server.name());
-            boolean running = server.state() == ServerState.ACTIVE && "on".equals(server.power())
-                    && !shuttingDown.contains(server.name());
+            boolean running =
+                    server.state() == ServerState.ACTIVE
+                            && "on".equals(server.power())
+                            && !shuttingDown.contains(server.name());
             if (!running) {
                 onSince.remove(server.name());
                 if (node != null) {
@@ -103,7 +113,8 @@ public final class VirtualKubelet {
     private Set<String> shuttingDown() {
         Set<String> names = new HashSet<>();
         for (CommandView c : sim.commands()) {
-            if (!c.isTerminal() && (c.kind() == CommandKind.POWER_OFF || c.kind() == CommandKind.TERMINATE)) {
+            if (!c.isTerminal()
+                    && (c.kind() == CommandKind.POWER_OFF || c.kind() == CommandKind.TERMINATE)) {
                 names.add(c.serverName());
             }
         }
@@ -113,56 +124,90 @@ public final class VirtualKubelet {
     private void register(ServerView server, Instant now) {
         Map<String, String> labels = new HashMap<>();
         List<io.fabric8.kubernetes.api.model.Taint> taints = new ArrayList<>();
-        groupOf(server).ifPresent(g -> {
-            labels.putAll(g.templateLabels());
-            // What the init script's --register-with-taints would give the node.
-            for (Taint t : g.template().taints()) {
-                taints.add(new TaintBuilder().withKey(t.key()).withValue(t.value())
-                        .withEffect(t.effect().kubernetesName()).build());
-            }
-        });
+        groupOf(server)
+                .ifPresent(
+                        g -> {
+                            labels.putAll(g.templateLabels());
+                            // What the init script's --register-with-taints would give the node.
+                            for (Taint t : g.template().taints()) {
+                                taints.add(
+                                        new TaintBuilder()
+                                                .withKey(t.key())
+                                                .withValue(t.value())
+                                                .withEffect(t.effect().kubernetesName())
+                                                .build());
+                            }
+                        });
         labels.put("kubernetes.io/hostname", server.name());
         labels.put("kubernetes.io/os", "linux");
-        Map<String, Quantity> capacity = Map.of(
-                "cpu", new Quantity(Integer.toString(cores(server.cpu()))),
-                "memory", new Quantity(server.ramMb() + "Mi"),
-                "pods", new Quantity("110"));
-        client.nodes().resource(new NodeBuilder()
-                .withNewMetadata().withName(server.name()).withCreationTimestamp(now.toString())
-                .withLabels(labels).endMetadata()
-                .withNewSpec().withProviderID(config.providerIdPrefix() + server.name()).withTaints(taints).endSpec()
-                .withNewStatus().withCapacity(capacity).withAllocatable(capacity)
-                .withConditions(readyCondition(true, now)).endStatus()
-                .build()).create();
+        Map<String, Quantity> capacity =
+                Map.of(
+                        "cpu", new Quantity(Integer.toString(cores(server.cpu()))),
+                        "memory", new Quantity(server.ramMb() + "Mi"),
+                        "pods", new Quantity("110"));
+        client.nodes()
+                .resource(
+                        new NodeBuilder()
+                                .withNewMetadata()
+                                .withName(server.name())
+                                .withCreationTimestamp(now.toString())
+                                .withLabels(labels)
+                                .endMetadata()
+                                .withNewSpec()
+                                .withProviderID(config.providerIdPrefix() + server.name())
+                                .withTaints(taints)
+                                .endSpec()
+                                .withNewStatus()
+                                .withCapacity(capacity)
+                                .withAllocatable(capacity)
+                                .withConditions(readyCondition(true, now))
+                                .endStatus()
+                                .build())
+                .create();
         registered.add(server.name());
     }
 
     private void setReady(Node node, boolean ready, Instant now) {
         String wanted = ready ? "True" : "False";
         List<NodeCondition> conditions = node.getStatus().getConditions();
-        boolean already = conditions.stream().anyMatch(c -> "Ready".equals(c.getType()) && wanted.equals(c.getStatus()));
+        boolean already =
+                conditions.stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && wanted.equals(c.getStatus()));
         if (already) {
             return;
         }
-        client.nodes().withName(node.getMetadata().getName()).editStatus(n -> {
-            n.getStatus().getConditions().removeIf(c -> "Ready".equals(c.getType()));
-            n.getStatus().getConditions().add(readyCondition(ready, now));
-            return n;
-        });
+        client.nodes()
+                .withName(node.getMetadata().getName())
+                .editStatus(
+                        n -> {
+                            n.getStatus()
+                                    .getConditions()
+                                    .removeIf(c -> "Ready".equals(c.getType()));
+                            n.getStatus().getConditions().add(readyCondition(ready, now));
+                            return n;
+                        });
     }
 
     private static NodeCondition readyCondition(boolean ready, Instant now) {
-        return new NodeConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False")
+        return new NodeConditionBuilder()
+                .withType("Ready")
+                .withStatus(ready ? "True" : "False")
                 .withReason(ready ? "KubeletReady" : "NodeStatusUnknown")
-                .withLastTransitionTime(now.toString()).withLastHeartbeatTime(now.toString()).build();
+                .withLastTransitionTime(now.toString())
+                .withLastHeartbeatTime(now.toString())
+                .build();
     }
 
-    /** Deletes pods bound to a node not in {@code nodes} (registered ones may be missing: harmless). */
+    /**
+     * Deletes pods bound to a node not in {@code nodes} (registered ones may be missing: harmless).
+     */
     private void collectOrphanPods(Set<String> nodes) {
         for (Pod pod : client.pods().inAnyNamespace().list().getItems()) {
             String nodeName = pod.getSpec().getNodeName();
             if (nodeName != null && !nodeName.isEmpty() && !nodes.contains(nodeName)) {
-                client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                client.pods()
+                        .inNamespace(pod.getMetadata().getNamespace())
+                        .withName(pod.getMetadata().getName())
                         .delete();
             }
         }
@@ -184,7 +229,8 @@ public final class VirtualKubelet {
             i++;
         }
         if (i == 0) {
-            throw new IllegalArgumentException("server cpu '" + cpu + "' does not start with a core count");
+            throw new IllegalArgumentException(
+                    "server cpu '" + cpu + "' does not start with a core count");
         }
         return Integer.parseInt(cpu.substring(0, i));
     }

@@ -3,30 +3,32 @@ package org.k8sca.testkit;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+
+import org.k8sca.core.model.Pod;
+import org.k8sca.core.resources.Resources;
+import org.k8sca.core.scheduling.Placement;
+import org.k8sca.core.scheduling.PredicateChecker;
+import org.k8sca.core.snapshot.ClusterSnapshot;
+import org.k8sca.core.snapshot.NodeInfo;
+import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.objects.ObservedPod;
+import org.k8sca.kube.objects.SchedulingState;
+import org.k8sca.kube.objects.SnapshotBuilder;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.k8sca.core.model.Pod;
-import org.k8sca.core.resources.Resources;
-import org.k8sca.core.snapshot.NodeInfo;
-import org.k8sca.core.scheduling.Placement;
-import org.k8sca.core.scheduling.PredicateChecker;
-import org.k8sca.core.snapshot.ClusterSnapshot;
-import org.k8sca.kube.objects.ClusterObjects;
-import org.k8sca.kube.objects.ObservedPod;
-import org.k8sca.kube.objects.SchedulingState;
-import org.k8sca.kube.objects.SnapshotBuilder;
 
 /**
  * Plays kube-scheduler: each pending pod is bound to the Ready node, among those where the core's
- * {@link PredicateChecker} says it fits, that is least allocated afterwards (kube-scheduler's default
- * scoring spreads pods the same way; ties go to the first node by name). Pods bound earlier in the
- * same pass count. The rest get
- * {@code PodScheduled=False} with reason {@code Unschedulable} and the checker's message, as
- * kube-scheduler writes it. It also remembers since when each pod has been pending.
+ * {@link PredicateChecker} says it fits, that is least allocated afterwards (kube-scheduler's
+ * default scoring spreads pods the same way; ties go to the first node by name). Pods bound earlier
+ * in the same pass count. The rest get {@code PodScheduled=False} with reason {@code Unschedulable}
+ * and the checker's message, as kube-scheduler writes it. It also remembers since when each pod has
+ * been pending.
  */
 public final class VirtualScheduler {
     private final KubernetesClient client;
@@ -47,7 +49,8 @@ public final class VirtualScheduler {
         objects.nodes().forEach(n -> ready.put(n.name(), n.ready()));
         List<String> stillPending = new ArrayList<>();
         for (ObservedPod observed : objects.pods()) {
-            if (observed.state() != SchedulingState.UNSCHEDULABLE && observed.state() != SchedulingState.UNPROCESSED) {
+            if (observed.state() != SchedulingState.UNSCHEDULABLE
+                    && observed.state() != SchedulingState.UNPROCESSED) {
                 continue;
             }
             String key = observed.key();
@@ -57,8 +60,15 @@ public final class VirtualScheduler {
                 snapshot.addPod(observed.pod(), best.get());
                 pendingSince.remove(key);
             } else {
-                Placement why = checker.findNode(observed.pod(), null, info -> ready.getOrDefault(info.name(), false));
-                markUnschedulable(observed, why.found() ? "no ready node fits" : why.failure().message(), now);
+                Placement why =
+                        checker.findNode(
+                                observed.pod(),
+                                null,
+                                info -> ready.getOrDefault(info.name(), false));
+                markUnschedulable(
+                        observed,
+                        why.found() ? "no ready node fits" : why.failure().message(),
+                        now);
                 pendingSince.putIfAbsent(key, now);
                 stillPending.add(key);
             }
@@ -66,18 +76,23 @@ public final class VirtualScheduler {
         pendingSince.keySet().retainAll(stillPending);
     }
 
-    private static Optional<String> bestNode(PredicateChecker checker, ClusterSnapshot snapshot, Pod pod,
+    private static Optional<String> bestNode(
+            PredicateChecker checker,
+            ClusterSnapshot snapshot,
+            Pod pod,
             Map<String, Boolean> ready) {
         String best = null;
         double bestScore = Double.MAX_VALUE;
         for (NodeInfo info : snapshot.nodeInfos()) {
-            if (!ready.getOrDefault(info.name(), false) || checker.checkOnNode(pod, info.name()).isPresent()) {
+            if (!ready.getOrDefault(info.name(), false)
+                    || checker.checkOnNode(pod, info.name()).isPresent()) {
                 continue;
             }
             Resources after = info.requested().plus(pod.requests());
             Resources allocatable = info.node().allocatable();
-            double score = fraction(after.milliCpu(), allocatable.milliCpu())
-                    + fraction(after.memoryBytes(), allocatable.memoryBytes());
+            double score =
+                    fraction(after.milliCpu(), allocatable.milliCpu())
+                            + fraction(after.memoryBytes(), allocatable.memoryBytes());
             if (score < bestScore || (score == bestScore && info.name().compareTo(best) < 0)) {
                 best = info.name();
                 bestScore = score;
@@ -96,37 +111,63 @@ public final class VirtualScheduler {
     }
 
     private void bind(ObservedPod observed, String nodeName, Instant now) {
-        podResource(observed).edit(p -> {
-            p.getSpec().setNodeName(nodeName);
-            p.getStatus().setPhase("Running");
-            setScheduled(p, new PodConditionBuilder().withType("PodScheduled").withStatus("True")
-                    .withLastTransitionTime(now.toString()).build());
-            p.getStatus().getConditions().removeIf(c -> "Ready".equals(c.getType()));
-            p.getStatus().getConditions().add(new PodConditionBuilder().withType("Ready").withStatus("True")
-                    .withLastTransitionTime(now.toString()).build());
-            return p;
-        });
+        podResource(observed)
+                .edit(
+                        p -> {
+                            p.getSpec().setNodeName(nodeName);
+                            p.getStatus().setPhase("Running");
+                            setScheduled(
+                                    p,
+                                    new PodConditionBuilder()
+                                            .withType("PodScheduled")
+                                            .withStatus("True")
+                                            .withLastTransitionTime(now.toString())
+                                            .build());
+                            p.getStatus()
+                                    .getConditions()
+                                    .removeIf(c -> "Ready".equals(c.getType()));
+                            p.getStatus()
+                                    .getConditions()
+                                    .add(
+                                            new PodConditionBuilder()
+                                                    .withType("Ready")
+                                                    .withStatus("True")
+                                                    .withLastTransitionTime(now.toString())
+                                                    .build());
+                            return p;
+                        });
     }
 
     private void markUnschedulable(ObservedPod observed, String message, Instant now) {
         if (observed.state() == SchedulingState.UNSCHEDULABLE) {
             return; // kube-scheduler keeps the first transition time; the message barely changes
         }
-        podResource(observed).editStatus(p -> {
-            p.getStatus().setPhase("Pending");
-            setScheduled(p, new PodConditionBuilder().withType("PodScheduled").withStatus("False")
-                    .withReason("Unschedulable").withMessage(message)
-                    .withLastTransitionTime(now.toString()).build());
-            return p;
-        });
+        podResource(observed)
+                .editStatus(
+                        p -> {
+                            p.getStatus().setPhase("Pending");
+                            setScheduled(
+                                    p,
+                                    new PodConditionBuilder()
+                                            .withType("PodScheduled")
+                                            .withStatus("False")
+                                            .withReason("Unschedulable")
+                                            .withMessage(message)
+                                            .withLastTransitionTime(now.toString())
+                                            .build());
+                            return p;
+                        });
     }
 
-    private static void setScheduled(io.fabric8.kubernetes.api.model.Pod p, PodCondition condition) {
+    private static void setScheduled(
+            io.fabric8.kubernetes.api.model.Pod p, PodCondition condition) {
         p.getStatus().getConditions().removeIf(c -> "PodScheduled".equals(c.getType()));
         p.getStatus().getConditions().add(condition);
     }
 
     private io.fabric8.kubernetes.client.dsl.PodResource podResource(ObservedPod observed) {
-        return client.pods().inNamespace(observed.pod().namespace()).withName(observed.pod().name());
+        return client.pods()
+                .inNamespace(observed.pod().namespace())
+                .withName(observed.pod().name());
     }
 }

@@ -17,14 +17,22 @@ import java.util.Objects;
  * @param annotations the pods' annotations (e.g. safe-to-evict)
  * @param tolerations taint key → value the pods tolerate (operator Equal, any effect)
  */
-public record Workload(String namespace, String name, int replicas, String cpu, String memory,
-        Map<String, String> nodeSelector, Map<String, String> annotations, Map<String, String> tolerations) {
+public record Workload(
+        String namespace,
+        String name,
+        int replicas,
+        String cpu,
+        String memory,
+        Map<String, String> nodeSelector,
+        Map<String, String> annotations,
+        Map<String, String> tolerations) {
 
     public Workload {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(name, "name");
         if (replicas < 0) {
-            throw new IllegalArgumentException("workload " + name + ": replicas must be >= 0, got " + replicas);
+            throw new IllegalArgumentException(
+                    "workload " + name + ": replicas must be >= 0, got " + replicas);
         }
         nodeSelector = Map.copyOf(nodeSelector);
         annotations = Map.copyOf(annotations);
@@ -37,23 +45,28 @@ public record Workload(String namespace, String name, int replicas, String cpu, 
     }
 
     public Workload withReplicas(int n) {
-        return new Workload(namespace, name, n, cpu, memory, nodeSelector, annotations, tolerations);
+        return new Workload(
+                namespace, name, n, cpu, memory, nodeSelector, annotations, tolerations);
     }
 
     public Workload withNodeSelector(Map<String, String> selector) {
-        return new Workload(namespace, name, replicas, cpu, memory, selector, annotations, tolerations);
+        return new Workload(
+                namespace, name, replicas, cpu, memory, selector, annotations, tolerations);
     }
 
     public Workload inNamespace(String ns) {
-        return new Workload(ns, name, replicas, cpu, memory, nodeSelector, annotations, tolerations);
+        return new Workload(
+                ns, name, replicas, cpu, memory, nodeSelector, annotations, tolerations);
     }
 
     public Workload withAnnotations(Map<String, String> podAnnotations) {
-        return new Workload(namespace, name, replicas, cpu, memory, nodeSelector, podAnnotations, tolerations);
+        return new Workload(
+                namespace, name, replicas, cpu, memory, nodeSelector, podAnnotations, tolerations);
     }
 
     public Workload withTolerations(Map<String, String> keyToValue) {
-        return new Workload(namespace, name, replicas, cpu, memory, nodeSelector, annotations, keyToValue);
+        return new Workload(
+                namespace, name, replicas, cpu, memory, nodeSelector, annotations, keyToValue);
     }
 
     /** The label that ties the pods to their ReplicaSet. */

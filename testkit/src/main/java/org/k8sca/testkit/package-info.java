@@ -2,7 +2,7 @@
  * The end-to-end harness: {@link org.k8sca.testkit.VirtualCluster} runs the real autoscaler (the
  * app's assembly) against fabric8's mock API server and the Kamatera simulator, with a virtual
  * kubelet, scheduler, workload controller and disruption controller standing in for the rest of
- * Kubernetes, all driven step by step on one manual clock. {@link org.k8sca.testkit.InvariantChecker}
- * says what must hold after any scenario. See docs/testing.md.
+ * Kubernetes, all driven step by step on one manual clock. {@link
+ * org.k8sca.testkit.InvariantChecker} says what must hold after any scenario. See docs/testing.md.
  */
 package org.k8sca.testkit;

@@ -1,10 +1,5 @@
 package org.k8sca.app.decide;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.k8sca.core.clusterstate.CleanupPlan;
 import org.k8sca.core.clusterstate.ClusterStateUpdate;
 import org.k8sca.core.clusterstate.ClusterStatus;
@@ -13,6 +8,12 @@ import org.k8sca.core.scaledown.ScaleDownPlan;
 import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.core.template.GroupTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one planning pass decided; nothing of it has been carried out.
@@ -24,8 +25,8 @@ import org.k8sca.core.template.GroupTemplate;
  *
  * @param at the clock's time when the pass started
  * @param status the cluster-state registry's status after this pass's update (status ConfigMap)
- * @param stateUpdate events of the update (scale-ups completed, timed out or failed) and the
- *     target reverts of timed-out scale-ups
+ * @param stateUpdate events of the update (scale-ups completed, timed out or failed) and the target
+ *     reverts of timed-out scale-ups
  * @param cleanup long-unregistered and failed instances to delete
  * @param wrongSize target corrections of groups stuck above their real size
  * @param healthy whether the cluster passed the health gate
@@ -34,11 +35,11 @@ import org.k8sca.core.template.GroupTemplate;
  *     corrections pending), or empty when it planned both
  * @param templates each node group's template as this pass saw it
  * @param scaleUp the scale-up plan, or empty when the pass stopped before it
- * @param scaleDown the scale-down plan, or empty when the pass stopped before it or scale-down
- *     is disabled
+ * @param scaleDown the scale-down plan, or empty when the pass stopped before it or scale-down is
+ *     disabled
  * @param minSizeIncreases with {@code --enforce-node-group-min-size}: groups below their min size
- *     (not in backoff, not unhealthy, not grown by {@code scaleUp}) raised to it; carried out
- *     after the scale-up
+ *     (not in backoff, not unhealthy, not grown by {@code scaleUp}) raised to it; carried out after
+ *     the scale-up
  */
 public record Decision(
         Instant at,

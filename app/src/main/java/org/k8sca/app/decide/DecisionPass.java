@@ -1,14 +1,5 @@
 package org.k8sca.app.decide;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Random;
 import org.k8sca.core.cloud.CloudProvider;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.clusterstate.CleanupPlan;
@@ -42,19 +33,27 @@ import org.k8sca.kube.objects.SchedulingState;
 import org.k8sca.kube.objects.SnapshotBuilder;
 import org.k8sca.kube.objects.Workload;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
 /**
- * Runs one full planning pass and carries nothing out. Created once per process: it holds what
- * the autoscaler remembers from loop to loop (the cluster-state registry with its scale-up
- * requests and backoffs, the template cache, the scale-down planner's unneeded timers, and the
- * times that put scale-down in cooldown). Tell it what the loop did with {@link #scaleUpDone},
- * {@link #scaleDownFailed} and {@link #deletionsStarted}, and register scale-ups on
- * {@link #registry()}.
+ * Runs one full planning pass and carries nothing out. Created once per process: it holds what the
+ * autoscaler remembers from loop to loop (the cluster-state registry with its scale-up requests and
+ * backoffs, the template cache, the scale-down planner's unneeded timers, and the times that put
+ * scale-down in cooldown). Tell it what the loop did with {@link #scaleUpDone}, {@link
+ * #scaleDownFailed} and {@link #deletionsStarted}, and register scale-ups on {@link #registry()}.
  *
  * <p>A pass, in upstream's order (spec autoscaler-core.md §1.3): drop standby nodes; update the
  * cluster state from the provider and the nodes; build the snapshot and the templates; plan the
- * cleanups; stop at the health gate or at pending target corrections; otherwise plan the
- * scale-up (upcoming nodes as template copies, backed-off and unhealthy groups excluded) and the
- * scale-down.
+ * cleanups; stop at the health gate or at pending target corrections; otherwise plan the scale-up
+ * (upcoming nodes as template copies, backed-off and unhealthy groups excluded) and the scale-down.
  *
  * <p>Not thread-safe: one loop owns it.
  */
@@ -72,6 +71,7 @@ public final class DecisionPass {
 
     /** The priority expander's text of the current pass; read by the expander while planning. */
     private volatile String priorities;
+
     private CloudProvider plannerProvider;
     private ScaleUpPlanner scaleUpPlanner;
 
@@ -86,7 +86,8 @@ public final class DecisionPass {
         this.templates = new TemplateNodeBuilder(clock);
         this.scaleDownPlanner = new ScaleDownPlanner(settings.scaleDown(), clock);
         this.random = new Random(settings.randomSeed());
-        // Fail at start-up, not in the first loop, on a bad --expander (pricing is checked per provider).
+        // Fail at start-up, not in the first loop, on a bad --expander (pricing is checked per
+        // provider).
         settings.checkExpander();
     }
 
@@ -99,12 +100,17 @@ public final class DecisionPass {
         return registry;
     }
 
-    /** A scale-up succeeded at {@code at}: scale-down waits {@code --scale-down-delay-after-add}. */
+    /**
+     * A scale-up succeeded at {@code at}: scale-down waits {@code --scale-down-delay-after-add}.
+     */
     public void scaleUpDone(Instant at) {
         lastScaleUp = Objects.requireNonNull(at, "at");
     }
 
-    /** Tainting for a scale-down failed at {@code at}: waits {@code --scale-down-delay-after-failure}. */
+    /**
+     * Tainting for a scale-down failed at {@code at}: waits {@code
+     * --scale-down-delay-after-failure}.
+     */
     public void scaleDownFailed(Instant at) {
         lastScaleDownFailure = Objects.requireNonNull(at, "at");
     }
@@ -133,14 +139,16 @@ public final class DecisionPass {
      * @throws CloudProviderException when reading the provider's groups fails (the loop counts it
      *     as a cloud-provider error and tries again next loop)
      */
-    public Decision decide(ClusterObjects objects, CloudProvider provider, InFlightDeletions inFlight) {
+    public Decision decide(
+            ClusterObjects objects, CloudProvider provider, InFlightDeletions inFlight) {
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(inFlight, "inFlight");
         Instant at = clock.instant();
         priorities = objects.priorityExpanderConfig().get(PRIORITIES_KEY);
 
-        // Warm-pool machines are NotReady on purpose: not unready, not a place for pods, not a candidate.
+        // Warm-pool machines are NotReady on purpose: not unready, not a place for pods, not a
+        // candidate.
         List<Node> nodes = new ArrayList<>();
         for (Node n : objects.nodes()) {
             if (!provider.isStandby(n)) {
@@ -151,34 +159,71 @@ public final class DecisionPass {
             // Upstream's guard when scaling up from zero is off: an empty or all-unready cluster
             // is more likely broken than in need of nodes.
             scaleDownPlanner.resetTimers();
-            String why = (nodes.isEmpty() ? "the cluster has no nodes" : "the cluster has no Ready nodes")
-                    + " and --scale-up-from-zero=false";
-            return new Decision(at, registry.status(), new ClusterStateUpdate(List.of(), List.of()), CleanupPlan.EMPTY,
-                    List.of(), true, Optional.empty(), Optional.of(why), Map.of(), Optional.empty(),
-                    Optional.empty(), List.of());
+            String why =
+                    (nodes.isEmpty()
+                                    ? "the cluster has no nodes"
+                                    : "the cluster has no Ready nodes")
+                            + " and --scale-up-from-zero=false";
+            return new Decision(
+                    at,
+                    registry.status(),
+                    new ClusterStateUpdate(List.of(), List.of()),
+                    CleanupPlan.EMPTY,
+                    List.of(),
+                    true,
+                    Optional.empty(),
+                    Optional.of(why),
+                    Map.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of());
         }
         ClusterView view = ClusterView.read(provider, nodes, settings.groupDefaults());
         ClusterStateUpdate update = registry.update(view);
 
         ClusterObjects active = withNodes(objects, nodes);
-        ClusterSnapshot snapshot = SnapshotBuilder.build(active, settings.scaleUp().expendablePodsPriorityCutoff());
-        Map<String, GroupTemplate> groupTemplates = templates.build(provider, snapshot, objects.daemonSets());
+        ClusterSnapshot snapshot =
+                SnapshotBuilder.build(active, settings.scaleUp().expendablePodsPriorityCutoff());
+        Map<String, GroupTemplate> groupTemplates =
+                templates.build(provider, snapshot, objects.daemonSets());
 
         CleanupPlan cleanup = registry.cleanupPlan();
         boolean healthy = registry.isClusterHealthy();
         Optional<String> unhealthyReason = registry.clusterUnhealthyReason();
         if (!healthy) {
             scaleDownPlanner.resetTimers();
-            return new Decision(at, registry.status(), update, cleanup, List.of(), false, unhealthyReason,
-                    Optional.of("cluster is unhealthy: " + unhealthyReason.orElse("")), groupTemplates,
-                    Optional.empty(), Optional.empty(), List.of());
+            return new Decision(
+                    at,
+                    registry.status(),
+                    update,
+                    cleanup,
+                    List.of(),
+                    false,
+                    unhealthyReason,
+                    Optional.of("cluster is unhealthy: " + unhealthyReason.orElse("")),
+                    groupTemplates,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of());
         }
         List<TargetSizeCorrection> wrongSize = registry.wrongSizePlan();
         if (!wrongSize.isEmpty()) {
-            return new Decision(at, registry.status(), update, cleanup, wrongSize, true, Optional.empty(),
-                    Optional.of(wrongSize.size() + " node group(s) have a target size above their real size;"
-                            + " correcting it first"),
-                    groupTemplates, Optional.empty(), Optional.empty(), List.of());
+            return new Decision(
+                    at,
+                    registry.status(),
+                    update,
+                    cleanup,
+                    wrongSize,
+                    true,
+                    Optional.empty(),
+                    Optional.of(
+                            wrongSize.size()
+                                    + " node group(s) have a target size above their real size;"
+                                    + " correcting it first"),
+                    groupTemplates,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of());
         }
 
         // Registered nodes still booting are simulated as template copies, not as themselves.
@@ -195,27 +240,64 @@ public final class DecisionPass {
         ScaleUpResult scaleUp;
         try {
             pending.addAll(takePodsOfDrainedNodes(snapshot, inFlight));
-            scaleUp = scaleUpPlanner(provider).plan(new ScaleUpInput(snapshot, pending,
-                    provider, groupTemplates, registry.upcomingNodes(), registry.scaleUpBlockedGroups()));
+            scaleUp =
+                    scaleUpPlanner(provider)
+                            .plan(
+                                    new ScaleUpInput(
+                                            snapshot,
+                                            pending,
+                                            provider,
+                                            groupTemplates,
+                                            registry.upcomingNodes(),
+                                            registry.scaleUpBlockedGroups()));
         } finally {
             snapshot.revert();
         }
 
         Optional<ScaleDownPlan> scaleDown = Optional.empty();
         if (settings.scaleDownEnabled()) {
-            boolean disabledThisLoop = scaleUp.status() == ScaleUpStatus.SCALE_UP
-                    || scaleUp.status() == ScaleUpStatus.WAITING_FOR_MORE_PODS;
-            scaleDown = Optional.of(scaleDownPlanner.plan(new ScaleDownInput(snapshot, view.groupOfNode(),
-                    scaleDownGroups(view, inFlight), inFlight.nodes(), objects.disruptionBudgets(),
-                    controllers(objects), new Cooldown(lastScaleUp, lastScaleDownFailure, lastDeletionStart,
-                            disabledThisLoop),
-                    inFlight.emptyCount(), inFlight.drainCount(), provider.resourceLimits(), provider.gpuLabel())));
+            boolean disabledThisLoop =
+                    scaleUp.status() == ScaleUpStatus.SCALE_UP
+                            || scaleUp.status() == ScaleUpStatus.WAITING_FOR_MORE_PODS;
+            scaleDown =
+                    Optional.of(
+                            scaleDownPlanner.plan(
+                                    new ScaleDownInput(
+                                            snapshot,
+                                            view.groupOfNode(),
+                                            scaleDownGroups(view, inFlight),
+                                            inFlight.nodes(),
+                                            objects.disruptionBudgets(),
+                                            controllers(objects),
+                                            new Cooldown(
+                                                    lastScaleUp,
+                                                    lastScaleDownFailure,
+                                                    lastDeletionStart,
+                                                    disabledThisLoop),
+                                            inFlight.emptyCount(),
+                                            inFlight.drainCount(),
+                                            provider.resourceLimits(),
+                                            provider.gpuLabel())));
         }
-        return new Decision(at, registry.status(), update, cleanup, List.of(), true, Optional.empty(),
-                Optional.empty(), groupTemplates, Optional.of(scaleUp), scaleDown, minSizeIncreases(view, scaleUp));
+        return new Decision(
+                at,
+                registry.status(),
+                update,
+                cleanup,
+                List.of(),
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                groupTemplates,
+                Optional.of(scaleUp),
+                scaleDown,
+                minSizeIncreases(view, scaleUp));
     }
 
-    /** With {@code --enforce-node-group-min-size}: groups below min that may grow and are not growing now. */
+    /**
+     * With {@code --enforce-node-group-min-size}: groups below min that may grow and are not
+     * growing now.
+     */
     private List<GroupIncrease> minSizeIncreases(ClusterView view, ScaleUpResult scaleUp) {
         if (!settings.enforceNodeGroupMinSize()) {
             return List.of();
@@ -223,7 +305,8 @@ public final class DecisionPass {
         Map<String, String> blocked = registry.scaleUpBlockedGroups();
         List<GroupIncrease> out = new ArrayList<>();
         for (NodeGroupView g : view.groups()) {
-            boolean growing = scaleUp.increases().stream().anyMatch(i -> i.nodeGroupId().equals(g.id()));
+            boolean growing =
+                    scaleUp.increases().stream().anyMatch(i -> i.nodeGroupId().equals(g.id()));
             if (g.targetSize() < g.minSize() && !growing && !blocked.containsKey(g.id())) {
                 out.add(new GroupIncrease(g.id(), g.targetSize(), g.minSize(), g.maxSize()));
             }
@@ -233,12 +316,13 @@ public final class DecisionPass {
 
     /**
      * The pods that nodes being drained still hold will need a place elsewhere: those nodes are
-     * taken out of the (forked) snapshot and their pods planned as pending pods, so that a scale-up for them starts
-     * now rather than after their eviction (upstream §2.2). Pods already evicted are terminating and
-     * ignored; their replacements show up as pending pods of their own. DaemonSet and mirror pods
-     * go with the node.
+     * taken out of the (forked) snapshot and their pods planned as pending pods, so that a scale-up
+     * for them starts now rather than after their eviction (upstream §2.2). Pods already evicted
+     * are terminating and ignored; their replacements show up as pending pods of their own.
+     * DaemonSet and mirror pods go with the node.
      */
-    private static List<Pod> takePodsOfDrainedNodes(ClusterSnapshot snapshot, InFlightDeletions inFlight) {
+    private static List<Pod> takePodsOfDrainedNodes(
+            ClusterSnapshot snapshot, InFlightDeletions inFlight) {
         List<Pod> out = new ArrayList<>();
         for (String node : inFlight.nodes()) {
             org.k8sca.core.snapshot.NodeInfo info = snapshot.nodeInfo(node);
@@ -251,17 +335,23 @@ public final class DecisionPass {
                 }
                 out.add(p.withNodeName(""));
             }
-            // The node is going away: nothing may be planned onto it, even before its taint is seen.
+            // The node is going away: nothing may be planned onto it, even before its taint is
+            // seen.
             snapshot.removeNode(node);
         }
         return out;
     }
 
-    /** The planner for this provider; rebuilt when the provider changes, since the price expander needs its prices. */
+    /**
+     * The planner for this provider; rebuilt when the provider changes, since the price expander
+     * needs its prices.
+     */
     private ScaleUpPlanner scaleUpPlanner(CloudProvider provider) {
         if (scaleUpPlanner == null || plannerProvider != provider) {
-            ExpanderChain chain = ExpanderChain.parse(settings.expander(),
-                    new ExpanderDependencies(random, () -> priorities, provider.pricing()));
+            ExpanderChain chain =
+                    ExpanderChain.parse(
+                            settings.expander(),
+                            new ExpanderDependencies(random, () -> priorities, provider.pricing()));
             scaleUpPlanner = new ScaleUpPlanner(settings.scaleUp(), chain, clock);
             plannerProvider = provider;
         }
@@ -269,12 +359,13 @@ public final class DecisionPass {
     }
 
     /**
-     * Pods the scheduler could not place, and pods of bypassed schedulers it has not looked at
-     * yet; only pods of the allowed schedulers when {@code --allowed-scheduler-names} is set.
+     * Pods the scheduler could not place, and pods of bypassed schedulers it has not looked at yet;
+     * only pods of the allowed schedulers when {@code --allowed-scheduler-names} is set.
      */
     private List<Pod> unschedulablePods(ClusterObjects objects) {
         List<Pod> out = new ArrayList<>();
-        for (ObservedPod p : objects.podsIn(SchedulingState.UNSCHEDULABLE, SchedulingState.UNPROCESSED)) {
+        for (ObservedPod p :
+                objects.podsIn(SchedulingState.UNSCHEDULABLE, SchedulingState.UNPROCESSED)) {
             if (!settings.allowedSchedulerNames().isEmpty()
                     && !settings.allowedSchedulerNames().contains(p.schedulerName())) {
                 continue;
@@ -288,17 +379,26 @@ public final class DecisionPass {
         return out;
     }
 
-    private static Map<String, org.k8sca.core.scaledown.selection.NodeGroupView> scaleDownGroups(ClusterView view,
-            InFlightDeletions inFlight) {
+    private static Map<String, org.k8sca.core.scaledown.selection.NodeGroupView> scaleDownGroups(
+            ClusterView view, InFlightDeletions inFlight) {
         Map<String, org.k8sca.core.scaledown.selection.NodeGroupView> out = new HashMap<>();
         for (NodeGroupView g : view.groups()) {
-            out.put(g.id(), new org.k8sca.core.scaledown.selection.NodeGroupView(g.id(), g.minSize(), g.targetSize(),
-                    inFlight.perGroup().getOrDefault(g.id(), 0), g.options()));
+            out.put(
+                    g.id(),
+                    new org.k8sca.core.scaledown.selection.NodeGroupView(
+                            g.id(),
+                            g.minSize(),
+                            g.targetSize(),
+                            inFlight.perGroup().getOrDefault(g.id(), 0),
+                            g.options()));
         }
         return out;
     }
 
-    /** Every workload controller with its desired replicas; DaemonSets count as existing controllers. */
+    /**
+     * Every workload controller with its desired replicas; DaemonSets count as existing
+     * controllers.
+     */
     static WorkloadControllers controllers(ClusterObjects objects) {
         Map<ControllerKey, Integer> replicas = new HashMap<>();
         for (Workload w : objects.workloadsByUid().values()) {
@@ -314,7 +414,14 @@ public final class DecisionPass {
         if (nodes.size() == o.nodes().size()) {
             return o;
         }
-        return new ClusterObjects(o.version(), nodes, o.pods(), o.disruptionBudgets(), o.daemonSets(),
-                o.workloadsByUid(), o.namespaceLabels(), o.priorityExpanderConfig());
+        return new ClusterObjects(
+                o.version(),
+                nodes,
+                o.pods(),
+                o.disruptionBudgets(),
+                o.daemonSets(),
+                o.workloadsByUid(),
+                o.namespaceLabels(),
+                o.priorityExpanderConfig());
     }
 }

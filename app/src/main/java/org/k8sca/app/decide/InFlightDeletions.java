@@ -13,7 +13,8 @@ import java.util.Set;
  * @param drainCount how many of them are drains
  * @param perGroup node group id → deletions in flight in that group
  */
-public record InFlightDeletions(Set<String> nodes, int emptyCount, int drainCount, Map<String, Integer> perGroup) {
+public record InFlightDeletions(
+        Set<String> nodes, int emptyCount, int drainCount, Map<String, Integer> perGroup) {
 
     public static final InFlightDeletions NONE = new InFlightDeletions(Set.of(), 0, 0, Map.of());
 
@@ -21,8 +22,11 @@ public record InFlightDeletions(Set<String> nodes, int emptyCount, int drainCoun
         nodes = Set.copyOf(Objects.requireNonNull(nodes, "nodes"));
         perGroup = Map.copyOf(Objects.requireNonNull(perGroup, "perGroup"));
         if (emptyCount < 0 || drainCount < 0) {
-            throw new IllegalArgumentException("deletions in flight must not be negative, got empty " + emptyCount
-                    + " and drain " + drainCount);
+            throw new IllegalArgumentException(
+                    "deletions in flight must not be negative, got empty "
+                            + emptyCount
+                            + " and drain "
+                            + drainCount);
         }
     }
 }

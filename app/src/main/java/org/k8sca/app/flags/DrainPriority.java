@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code priority:terminationGracePeriodSeconds} pair of {@code --drain-priority-config}: pods at
- * or above this priority (down to the next pair) are evicted together and get this grace period.
+ * One {@code priority:terminationGracePeriodSeconds} pair of {@code --drain-priority-config}: pods
+ * at or above this priority (down to the next pair) are evicted together and get this grace period.
  */
 public record DrainPriority(int priority, long gracePeriodSeconds) {
 
@@ -20,12 +20,15 @@ public record DrainPriority(int priority, long gracePeriodSeconds) {
             String[] parts = item.split(":", -1);
             if (parts.length != 2) {
                 throw new IllegalArgumentException(
-                        "'" + item + "' is not a priority and grace period couple separated by ':'");
+                        "'"
+                                + item
+                                + "' is not a priority and grace period couple separated by ':'");
             }
             try {
                 pairs.add(new DrainPriority(Integer.parseInt(parts[0]), Long.parseLong(parts[1])));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + item + "': priority and grace period must be integers");
+                throw new IllegalArgumentException(
+                        "'" + item + "': priority and grace period must be integers");
             }
         }
         return List.copyOf(pairs);

@@ -13,8 +13,11 @@ public final class GoBoolConverter implements ITypeConverter<Boolean> {
         return switch (value) {
             case "1", "t", "T", "TRUE", "true", "True" -> Boolean.TRUE;
             case "0", "f", "F", "FALSE", "false", "False" -> Boolean.FALSE;
-            default -> throw new TypeConversionException(
-                    "strconv.ParseBool: parsing \"" + value + "\": invalid syntax (expected true or false)");
+            default ->
+                    throw new TypeConversionException(
+                            "strconv.ParseBool: parsing \""
+                                    + value
+                                    + "\": invalid syntax (expected true or false)");
         };
     }
 }

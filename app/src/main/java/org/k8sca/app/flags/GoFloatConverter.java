@@ -1,13 +1,14 @@
 package org.k8sca.app.flags;
 
-import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.util.Locale;
+
 /**
- * Float flag values as Go's {@code strconv.ParseFloat} reads them. Java's {@code Double.parseDouble}
- * is close, but also takes surrounding blanks and a {@code d}/{@code f} suffix, which Go refuses,
- * and spells infinity and NaN only one way, where Go ignores case.
+ * Float flag values as Go's {@code strconv.ParseFloat} reads them. Java's {@code
+ * Double.parseDouble} is close, but also takes surrounding blanks and a {@code d}/{@code f} suffix,
+ * which Go refuses, and spells infinity and NaN only one way, where Go ignores case.
  */
 public final class GoFloatConverter implements ITypeConverter<Double> {
     @Override
@@ -24,8 +25,10 @@ public final class GoFloatConverter implements ITypeConverter<Double> {
                 break;
         }
         // A hex float ends in its decimal exponent, so a trailing d or f is always Java's suffix.
-        boolean javaOnly = value.isEmpty() || !value.equals(value.strip())
-                || "dDfF".indexOf(value.charAt(value.length() - 1)) >= 0;
+        boolean javaOnly =
+                value.isEmpty()
+                        || !value.equals(value.strip())
+                        || "dDfF".indexOf(value.charAt(value.length() - 1)) >= 0;
         if (!javaOnly) {
             try {
                 return Double.parseDouble(value);
@@ -33,6 +36,7 @@ public final class GoFloatConverter implements ITypeConverter<Double> {
                 // reported below
             }
         }
-        throw new TypeConversionException("strconv.ParseFloat: parsing \"" + value + "\": invalid syntax");
+        throw new TypeConversionException(
+                "strconv.ParseFloat: parsing \"" + value + "\": invalid syntax");
     }
 }

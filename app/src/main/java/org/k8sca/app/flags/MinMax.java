@@ -1,8 +1,8 @@
 package org.k8sca.app.flags;
 
 /**
- * A {@code <min>:<max>} pair of non-negative integers, as {@code --cores-total} and
- * {@code --memory-total} take it.
+ * A {@code <min>:<max>} pair of non-negative integers, as {@code --cores-total} and {@code
+ * --memory-total} take it.
  */
 public record MinMax(long min, long max) {
     public MinMax {
@@ -22,7 +22,8 @@ public record MinMax(long min, long max) {
     public static MinMax parse(String value) {
         String[] parts = value.split(":", 2);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("wrong nodes configuration: " + value + " (expected <min>:<max>)");
+            throw new IllegalArgumentException(
+                    "wrong nodes configuration: " + value + " (expected <min>:<max>)");
         }
         long min = parseLong(parts[0], "min");
         long max = parseLong(parts[1], "max");
@@ -33,7 +34,8 @@ public record MinMax(long min, long max) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("failed to set " + which + " size: " + text + ", expected integer");
+            throw new IllegalArgumentException(
+                    "failed to set " + which + " size: " + text + ", expected integer");
         }
     }
 

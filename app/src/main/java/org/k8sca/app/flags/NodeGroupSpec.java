@@ -1,8 +1,8 @@
 package org.k8sca.app.flags;
 
 /**
- * One {@code --nodes=<min>:<max>:<name>} value. The Kamatera provider takes its node groups from the
- * cloud config, so the autoscaler only parses (and reports) these; it does not use them.
+ * One {@code --nodes=<min>:<max>:<name>} value. The Kamatera provider takes its node groups from
+ * the cloud config, so the autoscaler only parses (and reports) these; it does not use them.
  */
 public record NodeGroupSpec(int minSize, int maxSize, String name) {
     public NodeGroupSpec {
@@ -21,7 +21,8 @@ public record NodeGroupSpec(int minSize, int maxSize, String name) {
     public static NodeGroupSpec parse(String value) {
         String[] parts = value.split(":", 3);
         if (parts.length != 3) {
-            throw new IllegalArgumentException("wrong nodes configuration: " + value + " (expected <min>:<max>:<name>)");
+            throw new IllegalArgumentException(
+                    "wrong nodes configuration: " + value + " (expected <min>:<max>:<name>)");
         }
         return new NodeGroupSpec(parseInt(parts[0], "min"), parseInt(parts[1], "max"), parts[2]);
     }
@@ -30,7 +31,8 @@ public record NodeGroupSpec(int minSize, int maxSize, String name) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("failed to set " + which + " size: " + text + ", expected integer");
+            throw new IllegalArgumentException(
+                    "failed to set " + which + " size: " + text + ", expected integer");
         }
     }
 

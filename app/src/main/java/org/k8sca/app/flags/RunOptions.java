@@ -1,8 +1,9 @@
 package org.k8sca.app.flags;
 
+import org.k8sca.app.logging.LogFormat;
+
 import java.time.Duration;
 import java.util.List;
-import org.k8sca.app.logging.LogFormat;
 
 /**
  * The effective configuration of {@code run}, after parsing and validating the upstream-compatible
@@ -52,7 +53,8 @@ public record RunOptions(
      * @param retryPeriod {@code --leader-elect-retry-period}
      * @param resourceLock {@code --leader-elect-resource-lock}
      * @param resourceName {@code --leader-elect-resource-name}
-     * @param resourceNamespace {@code --leader-elect-resource-namespace}, or {@code --namespace} when that is empty
+     * @param resourceNamespace {@code --leader-elect-resource-namespace}, or {@code --namespace}
+     *     when that is empty
      */
     public record LeaderElection(
             boolean enabled,
@@ -70,7 +72,8 @@ public record RunOptions(
      * @param frequentLoopsEnabled {@code --frequent-loops-enabled}
      * @param maxInactivity {@code --max-inactivity}
      * @param maxFailingTime {@code --max-failing-time}
-     * @param maxStartupTime {@code --max-startup-time}, raised to at least {@code maxInactivity} and {@code maxFailingTime} as upstream does
+     * @param maxStartupTime {@code --max-startup-time}, raised to at least {@code maxInactivity}
+     *     and {@code maxFailingTime} as upstream does
      * @param writeStatusConfigmap {@code --write-status-configmap}
      * @param statusConfigMapName {@code --status-config-map-name}
      * @param recordDuplicatedEvents {@code --record-duplicated-events}
@@ -96,10 +99,7 @@ public record RunOptions(
      * @param coresTotal {@code --cores-total}
      * @param memoryTotalGib {@code --memory-total}, in GiB
      */
-    public record Limits(
-            int maxNodesTotal,
-            MinMax coresTotal,
-            MinMax memoryTotalGib) {}
+    public record Limits(int maxNodesTotal, MinMax coresTotal, MinMax memoryTotalGib) {}
 
     /**
      * Scale-up decisions.
@@ -126,7 +126,8 @@ public record RunOptions(
      * @param nodeGroupBackoffResetTimeout {@code --node-group-backoff-reset-timeout}
      * @param maxTotalUnreadyPercentage {@code --max-total-unready-percentage}
      * @param okTotalUnreadyCount {@code --ok-total-unready-count}
-     * @param startupTaint {@code --startup-taint}, followed by the deprecated {@code --ignore-taint}
+     * @param startupTaint {@code --startup-taint}, followed by the deprecated {@code
+     *     --ignore-taint}
      * @param startupTaintPrefix {@code --startup-taint-prefix}
      * @param statusTaint {@code --status-taint}
      * @param bypassedSchedulerNames {@code --bypassed-scheduler-names}

@@ -1,6 +1,8 @@
 package org.k8sca.app.logging;
 
-/** A JSON string literal, written by hand so that logging depends on nothing that could itself log. */
+/**
+ * A JSON string literal, written by hand so that logging depends on nothing that could itself log.
+ */
 final class JsonText {
     private JsonText() {}
 

@@ -8,9 +8,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * klog's verbosity model on top of SLF4J. {@code -v} sets one process-wide {@link #setVerbosity
- * verbosity}; {@code Klog.v(4).info(log, "...")} prints an {@code I} line only when the verbosity is
- * 4 or more, exactly like klog's {@code V(4).Info}. Ordinary {@code log.info/warn/error} calls are
- * verbosity 0 and always print.
+ * verbosity}; {@code Klog.v(4).info(log, "...")} prints an {@code I} line only when the verbosity
+ * is 4 or more, exactly like klog's {@code V(4).Info}. Ordinary {@code log.info/warn/error} calls
+ * are verbosity 0 and always print.
  *
  * <pre>{@code
  * private static final Logger LOG = LoggerFactory.getLogger(ScaleUp.class);
@@ -43,7 +43,10 @@ public final class Klog {
         return verbosity;
     }
 
-    /** A logger for messages of verbosity {@code level}: printing only when {@code -v} is at least that. */
+    /**
+     * A logger for messages of verbosity {@code level}: printing only when {@code -v} is at least
+     * that.
+     */
     public static Verbose v(int level) {
         return new Verbose(level, level <= verbosity);
     }
@@ -61,7 +64,8 @@ public final class Klog {
                 return;
             }
             LoggingEventBuilder event = logger.atInfo().addKeyValue(VERBOSITY_KEY, level);
-            // The caller is whoever called this method, not this class: file:line in the header say so.
+            // The caller is whoever called this method, not this class: file:line in the header say
+            // so.
             if (event instanceof CallerBoundaryAware boundary) {
                 boundary.setCallerBoundary(Verbose.class.getName());
             }
@@ -69,9 +73,10 @@ public final class Klog {
         }
 
         /**
-         * Logs a structured INFO message if enabled, as klog's {@code InfoS}: a constant message and
-         * key/value pairs, which the text format prints as {@code key="value"} after the message and
-         * the JSON format as fields. A key without a value gets klog's {@code (MISSING)}.
+         * Logs a structured INFO message if enabled, as klog's {@code InfoS}: a constant message
+         * and key/value pairs, which the text format prints as {@code key="value"} after the
+         * message and the JSON format as fields. A key without a value gets klog's {@code
+         * (MISSING)}.
          */
         public void infoS(Logger logger, String message, Object... keysAndValues) {
             if (!enabled || !logger.isInfoEnabled()) {

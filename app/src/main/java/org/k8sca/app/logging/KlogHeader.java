@@ -2,11 +2,13 @@ package org.k8sca.app.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.slf4j.Marker;
-import org.slf4j.event.KeyValuePair;
 
 /** What klog's two formats share: severity letter, caller, the verbosity of an event. */
 final class KlogHeader {
@@ -57,7 +59,10 @@ final class KlogHeader {
         return 0;
     }
 
-    /** True for the key/value pair that carries the verbosity, which both layouts print their own way. */
+    /**
+     * True for the key/value pair that carries the verbosity, which both layouts print their own
+     * way.
+     */
     static boolean isVerbosityPair(KeyValuePair pair) {
         return Klog.VERBOSITY_KEY.equals(pair.key) && pair.value instanceof Integer;
     }

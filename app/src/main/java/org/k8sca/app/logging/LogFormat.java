@@ -13,7 +13,9 @@ public enum LogFormat {
         return switch (value) {
             case "text" -> TEXT;
             case "json" -> JSON;
-            default -> throw new IllegalArgumentException("expected text or json, got '" + value + "'");
+            default ->
+                    throw new IllegalArgumentException(
+                            "expected text or json, got '" + value + "'");
         };
     }
 

@@ -7,11 +7,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+
+import org.slf4j.LoggerFactory;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.LoggerFactory;
 
 /**
  * Points all logging at one stream (stderr in the process) in the chosen klog format and sets the
@@ -34,7 +36,8 @@ public final class LogSetup {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
-        Layout<ILoggingEvent> layout = format == LogFormat.JSON ? new KlogJsonLayout() : new KlogTextLayout();
+        Layout<ILoggingEvent> layout =
+                format == LogFormat.JSON ? new KlogJsonLayout() : new KlogTextLayout();
         layout.setContext(context);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -1,16 +1,17 @@
 package org.k8sca.app.loop;
 
+import org.k8sca.app.decide.InFlightDeletions;
+import org.k8sca.core.scaledown.actuation.DeletionRequest;
+import org.k8sca.core.scaledown.actuation.DeletionResult;
+import org.k8sca.core.scaledown.actuation.ScaleDownActuator;
+import org.k8sca.core.scaledown.actuation.StartResult;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.k8sca.app.decide.InFlightDeletions;
-import org.k8sca.core.scaledown.actuation.DeletionRequest;
-import org.k8sca.core.scaledown.actuation.DeletionResult;
-import org.k8sca.core.scaledown.actuation.ScaleDownActuator;
-import org.k8sca.core.scaledown.actuation.StartResult;
 
 /**
  * The scale-down actuator shared by the loop thread (which starts deletions) and the actuator
@@ -60,6 +61,7 @@ public final class ActuatorRunner {
                 perGroup.merge(group, 1, Integer::sum);
             }
         }
-        return new InFlightDeletions(nodes, actuator.emptyInFlight(), actuator.drainsInFlight(), perGroup);
+        return new InFlightDeletions(
+                nodes, actuator.emptyInFlight(), actuator.drainsInFlight(), perGroup);
     }
 }

@@ -1,13 +1,14 @@
 package org.k8sca.app.loop;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ticks the scale-down actuator on a thread of its own, every {@link #PERIOD}, so drains and
@@ -18,22 +19,28 @@ public final class ActuatorTicker implements AutoCloseable {
 
     public static final Duration PERIOD = Duration.ofSeconds(1);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "scale-down-actuator");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "scale-down-actuator");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     public ActuatorTicker(ActuatorRunner actuator, Clock clock) {
         Objects.requireNonNull(actuator, "actuator");
         Objects.requireNonNull(clock, "clock");
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                actuator.tick(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.error("Scale-down actuator tick failed", e);
-            }
-        }, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        actuator.tick(clock.instant());
+                    } catch (RuntimeException e) {
+                        LOG.error("Scale-down actuator tick failed", e);
+                    }
+                },
+                PERIOD.toMillis(),
+                PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops ticking; a tick in progress finishes first (waiting at most a few seconds). */

@@ -1,16 +1,5 @@
 package org.k8sca.app.loop;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.k8sca.app.decide.Decision;
 import org.k8sca.app.decide.DecisionPass;
 import org.k8sca.app.metrics.AutoscalerMetrics.Function;
@@ -40,15 +29,27 @@ import org.k8sca.kube.ops.AutoscalerTaints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
 /**
  * One iteration of the autoscaler, in upstream's order (spec autoscaler-core.md §1.3): refresh the
- * cloud provider, clean leftover deletion taints (first loop only), plan with the
- * {@link DecisionPass}, revert timed-out scale-ups and delete long-unregistered machines, stop at
- * the health gate, delete machines that failed to create, correct wrong target sizes (and stop),
- * scale up, start scale-down deletions; observers are told along the way.
+ * cloud provider, clean leftover deletion taints (first loop only), plan with the {@link
+ * DecisionPass}, revert timed-out scale-ups and delete long-unregistered machines, stop at the
+ * health gate, delete machines that failed to create, correct wrong target sizes (and stop), scale
+ * up, start scale-down deletions; observers are told along the way.
  *
- * <p>Nothing is retried within a loop: the next loop starts from fresh state. Only the loop
- * thread calls {@link #runOnce}.
+ * <p>Nothing is retried within a loop: the next loop starts from fresh state. Only the loop thread
+ * calls {@link #runOnce}.
  */
 public final class AutoscalerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(AutoscalerLoop.class);
@@ -65,6 +66,7 @@ public final class AutoscalerLoop {
     private final NodeMarks marks;
     private final List<LoopObserver> observers;
     private boolean firstLoop = true;
+
     /** Time spent in observers during the current loop, reported as the {@code observers} phase. */
     private Duration inObservers = Duration.ZERO;
 
@@ -78,8 +80,15 @@ public final class AutoscalerLoop {
      * @param marks soft taints on unneeded nodes
      * @param observers told what each loop saw and did, in this order
      */
-    public AutoscalerLoop(Clock clock, CloudProvider provider, Supplier<ClusterObjects> cluster, DecisionPass pass,
-            ActuatorRunner actuator, ClusterOperations operations, NodeMarks marks, List<LoopObserver> observers) {
+    public AutoscalerLoop(
+            Clock clock,
+            CloudProvider provider,
+            Supplier<ClusterObjects> cluster,
+            DecisionPass pass,
+            ActuatorRunner actuator,
+            ClusterOperations operations,
+            NodeMarks marks,
+            List<LoopObserver> observers) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -107,8 +116,12 @@ public final class AutoscalerLoop {
         List<DeletionResult> finished = actuator.takeFinished();
         if (!finished.isEmpty()) {
             for (DeletionResult r : finished) {
-                LOG.info("Deletion of node {} (group {}) {}: {}", r.nodeName(), r.groupId(),
-                        r.success() ? "succeeded" : "failed", r.message());
+                LOG.info(
+                        "Deletion of node {} (group {}) {}: {}",
+                        r.nodeName(),
+                        r.groupId(),
+                        r.success() ? "succeeded" : "failed",
+                        r.message());
             }
             notify("deletionsFinished", o -> o.deletionsFinished(finished));
         }
@@ -152,7 +165,9 @@ public final class AutoscalerLoop {
         report(executor.correct(d.stateUpdate().reverts()));
         removeUnregistered(executor, d.cleanup().unregistered());
         if (!d.healthy()) {
-            LOG.warn("Cluster is unhealthy, skipping scale-up and scale-down: {}", d.unhealthyReason().orElse(""));
+            LOG.warn(
+                    "Cluster is unhealthy, skipping scale-up and scale-down: {}",
+                    d.unhealthyReason().orElse(""));
             return LoopOutcome.IDLE;
         }
         report(executor.delete(d.cleanup().failed()));
@@ -163,7 +178,9 @@ public final class AutoscalerLoop {
         }
 
         if (d.scaleUp().isEmpty()) {
-            LOG.info("Skipping scale-up and scale-down: {}", d.stopReason().orElse("nothing to plan"));
+            LOG.info(
+                    "Skipping scale-up and scale-down: {}",
+                    d.stopReason().orElse("nothing to plan"));
             return LoopOutcome.IDLE;
         }
 
@@ -177,7 +194,8 @@ public final class AutoscalerLoop {
             productive = registerScaleUps(attempts, now);
         }
         if (!d.minSizeIncreases().isEmpty()) {
-            LOG.info("Raising node groups to their min size (--enforce-node-group-min-size): {}",
+            LOG.info(
+                    "Raising node groups to their min size (--enforce-node-group-min-size): {}",
                     d.minSizeIncreases().stream().map(GroupIncrease::describe).toList());
             List<IncreaseAttempt> minSize = ScaleUpExecutor.execute(d.minSizeIncreases(), provider);
             productive |= registerScaleUps(minSize, now);
@@ -214,7 +232,9 @@ public final class AutoscalerLoop {
                 }
                 case FAILED -> {
                     LOG.warn("Scale-up: {}", a.message());
-                    pass.registry().registerFailedScaleUp(group, ErrorClass.OTHER, "cloudProviderError", a.error());
+                    pass.registry()
+                            .registerFailedScaleUp(
+                                    group, ErrorClass.OTHER, "cloudProviderError", a.error());
                 }
                 case NOT_ATTEMPTED -> LOG.info("Scale-up: {}", a.message());
             }
@@ -223,13 +243,19 @@ public final class AutoscalerLoop {
     }
 
     private void applySoftTaints(ScaleDownPlan plan) {
-        plan.softTaints().taint().forEach((node, since) -> {
-            try {
-                marks.addDeletionCandidate(node, since);
-            } catch (ClusterOperationException | RuntimeException e) {
-                LOG.warn("Could not add the soft taint to node {}: {}", node, e.getMessage());
-            }
-        });
+        plan.softTaints()
+                .taint()
+                .forEach(
+                        (node, since) -> {
+                            try {
+                                marks.addDeletionCandidate(node, since);
+                            } catch (ClusterOperationException | RuntimeException e) {
+                                LOG.warn(
+                                        "Could not add the soft taint to node {}: {}",
+                                        node,
+                                        e.getMessage());
+                            }
+                        });
         for (String node : plan.softTaints().untaint()) {
             try {
                 marks.removeDeletionCandidate(node);
@@ -252,9 +278,12 @@ public final class AutoscalerLoop {
         List<DeletionRequest> requests = new ArrayList<>();
         for (NodeRemoval r : removals) {
             Node node = nodes.get(r.nodeName());
-            Optional<? extends NodeGroup> group = node == null ? Optional.empty() : provider.nodeGroupFor(node);
+            Optional<? extends NodeGroup> group =
+                    node == null ? Optional.empty() : provider.nodeGroupFor(node);
             if (group.isEmpty()) {
-                LOG.warn("Not deleting node {}: it no longer exists or belongs to no node group", r.nodeName());
+                LOG.warn(
+                        "Not deleting node {}: it no longer exists or belongs to no node group",
+                        r.nodeName());
                 continue;
             }
             requests.add(new DeletionRequest(node, group.get(), r));
@@ -283,11 +312,17 @@ public final class AutoscalerLoop {
             }
             try {
                 operations.untaintToBeDeleted(n.name(), true);
-                operations.nodeEvent(n.name(), false, "ClusterAutoscalerCleanup",
+                operations.nodeEvent(
+                        n.name(),
+                        false,
+                        "ClusterAutoscalerCleanup",
                         "removed leftover " + TO_BE_DELETED + " taint");
                 LOG.info("Removed the leftover {} taint from node {}", TO_BE_DELETED, n.name());
             } catch (ClusterOperationException | RuntimeException e) {
-                LOG.warn("Could not remove the leftover {} taint from node {}: {}", TO_BE_DELETED, n.name(),
+                LOG.warn(
+                        "Could not remove the leftover {} taint from node {}: {}",
+                        TO_BE_DELETED,
+                        n.name(),
                         e.getMessage());
             }
         }
@@ -329,7 +364,11 @@ public final class AutoscalerLoop {
             if (o.succeeded()) {
                 LOG.info("Node group {}: {}", o.groupId(), o.action());
             } else {
-                LOG.warn("Node group {}: {} failed: {}", o.groupId(), o.action(), o.error().orElse(""));
+                LOG.warn(
+                        "Node group {}: {} failed: {}",
+                        o.groupId(),
+                        o.action(),
+                        o.error().orElse(""));
             }
         }
     }

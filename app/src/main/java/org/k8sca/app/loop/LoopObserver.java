@@ -1,9 +1,5 @@
 package org.k8sca.app.loop;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.k8sca.app.metrics.AutoscalerMetrics.Function;
 import org.k8sca.core.clusterstate.ClusterStateUpdate;
 import org.k8sca.core.clusterstate.ClusterStatus;
@@ -13,11 +9,16 @@ import org.k8sca.core.scaleup.IncreaseAttempt;
 import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.kube.objects.ClusterObjects;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Told what every loop saw and decided, in this order within one loop. The status ConfigMap, the
- * Kubernetes events, the Prometheus metrics and the decision log are observers; the loop calls
- * them in turn and an observer that throws is logged and skipped, never stopping the loop.
- * Observers run on the loop thread: they must be quick and must not block on the network for long.
+ * Kubernetes events, the Prometheus metrics and the decision log are observers; the loop calls them
+ * in turn and an observer that throws is logged and skipped, never stopping the loop. Observers run
+ * on the loop thread: they must be quick and must not block on the network for long.
  */
 public interface LoopObserver {
 

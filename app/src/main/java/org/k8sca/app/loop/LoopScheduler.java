@@ -1,25 +1,28 @@
 package org.k8sca.app.loop;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides when loops run (spec autoscaler-core.md §1.2): every {@code --scan-interval}; at once
- * after a productive loop when {@code --frequent-loops-enabled}; and early when woken because a
- * pod became unschedulable, but then not sooner than {@link #MIN_GAP_AFTER_WAKE} after the last
- * loop started, so a burst of new pods makes one loop, not hundreds.
+ * after a productive loop when {@code --frequent-loops-enabled}; and early when woken because a pod
+ * became unschedulable, but then not sooner than {@link #MIN_GAP_AFTER_WAKE} after the last loop
+ * started, so a burst of new pods makes one loop, not hundreds.
  *
  * <p>{@link #run()} blocks the calling thread until {@link #stop()}.
  */
 public final class LoopScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(LoopScheduler.class);
 
-    /** The shortest time between two loops when the second one was triggered by a new pending pod. */
+    /**
+     * The shortest time between two loops when the second one was triggered by a new pending pod.
+     */
     public static final Duration MIN_GAP_AFTER_WAKE = Duration.ofSeconds(1);
 
     private final Function<Instant, LoopOutcome> loop;
@@ -33,13 +36,18 @@ public final class LoopScheduler {
      * @param loop runs one loop starting at the given time
      * @param signal where to wait between loops
      */
-    public LoopScheduler(Function<Instant, LoopOutcome> loop, Clock clock, WakeSignal signal, Duration scanInterval,
+    public LoopScheduler(
+            Function<Instant, LoopOutcome> loop,
+            Clock clock,
+            WakeSignal signal,
+            Duration scanInterval,
             boolean frequentLoops) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.signal = Objects.requireNonNull(signal, "signal");
         if (scanInterval.isNegative() || scanInterval.isZero()) {
-            throw new IllegalArgumentException("--scan-interval must be positive, got " + scanInterval);
+            throw new IllegalArgumentException(
+                    "--scan-interval must be positive, got " + scanInterval);
         }
         this.scanInterval = scanInterval;
         this.frequentLoops = frequentLoops;

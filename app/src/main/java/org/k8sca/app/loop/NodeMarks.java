@@ -1,7 +1,8 @@
 package org.k8sca.app.loop;
 
-import java.time.Instant;
 import org.k8sca.core.scaledown.actuation.ClusterOperationException;
+
+import java.time.Instant;
 
 /**
  * The soft taint {@code DeletionCandidateOfClusterAutoscaler=<unix>:PreferNoSchedule} on nodes the
@@ -17,11 +18,12 @@ public interface NodeMarks {
     void removeDeletionCandidate(String node) throws ClusterOperationException;
 
     /** Marks nothing (tests, or {@code --max-bulk-soft-taint-count=0}). */
-    NodeMarks NONE = new NodeMarks() {
-        @Override
-        public void addDeletionCandidate(String node, Instant since) {}
+    NodeMarks NONE =
+            new NodeMarks() {
+                @Override
+                public void addDeletionCandidate(String node, Instant since) {}
 
-        @Override
-        public void removeDeletionCandidate(String node) {}
-    };
+                @Override
+                public void removeDeletionCandidate(String node) {}
+            };
 }

@@ -3,8 +3,8 @@ package org.k8sca.app.loop;
 import java.time.Duration;
 
 /**
- * Where the loop thread waits between loops, and how others wake it: the Kubernetes view when a
- * new pod becomes unschedulable, the shutdown hook when the process stops.
+ * Where the loop thread waits between loops, and how others wake it: the Kubernetes view when a new
+ * pod becomes unschedulable, the shutdown hook when the process stops.
  */
 public interface WakeSignal {
 

@@ -12,18 +12,20 @@ import org.k8sca.kube.events.EventRecorder;
  */
 public final class EventMetrics {
 
-  private EventMetrics() {}
+    private EventMetrics() {}
 
-  public static void register(PrometheusRegistry registry, EventRecorder recorder) {
-    CounterWithCallback.builder().name("kamatera_autoscaler_events_total")
-        .help("Kubernetes events recorded by the autoscaler, by what became of them.")
-        .labelNames("result")
-        .callback(cb -> {
-          cb.call(recorder.written(), "written");
-          cb.call(recorder.failed(), "failed");
-          cb.call(recorder.dropped(), "dropped");
-          cb.call(recorder.suppressed(), "suppressed");
-        })
-        .register(registry);
-  }
+    public static void register(PrometheusRegistry registry, EventRecorder recorder) {
+        CounterWithCallback.builder()
+                .name("kamatera_autoscaler_events_total")
+                .help("Kubernetes events recorded by the autoscaler, by what became of them.")
+                .labelNames("result")
+                .callback(
+                        cb -> {
+                            cb.call(recorder.written(), "written");
+                            cb.call(recorder.failed(), "failed");
+                            cb.call(recorder.dropped(), "dropped");
+                            cb.call(recorder.suppressed(), "suppressed");
+                        })
+                .register(registry);
+    }
 }

@@ -1,11 +1,7 @@
 package org.k8sca.app.run;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+
 import org.k8sca.app.decide.DecisionPass;
 import org.k8sca.app.decide.DecisionSettings;
 import org.k8sca.app.loop.ActuatorRunner;
@@ -22,8 +18,8 @@ import org.k8sca.kamatera.provider.NodeMetadata;
 import org.k8sca.kamatera.provider.ProviderOptions;
 import org.k8sca.kube.actuation.ActuationMetrics;
 import org.k8sca.kube.actuation.AutoscalerCordon;
-import org.k8sca.kube.actuation.KubeClusterOperations;
 import org.k8sca.kube.actuation.AutoscalerEventSink;
+import org.k8sca.kube.actuation.KubeClusterOperations;
 import org.k8sca.kube.actuation.KubeNodeMetadata;
 import org.k8sca.kube.events.AutoscalerEvents;
 import org.k8sca.kube.ops.KubeNodeObjectDeleter;
@@ -31,11 +27,17 @@ import org.k8sca.kube.ops.KubeNodeTainter;
 import org.k8sca.kube.ops.KubePodEvictor;
 import org.k8sca.kube.view.ClusterView;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Builds the autoscaler's parts and connects them, without starting any thread: the Kamatera
  * provider (its first refresh only logged on failure), the Kubernetes view (not started), the
- * actuation on the cluster, the planner, the actuator and the loop. {@link RunService} starts
- * them; tests drive {@link #loop()} and {@link #actuator()} directly.
+ * actuation on the cluster, the planner, the actuator and the loop. {@link RunService} starts them;
+ * tests drive {@link #loop()} and {@link #actuator()} directly.
  */
 public final class AutoscalerAssembly implements AutoCloseable {
     private final KamateraCloudProvider provider;
@@ -57,10 +59,26 @@ public final class AutoscalerAssembly implements AutoCloseable {
      * @param events where the scale-down's node and pod events go (de-duplicated, written in the
      *     background)
      */
-    public AutoscalerAssembly(DecisionSettings settings, String namespace, CloudConfig config, KamateraApi api,
-            ProviderOptions providerOptions, KubernetesClient client, Clock clock, List<LoopObserver> observers,
+    public AutoscalerAssembly(
+            DecisionSettings settings,
+            String namespace,
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions providerOptions,
+            KubernetesClient client,
+            Clock clock,
+            List<LoopObserver> observers,
             AutoscalerEvents events) {
-        this(settings, namespace, config, api, providerOptions, client, clock, observers, events,
+        this(
+                settings,
+                namespace,
+                config,
+                api,
+                providerOptions,
+                client,
+                clock,
+                observers,
+                events,
                 ActuationMetrics.NONE);
     }
 
@@ -68,42 +86,75 @@ public final class AutoscalerAssembly implements AutoCloseable {
      * As above, with {@code actuationMetrics} told every eviction's end (for {@code
      * evicted_pods_total}).
      */
-    public AutoscalerAssembly(DecisionSettings settings, String namespace, CloudConfig config, KamateraApi api,
-            ProviderOptions providerOptions, KubernetesClient client, Clock clock, List<LoopObserver> observers,
-            AutoscalerEvents events, ActuationMetrics actuationMetrics) {
+    public AutoscalerAssembly(
+            DecisionSettings settings,
+            String namespace,
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions providerOptions,
+            KubernetesClient client,
+            Clock clock,
+            List<LoopObserver> observers,
+            AutoscalerEvents events,
+            ActuationMetrics actuationMetrics) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(events, "events");
         AutoscalerCordon cordon = new AutoscalerCordon(client, new KubeNodeTainter(client));
         KubeNodeMetadata nodeMetadata = new KubeNodeMetadata(client, cordon);
-        this.provider = KamateraCloudProvider.start(config, api, providerOptions, new NodeMetadata() {
-            @Override
-            public void setProviderId(String nodeName, String providerId) {
-                nodeMetadata.setProviderId(nodeName, providerId);
-            }
+        this.provider =
+                KamateraCloudProvider.start(
+                        config,
+                        api,
+                        providerOptions,
+                        new NodeMetadata() {
+                            @Override
+                            public void setProviderId(String nodeName, String providerId) {
+                                nodeMetadata.setProviderId(nodeName, providerId);
+                            }
 
-            @Override
-            public void returnToService(String nodeName) {
-                nodeMetadata.returnToService(nodeName);
-            }
-        });
+                            @Override
+                            public void returnToService(String nodeName) {
+                                nodeMetadata.returnToService(nodeName);
+                            }
+                        });
         this.view = new ClusterView(client, namespace);
-        this.operations = new KubeClusterOperations(client, cordon, new KubePodEvictor(client),
-                new KubeNodeObjectDeleter(client), view::podsOnNode, new AutoscalerEventSink(events),
-                actuationMetrics);
+        this.operations =
+                new KubeClusterOperations(
+                        client,
+                        cordon,
+                        new KubePodEvictor(client),
+                        new KubeNodeObjectDeleter(client),
+                        view::podsOnNode,
+                        new AutoscalerEventSink(events),
+                        actuationMetrics);
         this.pass = new DecisionPass(settings, clock);
         this.actuator = new ActuatorRunner(new ScaleDownActuator(settings.scaleDown(), operations));
-        NodeMarks marks = settings.scaleDown().maxBulkSoftTaintCount() == 0 ? NodeMarks.NONE : new NodeMarks() {
-            @Override
-            public void addDeletionCandidate(String node, Instant since) throws ClusterOperationException {
-                operations.addDeletionCandidate(node, since);
-            }
+        NodeMarks marks =
+                settings.scaleDown().maxBulkSoftTaintCount() == 0
+                        ? NodeMarks.NONE
+                        : new NodeMarks() {
+                            @Override
+                            public void addDeletionCandidate(String node, Instant since)
+                                    throws ClusterOperationException {
+                                operations.addDeletionCandidate(node, since);
+                            }
 
-            @Override
-            public void removeDeletionCandidate(String node) throws ClusterOperationException {
-                operations.removeDeletionCandidate(node);
-            }
-        };
-        this.loop = new AutoscalerLoop(clock, provider, view::snapshotOf, pass, actuator, operations, marks, observers);
+                            @Override
+                            public void removeDeletionCandidate(String node)
+                                    throws ClusterOperationException {
+                                operations.removeDeletionCandidate(node);
+                            }
+                        };
+        this.loop =
+                new AutoscalerLoop(
+                        clock,
+                        provider,
+                        view::snapshotOf,
+                        pass,
+                        actuator,
+                        operations,
+                        marks,
+                        observers);
     }
 
     public KamateraCloudProvider provider() {

@@ -1,21 +1,7 @@
 package org.k8sca.app.run;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+
 import org.k8sca.app.ExitCodes;
 import org.k8sca.app.decide.DecisionSettings;
 import org.k8sca.app.flags.RunOptions;
@@ -41,11 +27,27 @@ import org.k8sca.kube.view.ClusterViewException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
 /**
  * The {@code run} process: loads the cloud config (exit 1 with its problems when invalid), builds
- * the Kubernetes client, starts {@link Observability} (the HTTP server on {@code --address}, metrics,
- * events, status ConfigMap), builds the Kamatera client (its calls counted in the metrics) and the
- * provider, starts the view and waits for it to sync, competes for the Lease (unless {@code
+ * the Kubernetes client, starts {@link Observability} (the HTTP server on {@code --address},
+ * metrics, events, status ConfigMap), builds the Kamatera client (its calls counted in the metrics)
+ * and the provider, starts the view and waits for it to sync, competes for the Lease (unless {@code
  * --leader-elect=false}), and while leading writes the status ConfigMap as {@code Initializing} and
  * runs the loop on the calling thread and the actuator on its own. SIGTERM stops the loop, deletes
  * the status ConfigMap, releases the Lease, flushes the events and exits 0; losing the Lease exits
@@ -98,21 +100,30 @@ public final class RunService {
 
     private int loadAndRun() {
         if (options.cloudConfig().isEmpty()) {
-            err.println("run: --cloud-config is required: the path of the Kamatera cloud config file");
+            err.println(
+                    "run: --cloud-config is required: the path of the Kamatera cloud config file");
             return ExitCodes.USAGE;
         }
         CloudConfig config;
         try {
             config = CloudConfigLoader.load(Path.of(options.cloudConfig()), env);
         } catch (IOException e) {
-            err.println("run: cannot read --cloud-config " + options.cloudConfig() + ": " + e.getMessage());
+            err.println(
+                    "run: cannot read --cloud-config "
+                            + options.cloudConfig()
+                            + ": "
+                            + e.getMessage());
             return ExitCodes.USAGE;
         } catch (InvalidCloudConfigException e) {
             for (ConfigProblem problem : e.problems()) {
                 err.println(ProblemLines.error(options.cloudConfig(), problem));
             }
-            err.println("run: the cloud config " + options.cloudConfig() + " is invalid (" + e.problems().size()
-                    + " problem(s)); nothing was started");
+            err.println(
+                    "run: the cloud config "
+                            + options.cloudConfig()
+                            + " is invalid ("
+                            + e.problems().size()
+                            + " problem(s)); nothing was started");
             return ExitCodes.INVALID_INPUT;
         }
         for (ConfigProblem warning : config.warnings()) {
@@ -131,9 +142,14 @@ public final class RunService {
         RunOptions.Kubernetes kube = options.kubernetes();
         KubernetesClient client;
         try {
-            client = KubeClients.create(new KubeClientSettings(kube.kubeconfig(), kube.kubeClientQps(),
-                    kube.kubeClientBurst(), KubeClientSettings.DEFAULTS.requestRetryLimit(),
-                    KubeClientSettings.DEFAULTS.requestTimeout()));
+            client =
+                    KubeClients.create(
+                            new KubeClientSettings(
+                                    kube.kubeconfig(),
+                                    kube.kubeClientQps(),
+                                    kube.kubeClientBurst(),
+                                    KubeClientSettings.DEFAULTS.requestRetryLimit(),
+                                    KubeClientSettings.DEFAULTS.requestTimeout()));
         } catch (IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -143,7 +159,8 @@ public final class RunService {
         }
     }
 
-    private int runWithClient(CloudConfig config, DecisionSettings settings, KubernetesClient client, Clock clock) {
+    private int runWithClient(
+            CloudConfig config, DecisionSettings settings, KubernetesClient client, Clock clock) {
         // Observability comes first, as the assembly needs its observers and events; the status
         // ConfigMap's per-group candidate count needs the assembly in turn, so it looks it up when
         // asked (the first loop runs after the assembly exists).
@@ -164,25 +181,52 @@ public final class RunService {
             this.observability = observability;
             LOG.info("Serving /metrics and /health-check on {}", observability.server().address());
             // The recorder remembers the servers the provider last listed, for /snapshot.
-            ServerListRecorder api = new ServerListRecorder(new KamateraHttpApi(config.apiUrl(),
-                    config.apiClientId(), config.apiSecret(),
-                    ClientOptions.builder().listener(observability.kamateraApiMetrics()).build()));
-            try (AutoscalerAssembly assembly = new AutoscalerAssembly(settings, options.kubernetes().namespace(),
-                    config, api, ProviderOptions.defaults(), client, clock, observability.observers(),
-                    observability.events(), observability.actuationMetrics())) {
+            ServerListRecorder api =
+                    new ServerListRecorder(
+                            new KamateraHttpApi(
+                                    config.apiUrl(),
+                                    config.apiClientId(),
+                                    config.apiSecret(),
+                                    ClientOptions.builder()
+                                            .listener(observability.kamateraApiMetrics())
+                                            .build()));
+            try (AutoscalerAssembly assembly =
+                    new AutoscalerAssembly(
+                            settings,
+                            options.kubernetes().namespace(),
+                            config,
+                            api,
+                            ProviderOptions.defaults(),
+                            client,
+                            clock,
+                            observability.observers(),
+                            observability.events(),
+                            observability.actuationMetrics())) {
                 assembled.set(assembly);
-                observability.serveSnapshots(() -> LiveSnapshot.json(clock.instant(),
-                        assembly.view().sourceObjects(), api.servers()));
+                observability.serveSnapshots(
+                        () ->
+                                LiveSnapshot.json(
+                                        clock.instant(),
+                                        assembly.view().sourceObjects(),
+                                        api.servers()));
                 return runAssembled(assembly, observability, client, clock);
             }
         }
     }
 
-    private int runAssembled(AutoscalerAssembly assembly, Observability observability, KubernetesClient client,
+    private int runAssembled(
+            AutoscalerAssembly assembly,
+            Observability observability,
+            KubernetesClient client,
             Clock clock) {
         WakeSignal signal = WakeSignal.monotonic();
-        LoopScheduler loopScheduler = new LoopScheduler(assembly.loop()::runOnce, clock, signal,
-                options.loop().scanInterval(), options.loop().frequentLoopsEnabled());
+        LoopScheduler loopScheduler =
+                new LoopScheduler(
+                        assembly.loop()::runOnce,
+                        clock,
+                        signal,
+                        options.loop().scanInterval(),
+                        options.loop().frequentLoopsEnabled());
         scheduler = loopScheduler;
         assembly.view().addUnschedulablePodListener(pod -> loopScheduler.wakeUp());
         try {
@@ -195,29 +239,36 @@ public final class RunService {
         LeaderElection election = null;
         if (options.leaderElection().enabled()) {
             election = new LeaderElection(client, leaseSettings());
-            election.start(leading::countDown, () -> {
-                lost = true;
-                leading.countDown();
-                loopScheduler.stop();
-            });
+            election.start(
+                    leading::countDown,
+                    () -> {
+                        lost = true;
+                        leading.countDown();
+                        loopScheduler.stop();
+                    });
         } else {
             leading.countDown();
         }
-        Thread hook = new Thread(() -> {
-            LOG.info("Received termination signal, stopping");
-            stop();
-            try {
-                done.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown");
+        Thread hook =
+                new Thread(
+                        () -> {
+                            LOG.info("Received termination signal, stopping");
+                            stop();
+                            try {
+                                done.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             leading.await();
             if (!stopping && !lost) {
                 observability.writeInitializingStatus(clock.instant());
-                LOG.info("Starting the autoscaler loop (scan interval {})", options.loop().scanInterval());
+                LOG.info(
+                        "Starting the autoscaler loop (scan interval {})",
+                        options.loop().scanInterval());
                 try (ActuatorTicker ticker = new ActuatorTicker(assembly.actuator(), clock)) {
                     loopScheduler.run();
                 }
@@ -274,12 +325,23 @@ public final class RunService {
 
     private LeaseSettings leaseSettings() {
         RunOptions.LeaderElection le = options.leaderElection();
-        String namespace = le.resourceNamespace().isEmpty() ? options.kubernetes().namespace() : le.resourceNamespace();
-        return new LeaseSettings(namespace, le.resourceName(), LeaseSettings.identity(hostName()), le.leaseDuration(),
-                le.renewDeadline(), le.retryPeriod());
+        String namespace =
+                le.resourceNamespace().isEmpty()
+                        ? options.kubernetes().namespace()
+                        : le.resourceNamespace();
+        return new LeaseSettings(
+                namespace,
+                le.resourceName(),
+                LeaseSettings.identity(hostName()),
+                le.leaseDuration(),
+                le.renewDeadline(),
+                le.retryPeriod());
     }
 
-    /** This replica's name (the pod name in Kubernetes): the Lease identity's base and events' source host. */
+    /**
+     * This replica's name (the pod name in Kubernetes): the Lease identity's base and events'
+     * source host.
+     */
     private String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -287,5 +349,4 @@ public final class RunService {
             return env.getOrDefault("HOSTNAME", "");
         }
     }
-
 }

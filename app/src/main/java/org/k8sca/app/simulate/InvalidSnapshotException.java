@@ -1,8 +1,8 @@
 package org.k8sca.app.simulate;
 
 /**
- * A snapshot file that cannot be used. The message names the file and the place in it, e.g.
- * {@code snap.json: kubernetes.items[3] (Pod shop/web): spec.containers[0].resources.requests: ...}.
+ * A snapshot file that cannot be used. The message names the file and the place in it, e.g. {@code
+ * snap.json: kubernetes.items[3] (Pod shop/web): spec.containers[0].resources.requests: ...}.
  */
 public final class InvalidSnapshotException extends Exception {
 

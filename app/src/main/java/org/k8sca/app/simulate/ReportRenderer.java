@@ -1,11 +1,12 @@
 package org.k8sca.app.simulate;
 
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a {@link SimulationReport} as the JSON of docs/cli.md or as a short text for people. */
 public final class ReportRenderer {
@@ -83,8 +84,15 @@ public final class ReportRenderer {
             sb.append("  no node group would grow\n");
         }
         for (SimulationReport.GroupScaleUp g : up.nodeGroups()) {
-            sb.append("  ").append(g.nodeGroup()).append(": ").append(g.currentSize()).append(" -> ")
-                    .append(g.newSize()).append(" (max ").append(g.maxSize()).append(")");
+            sb.append("  ")
+                    .append(g.nodeGroup())
+                    .append(": ")
+                    .append(g.currentSize())
+                    .append(" -> ")
+                    .append(g.newSize())
+                    .append(" (max ")
+                    .append(g.maxSize())
+                    .append(")");
             if (!g.pods().isEmpty()) {
                 sb.append(" for ").append(String.join(", ", g.pods()));
             }
@@ -94,8 +102,14 @@ public final class ReportRenderer {
             sb.append("  pods that remain unschedulable:\n");
             for (SimulationReport.UnhelpedPod p : up.podsRemainUnschedulable()) {
                 sb.append("    ").append(p.pod()).append('\n');
-                new java.util.TreeMap<>(p.reasons()).forEach((group, why) ->
-                        sb.append("      ").append(group).append(": ").append(why).append('\n'));
+                new java.util.TreeMap<>(p.reasons())
+                        .forEach(
+                                (group, why) ->
+                                        sb.append("      ")
+                                                .append(group)
+                                                .append(": ")
+                                                .append(why)
+                                                .append('\n'));
             }
         }
         SimulationReport.ScaleDown down = report.scaleDown();

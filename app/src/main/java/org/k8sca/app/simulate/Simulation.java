@@ -1,11 +1,5 @@
 package org.k8sca.app.simulate;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.k8sca.app.decide.Decision;
 import org.k8sca.app.decide.DecisionPass;
 import org.k8sca.app.decide.DecisionSettings;
@@ -17,17 +11,24 @@ import org.k8sca.kamatera.provider.KamateraCloudProvider;
 import org.k8sca.kamatera.provider.NodeMetadata;
 import org.k8sca.kamatera.provider.ProviderOptions;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One offline decision over a snapshot: the real Kamatera provider over the snapshot's servers
- * ({@link SnapshotKamateraApi}), and one pass of the autoscaler's own {@link DecisionPass} at "now",
- * as the first loop of a freshly started autoscaler would run it.
+ * ({@link SnapshotKamateraApi}), and one pass of the autoscaler's own {@link DecisionPass} at
+ * "now", as the first loop of a freshly started autoscaler would run it.
  *
  * <p>Scale-down answers "which nodes would go once they have been unneeded long enough": the pass
  * runs with unneeded and unready times of zero, as if every timer had already run out, and with
  * parallelism budgets as large as the cluster, so that every node is evaluated and every removal
- * counts against its group's minimum size and the cluster's resource minimums. Everything else
- * (pod ages, cooldowns, the cluster's health) is as at "now". Real loops remove the same nodes a
- * few at a time.
+ * counts against its group's minimum size and the cluster's resource minimums. Everything else (pod
+ * ages, cooldowns, the cluster's health) is as at "now". Real loops remove the same nodes a few at
+ * a time.
  */
 public final class Simulation {
 
@@ -39,13 +40,19 @@ public final class Simulation {
      * @param settings the decision settings (from the command-line flags)
      * @param now the simulation's "now"
      */
-    public static SimulationReport run(CloudConfig config, Snapshot snapshot, DecisionSettings settings, Instant now) {
+    public static SimulationReport run(
+            CloudConfig config, Snapshot snapshot, DecisionSettings settings, Instant now) {
         SimulationClock clock = new SimulationClock(now);
         SnapshotKamateraApi api = new SnapshotKamateraApi(snapshot.servers());
-        KamateraCloudProvider provider = new KamateraCloudProvider(config, api,
-                ProviderOptions.defaults().withClock(clock), NodeMetadata.NONE);
+        KamateraCloudProvider provider =
+                new KamateraCloudProvider(
+                        config,
+                        api,
+                        ProviderOptions.defaults().withClock(clock),
+                        NodeMetadata.NONE);
         provider.refresh();
-        DecisionPass pass = new DecisionPass(timersElapsed(settings, snapshot.cluster().nodes().size()), clock);
+        DecisionPass pass =
+                new DecisionPass(timersElapsed(settings, snapshot.cluster().nodes().size()), clock);
         Decision decision = pass.decide(snapshot.cluster(), provider);
 
         List<String> notes = new ArrayList<>();
@@ -53,16 +60,30 @@ public final class Simulation {
         if (!settings.scaleDownEnabled()) {
             notes.add("scale-down is disabled (--scale-down-enabled=false)");
         }
-        decision.scaleDown().flatMap(plan -> plan.cooldown()).ifPresent(
-                why -> notes.add("scale-down selects nothing this loop: " + why + "; so unneeded nodes are listed"
-                        + " without the min-size and resource-minimum checks"));
+        decision.scaleDown()
+                .flatMap(plan -> plan.cooldown())
+                .ifPresent(
+                        why ->
+                                notes.add(
+                                        "scale-down selects nothing this loop: "
+                                                + why
+                                                + "; so unneeded nodes are listed without the"
+                                                + " min-size and resource-minimum checks"));
         for (String kind : snapshot.ignoredKinds()) {
-            notes.add("ignored the " + kind + " objects of the snapshot: the autoscaler does not read them");
+            notes.add(
+                    "ignored the "
+                            + kind
+                            + " objects of the snapshot: the autoscaler does not read them");
         }
         for (String call : api.refusedCalls()) {
-            notes.add("the provider asked to " + call + "; refused, simulate never changes servers");
+            notes.add(
+                    "the provider asked to " + call + "; refused, simulate never changes servers");
         }
-        return ReportBuilder.build(now, decision.scaleUp(), decision.scaleDown(), groupOfNode(snapshot, provider),
+        return ReportBuilder.build(
+                now,
+                decision.scaleUp(),
+                decision.scaleDown(),
+                groupOfNode(snapshot, provider),
                 notes);
     }
 
@@ -72,20 +93,29 @@ public final class Simulation {
      */
     static DecisionSettings timersElapsed(DecisionSettings settings, int nodeCount) {
         NodeGroupOptions d = settings.groupDefaults();
-        NodeGroupOptions noWait = new NodeGroupOptions(d.scaleDownUtilizationThreshold(),
-                d.scaleDownGpuUtilizationThreshold(), Duration.ZERO, Duration.ZERO, d.maxNodeProvisionTime(),
-                d.maxNodeStartupTime(), d.zeroOrMaxNodeScaling(), d.allowNonAtomicScaleUpToMax(),
-                d.ignoreDaemonSetsUtilization());
+        NodeGroupOptions noWait =
+                new NodeGroupOptions(
+                        d.scaleDownUtilizationThreshold(),
+                        d.scaleDownGpuUtilizationThreshold(),
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        d.maxNodeProvisionTime(),
+                        d.maxNodeStartupTime(),
+                        d.zeroOrMaxNodeScaling(),
+                        d.allowNonAtomicScaleUpToMax(),
+                        d.ignoreDaemonSetsUtilization());
         ScaleDownOptions down = settings.scaleDown();
         int budget = Math.max(1, nodeCount);
-        return settings.withScaleDown(down.toBuilder()
-                .groupDefaults(noWait)
-                .maxScaleDownParallelism(Math.max(down.maxScaleDownParallelism(), budget))
-                .maxDrainParallelism(Math.max(down.maxDrainParallelism(), budget))
-                .build());
+        return settings.withScaleDown(
+                down.toBuilder()
+                        .groupDefaults(noWait)
+                        .maxScaleDownParallelism(Math.max(down.maxScaleDownParallelism(), budget))
+                        .maxDrainParallelism(Math.max(down.maxDrainParallelism(), budget))
+                        .build());
     }
 
-    private static Map<String, String> groupOfNode(Snapshot snapshot, KamateraCloudProvider provider) {
+    private static Map<String, String> groupOfNode(
+            Snapshot snapshot, KamateraCloudProvider provider) {
         Map<String, String> out = new HashMap<>();
         for (Node node : snapshot.cluster().nodes()) {
             provider.nodeGroupFor(node).ifPresent(g -> out.put(node.name(), g.id()));

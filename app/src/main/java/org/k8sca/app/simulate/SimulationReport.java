@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param scaleDown the scale-down findings
  * @param notes other things worth knowing (why planning stopped, kinds ignored, refused API calls)
  */
-public record SimulationReport(Instant time, ScaleUp scaleUp, ScaleDown scaleDown, List<String> notes) {
+public record SimulationReport(
+        Instant time, ScaleUp scaleUp, ScaleDown scaleDown, List<String> notes) {
 
     public SimulationReport {
         Objects.requireNonNull(time, "time");
@@ -29,7 +30,10 @@ public record SimulationReport(Instant time, ScaleUp scaleUp, ScaleDown scaleDow
      * @param nodeGroups the groups that would grow
      * @param podsRemainUnschedulable pending pods this scale-up does not help
      */
-    public record ScaleUp(String status, List<GroupScaleUp> nodeGroups, List<UnhelpedPod> podsRemainUnschedulable) {
+    public record ScaleUp(
+            String status,
+            List<GroupScaleUp> nodeGroups,
+            List<UnhelpedPod> podsRemainUnschedulable) {
         public ScaleUp {
             Objects.requireNonNull(status, "status");
             nodeGroups = List.copyOf(nodeGroups);
@@ -41,7 +45,8 @@ public record SimulationReport(Instant time, ScaleUp scaleUp, ScaleDown scaleDow
      * @param pods {@code namespace/name} of the pods this increase is for; each pod is listed under
      *     one group only (balanced sibling groups may list none)
      */
-    public record GroupScaleUp(String nodeGroup, int currentSize, int newSize, int maxSize, List<String> pods) {
+    public record GroupScaleUp(
+            String nodeGroup, int currentSize, int newSize, int maxSize, List<String> pods) {
         public GroupScaleUp {
             Objects.requireNonNull(nodeGroup, "nodeGroup");
             pods = List.copyOf(pods);
@@ -67,7 +72,9 @@ public record SimulationReport(Instant time, ScaleUp scaleUp, ScaleDown scaleDow
         }
     }
 
-    /** @param utilization the node's utilization (0..1), or {@code null} when it was not computed */
+    /**
+     * @param utilization the node's utilization (0..1), or {@code null} when it was not computed
+     */
     public record UnneededNode(String node, String nodeGroup, Double utilization) {
         public UnneededNode {
             Objects.requireNonNull(node, "node");

@@ -1,10 +1,11 @@
 package org.k8sca.app.simulate;
 
+import org.k8sca.kube.objects.ClusterObjects;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.k8sca.kube.objects.ClusterObjects;
 
 /**
  * A recorded situation to decide on: the translated Kubernetes objects and the Kamatera servers.
@@ -14,7 +15,10 @@ import org.k8sca.kube.objects.ClusterObjects;
  * @param servers the Kamatera servers, in file order
  * @param ignoredKinds kinds present in the file that the autoscaler does not read, sorted
  */
-public record Snapshot(Optional<Instant> time, ClusterObjects cluster, List<SnapshotServer> servers,
+public record Snapshot(
+        Optional<Instant> time,
+        ClusterObjects cluster,
+        List<SnapshotServer> servers,
         List<String> ignoredKinds) {
 
     public Snapshot {

@@ -1,12 +1,5 @@
 package org.k8sca.app.simulate;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.k8sca.kamatera.api.CommandStatus;
 import org.k8sca.kamatera.api.CreateServerRequest;
 import org.k8sca.kamatera.api.CreateServerResult;
@@ -18,6 +11,14 @@ import org.k8sca.kamatera.api.ServerCapabilities;
 import org.k8sca.kamatera.api.ServerImage;
 import org.k8sca.kamatera.api.ServerInfo;
 import org.k8sca.kamatera.api.ServerSummary;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Kamatera API as a snapshot recorded it: it lists the snapshot's servers and their tags, and
@@ -31,7 +32,9 @@ public final class SnapshotKamateraApi implements KamateraApi {
     private final Map<String, SnapshotServer> servers = new LinkedHashMap<>();
     private final List<String> refused = new ArrayList<>();
 
-    /** @param servers the snapshot's servers; the first of several with one name wins */
+    /**
+     * @param servers the snapshot's servers; the first of several with one name wins
+     */
     public SnapshotKamateraApi(List<SnapshotServer> servers) {
         for (SnapshotServer s : servers) {
             this.servers.putIfAbsent(s.name(), s);
@@ -61,16 +64,21 @@ public final class SnapshotKamateraApi implements KamateraApi {
         if (s == null) {
             return Optional.empty();
         }
-        return Optional.of(new ServerInfo(null, s.name(), null, s.power(), null, 0, List.of(), List.of(), null, null,
-                null, null));
+        return Optional.of(
+                new ServerInfo(
+                        null, s.name(), null, s.power(), null, 0, List.of(), List.of(), null, null,
+                        null, null));
     }
 
     @Override
     public List<String> serverTags(String serverName) {
         SnapshotServer s = servers.get(serverName);
         if (s == null) {
-            throw KamateraApiException.of(KamateraApiException.Kind.INVALID_REQUEST, Endpoint.SERVER_TAGS,
-                    "server " + serverName + " is not in the snapshot", false);
+            throw KamateraApiException.of(
+                    KamateraApiException.Kind.INVALID_REQUEST,
+                    Endpoint.SERVER_TAGS,
+                    "server " + serverName + " is not in the snapshot",
+                    false);
         }
         return s.tags();
     }
@@ -112,8 +120,11 @@ public final class SnapshotKamateraApi implements KamateraApi {
         if (commandIds.isEmpty()) {
             return Collections.emptyMap();
         }
-        throw KamateraApiException.of(KamateraApiException.Kind.INVALID_REQUEST, Endpoint.COMMAND_STATUS,
-                "simulate started no commands, asked for " + commandIds, false);
+        throw KamateraApiException.of(
+                KamateraApiException.Kind.INVALID_REQUEST,
+                Endpoint.COMMAND_STATUS,
+                "simulate started no commands, asked for " + commandIds,
+                false);
     }
 
     @Override
@@ -133,12 +144,18 @@ public final class SnapshotKamateraApi implements KamateraApi {
 
     private synchronized KamateraApiException refuse(Endpoint endpoint, String what) {
         refused.add(what);
-        return KamateraApiException.of(KamateraApiException.Kind.INVALID_REQUEST, endpoint,
-                "simulate never changes servers: refused to " + what, false);
+        return KamateraApiException.of(
+                KamateraApiException.Kind.INVALID_REQUEST,
+                endpoint,
+                "simulate never changes servers: refused to " + what,
+                false);
     }
 
     private static KamateraApiException notRecorded() {
-        return KamateraApiException.of(KamateraApiException.Kind.INVALID_REQUEST, Endpoint.SERVER_OPTIONS,
-                "server options are not part of a snapshot", false);
+        return KamateraApiException.of(
+                KamateraApiException.Kind.INVALID_REQUEST,
+                Endpoint.SERVER_OPTIONS,
+                "server options are not part of a snapshot",
+                false);
     }
 }

@@ -2,6 +2,18 @@ package org.k8sca.app.simulate;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+import org.k8sca.kube.objects.ClusterObjects;
+import org.k8sca.kube.translate.TranslationException;
+import org.k8sca.kube.view.ClusterObjectsBuilder;
+import org.k8sca.kube.view.ClusterObjectsBuilder.SupportedKind;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,23 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.k8sca.kube.objects.ClusterObjects;
-import org.k8sca.kube.translate.TranslationException;
-import org.k8sca.kube.view.ClusterObjectsBuilder;
-import org.k8sca.kube.view.ClusterObjectsBuilder.SupportedKind;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the snapshot file of {@code simulate} (docs/cli.md):
+ *
  * <pre>
  * {"time": "2026-11-24T10:00:00Z",
  *  "kubernetes": {"apiVersion": "v1", "kind": "List", "items": [...]},
  *  "kamatera": {"servers": [{"name": "...", "power": "on", "tags": ["k8sca-c1", "k8scang-ng1"]}]}}
  * </pre>
+ *
  * Every problem is an {@link InvalidSnapshotException} whose message names the file and the place
  * in it. Items of kinds the autoscaler does not read are skipped; items of kinds it reads are
  * deserialized with fabric8 and translated exactly as the live cluster view translates them.
@@ -42,7 +47,9 @@ public final class SnapshotReader {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final String autoscalerNamespace;
 
-    /** @param autoscalerNamespace where the priority expander's ConfigMap is looked for */
+    /**
+     * @param autoscalerNamespace where the priority expander's ConfigMap is looked for
+     */
     public SnapshotReader(String autoscalerNamespace) {
         this.autoscalerNamespace = autoscalerNamespace;
     }
@@ -64,12 +71,19 @@ public final class SnapshotReader {
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new InvalidSnapshotException(source + ": not valid JSON" + at(e.getLocation()) + ": "
-                    + withoutSourceNote(e.getOriginalMessage()));
+            throw new InvalidSnapshotException(
+                    source
+                            + ": not valid JSON"
+                            + at(e.getLocation())
+                            + ": "
+                            + withoutSourceNote(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidSnapshotException(source + ": expected a JSON object with \"kubernetes\" and"
-                    + " \"kamatera\", got " + describe(root));
+            throw new InvalidSnapshotException(
+                    source
+                            + ": expected a JSON object with \"kubernetes\" and"
+                            + " \"kamatera\", got "
+                            + describe(root));
         }
         Optional<Instant> time = time(root.get("time"), source);
         Kubernetes kubernetes = kubernetes(root.get("kubernetes"), source);
@@ -79,42 +93,58 @@ public final class SnapshotReader {
 
     private record Kubernetes(ClusterObjects objects, List<String> ignoredKinds) {}
 
-    private static Optional<Instant> time(JsonNode node, String source) throws InvalidSnapshotException {
+    private static Optional<Instant> time(JsonNode node, String source)
+            throws InvalidSnapshotException {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
         if (!node.isString()) {
-            throw new InvalidSnapshotException(source + ": time: expected an RFC 3339 time string such as"
-                    + " \"2026-11-24T10:00:00Z\", got " + describe(node));
+            throw new InvalidSnapshotException(
+                    source
+                            + ": time: expected an RFC 3339 time string such as"
+                            + " \"2026-11-24T10:00:00Z\", got "
+                            + describe(node));
         }
         try {
-            return Optional.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(node.asString(), Instant::from));
+            return Optional.of(
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(node.asString(), Instant::from));
         } catch (DateTimeParseException e) {
-            throw new InvalidSnapshotException(source + ": time: \"" + node.asString() + "\" is not an RFC 3339"
-                    + " time such as \"2026-11-24T10:00:00Z\"");
+            throw new InvalidSnapshotException(
+                    source
+                            + ": time: \""
+                            + node.asString()
+                            + "\" is not an RFC 3339"
+                            + " time such as \"2026-11-24T10:00:00Z\"");
         }
     }
 
     private Kubernetes kubernetes(JsonNode list, String source) throws InvalidSnapshotException {
         String where = source + ": kubernetes";
         if (list == null || list.isNull()) {
-            throw new InvalidSnapshotException(where + ": missing; expected what"
-                    + " 'kubectl get nodes,pods,pdb,ds,rs,sts,jobs -A -o json' prints");
+            throw new InvalidSnapshotException(
+                    where
+                            + ": missing; expected what"
+                            + " 'kubectl get nodes,pods,pdb,ds,rs,sts,jobs -A -o json' prints");
         }
         if (!list.isObject()) {
-            throw new InvalidSnapshotException(where + ": expected a Kubernetes List object, got " + describe(list));
+            throw new InvalidSnapshotException(
+                    where + ": expected a Kubernetes List object, got " + describe(list));
         }
         String kind = text(list.get("kind"));
         if (!kind.endsWith("List")) {
-            throw new InvalidSnapshotException(where + ": expected kind List (as kubectl get -o json prints),"
-                    + " got " + (kind.isEmpty() ? "no kind" : "kind " + kind));
+            throw new InvalidSnapshotException(
+                    where
+                            + ": expected kind List (as kubectl get -o json prints),"
+                            + " got "
+                            + (kind.isEmpty() ? "no kind" : "kind " + kind));
         }
         JsonNode items = list.get("items");
         if (items == null || items.isNull()) {
             items = JSON.createArrayNode();
         }
         if (!items.isArray()) {
-            throw new InvalidSnapshotException(where + ".items: expected an array, got " + describe(items));
+            throw new InvalidSnapshotException(
+                    where + ".items: expected an array, got " + describe(items));
         }
         ClusterObjectsBuilder builder = new ClusterObjectsBuilder(autoscalerNamespace);
         TreeSet<String> ignored = new TreeSet<>();
@@ -124,7 +154,8 @@ public final class SnapshotReader {
             JsonNode item = items.get(i);
             String itemWhere = where + ".items[" + i + "]";
             if (!item.isObject()) {
-                throw new InvalidSnapshotException(itemWhere + ": expected a Kubernetes object, got " + describe(item));
+                throw new InvalidSnapshotException(
+                        itemWhere + ": expected a Kubernetes object, got " + describe(item));
             }
             String itemKind = text(item.get("kind"));
             if (itemKind.isEmpty()) {
@@ -151,8 +182,12 @@ public final class SnapshotReader {
             throws InvalidSnapshotException {
         String apiVersion = text(item.get("apiVersion"));
         if (!apiVersion.equals(kind.apiVersion())) {
-            throw new InvalidSnapshotException(where + ": apiVersion " + (apiVersion.isEmpty() ? "missing" : apiVersion)
-                    + " is not supported; expected " + kind.apiVersion());
+            throw new InvalidSnapshotException(
+                    where
+                            + ": apiVersion "
+                            + (apiVersion.isEmpty() ? "missing" : apiVersion)
+                            + " is not supported; expected "
+                            + kind.apiVersion());
         }
         JsonNode metadata = item.get("metadata");
         if (metadata == null || !metadata.isObject() || text(metadata.get("name")).isEmpty()) {
@@ -171,39 +206,47 @@ public final class SnapshotReader {
         }
     }
 
-    private static List<SnapshotServer> servers(JsonNode kamatera, String source) throws InvalidSnapshotException {
+    private static List<SnapshotServer> servers(JsonNode kamatera, String source)
+            throws InvalidSnapshotException {
         String where = source + ": kamatera";
         if (kamatera == null || kamatera.isNull()) {
             return List.of();
         }
         if (!kamatera.isObject()) {
-            throw new InvalidSnapshotException(where + ": expected an object with \"servers\", got " + describe(kamatera));
+            throw new InvalidSnapshotException(
+                    where + ": expected an object with \"servers\", got " + describe(kamatera));
         }
         JsonNode servers = kamatera.get("servers");
         if (servers == null || servers.isNull()) {
             return List.of();
         }
         if (!servers.isArray()) {
-            throw new InvalidSnapshotException(where + ".servers: expected an array, got " + describe(servers));
+            throw new InvalidSnapshotException(
+                    where + ".servers: expected an array, got " + describe(servers));
         }
         List<SnapshotServer> out = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             JsonNode server = servers.get(i);
             String serverWhere = where + ".servers[" + i + "]";
             if (!server.isObject()) {
-                throw new InvalidSnapshotException(serverWhere + ": expected an object, got " + describe(server));
+                throw new InvalidSnapshotException(
+                        serverWhere + ": expected an object, got " + describe(server));
             }
-            out.add(new SnapshotServer(requiredString(server, "name", serverWhere),
-                    requiredString(server, "power", serverWhere), tags(server.get("tags"), serverWhere)));
+            out.add(
+                    new SnapshotServer(
+                            requiredString(server, "name", serverWhere),
+                            requiredString(server, "power", serverWhere),
+                            tags(server.get("tags"), serverWhere)));
         }
         return out;
     }
 
-    private static String requiredString(JsonNode object, String field, String where) throws InvalidSnapshotException {
+    private static String requiredString(JsonNode object, String field, String where)
+            throws InvalidSnapshotException {
         JsonNode value = object.get(field);
         if (value == null || !value.isString() || value.asString().isEmpty()) {
-            throw new InvalidSnapshotException(where + "." + field + ": expected a non-empty string, got "
-                    + describe(value));
+            throw new InvalidSnapshotException(
+                    where + "." + field + ": expected a non-empty string, got " + describe(value));
         }
         return value.asString();
     }
@@ -213,13 +256,15 @@ public final class SnapshotReader {
             return List.of();
         }
         if (!tags.isArray()) {
-            throw new InvalidSnapshotException(where + ".tags: expected an array of strings, got " + describe(tags));
+            throw new InvalidSnapshotException(
+                    where + ".tags: expected an array of strings, got " + describe(tags));
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
             JsonNode tag = tags.get(i);
             if (!tag.isString()) {
-                throw new InvalidSnapshotException(where + ".tags[" + i + "]: expected a string, got " + describe(tag));
+                throw new InvalidSnapshotException(
+                        where + ".tags[" + i + "]: expected a string, got " + describe(tag));
             }
             out.add(tag.asString());
         }
@@ -266,7 +311,9 @@ public final class SnapshotReader {
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** Jackson appends where an unclosed array or object started, in a form meant for its own logs. */
+    /**
+     * Jackson appends where an unclosed array or object started, in a form meant for its own logs.
+     */
     private static String withoutSourceNote(String message) {
         if (message == null) {
             return "";

@@ -13,7 +13,8 @@ public enum OutputFormat {
         return switch (value) {
             case "json" -> JSON;
             case "text" -> TEXT;
-            default -> throw new TypeConversionException("expected json or text, got '" + value + "'");
+            default ->
+                    throw new TypeConversionException("expected json or text, got '" + value + "'");
         };
     }
 

@@ -1,9 +1,5 @@
 package org.k8sca.app.validate;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.k8sca.core.duration.GoDuration;
 import org.k8sca.core.model.Taint;
 import org.k8sca.kamatera.config.CloudConfig;
@@ -12,13 +8,18 @@ import org.k8sca.kamatera.config.NodeTemplateConfig;
 import org.k8sca.kamatera.provider.template.MachineShape;
 import org.k8sca.kamatera.provider.template.PriceEstimator;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What {@code validate-config} shows of a resolved config: an ordered tree of the public key names
  * (docs/cli.md) to values, with every secret already redacted. Both output formats render this one
  * tree, so redaction is decided in exactly one place.
  *
- * <p>Values are {@link String}, {@link Integer}, {@link Double}, {@link Boolean}, {@code List<String>},
- * {@code Map<String, String>} or, for nested sections, {@code Map<String, Object>}.
+ * <p>Values are {@link String}, {@link Integer}, {@link Double}, {@link Boolean}, {@code
+ * List<String>}, {@code Map<String, String>} or, for nested sections, {@code Map<String, Object>}.
  */
 public final class ResolvedConfigView {
     /** Shown instead of a secret that is set. */
@@ -58,7 +59,8 @@ public final class ResolvedConfigView {
         view.put("managed", group.managed());
         view.put("billingcycle", group.billingCycle());
         view.put("monthlypackage", group.monthlyPackage());
-        // The script is a secret too (it usually holds a cluster join token): only say whether it is set.
+        // The script is a secret too (it usually holds a cluster join token): only say whether it
+        // is set.
         view.put("script-base64-set", group.script() != null && !group.script().isEmpty());
         view.put("poweroff-on-scale-down", group.powerOffOnScaleDown());
         view.put("poweroff-on-scale-down-max-servers", group.powerOffOnScaleDownMaxServers());
@@ -70,9 +72,11 @@ public final class ResolvedConfigView {
         view.put("system-reserved", template.systemReserved());
         view.put("eviction-hard", template.evictionHard());
         boolean estimated = template.pricePerHour().isEmpty();
-        view.put("price-per-hour", estimated
-                ? roundedEstimate(PriceEstimator.estimate(MachineShape.of(group)))
-                : template.pricePerHour().getAsDouble());
+        view.put(
+                "price-per-hour",
+                estimated
+                        ? roundedEstimate(PriceEstimator.estimate(MachineShape.of(group)))
+                        : template.pricePerHour().getAsDouble());
         view.put("price-per-hour-estimated", estimated);
         view.put("tags", group.tags());
         return view;
@@ -88,8 +92,8 @@ public final class ResolvedConfigView {
     }
 
     /**
-     * The estimate is only meant to rank node groups, so four decimals are plenty; rounding also keeps
-     * floating-point noise ({@code 0.12750000000000003}) out of the output.
+     * The estimate is only meant to rank node groups, so four decimals are plenty; rounding also
+     * keeps floating-point noise ({@code 0.12750000000000003}) out of the output.
      */
     private static double roundedEstimate(double pricePerHour) {
         return Math.round(pricePerHour * 10_000) / 10_000.0;
@@ -97,8 +101,10 @@ public final class ResolvedConfigView {
 
     /** "" tells the user that Kamatera will generate a password; anything else is hidden. */
     private static String redactedPassword(String password) {
-        boolean none = password == null || password.isEmpty()
-                || password.equals(NodeGroupConfig.GENERATE_PASSWORD);
+        boolean none =
+                password == null
+                        || password.isEmpty()
+                        || password.equals(NodeGroupConfig.GENERATE_PASSWORD);
         return none ? "" : REDACTED;
     }
 }

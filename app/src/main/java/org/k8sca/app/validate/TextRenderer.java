@@ -34,7 +34,11 @@ public final class TextRenderer {
             } else if (value instanceof List<?> list && !list.isEmpty()) {
                 text.append(indent).append(key).append('\n');
                 for (Object element : list) {
-                    text.append(indent).append(INDENT).append("- ").append(scalar(element)).append('\n');
+                    text.append(indent)
+                            .append(INDENT)
+                            .append("- ")
+                            .append(scalar(element))
+                            .append('\n');
                 }
             } else {
                 String padding = " ".repeat(width + 3 - key.length());
@@ -58,14 +62,19 @@ public final class TextRenderer {
     }
 
     static boolean needsQuotes(String s) {
-        if (s.isEmpty() || s.startsWith("\"") || Character.isWhitespace(s.charAt(0))
+        if (s.isEmpty()
+                || s.startsWith("\"")
+                || Character.isWhitespace(s.charAt(0))
                 || Character.isWhitespace(s.charAt(s.length() - 1))) {
             return true;
         }
         return s.chars().anyMatch(Character::isISOControl);
     }
 
-    /** Double-quoted, with {@code \"}, {@code \\}, {@code \n}, {@code \t} and {@code \\uXXXX} escapes. */
+    /**
+     * Double-quoted, with {@code \"}, {@code \\}, {@code \n}, {@code \t} and {@code \\uXXXX}
+     * escapes.
+     */
     static String quote(String s) {
         StringBuilder quoted = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {

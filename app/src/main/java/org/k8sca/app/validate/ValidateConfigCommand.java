@@ -1,5 +1,21 @@
 package org.k8sca.app.validate;
 
+import org.k8sca.app.ExitCodes;
+import org.k8sca.app.VersionProvider;
+import org.k8sca.kamatera.config.CloudConfig;
+import org.k8sca.kamatera.config.CloudConfigLoader;
+import org.k8sca.kamatera.config.ConfigProblem;
+import org.k8sca.kamatera.config.InvalidCloudConfigException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
@@ -8,19 +24,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.k8sca.app.ExitCodes;
-import org.k8sca.app.VersionProvider;
-import org.k8sca.kamatera.config.CloudConfig;
-import org.k8sca.kamatera.config.CloudConfigLoader;
-import org.k8sca.kamatera.config.ConfigProblem;
-import org.k8sca.kamatera.config.InvalidCloudConfigException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code validate-config --cloud-config FILE [--output json|text]}: exit 0 and the resolved config
@@ -36,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
             "Valid: exit status 0, the resolved configuration on stdout (secrets redacted).",
             "Invalid: exit status 1, one line per problem on stderr.",
             "Unreadable file or bad arguments: exit status 2.",
-            "KAMATERA_API_CLIENT_ID and KAMATERA_API_SECRET, when set and non-empty, override the file."
+            "KAMATERA_API_CLIENT_ID and KAMATERA_API_SECRET, when set and non-empty, override the"
+                + " file."
         })
 public final class ValidateConfigCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -45,14 +49,19 @@ public final class ValidateConfigCommand implements Callable<Integer> {
     private final PrintStream err;
     private final Map<String, String> env;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--cloud-config", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--cloud-config",
+            required = true,
+            paramLabel = "FILE",
             description = "The Kamatera cloud config file (INI), as given to the autoscaler.")
     String cloudConfig;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             converter = OutputFormat.Converter.class,
             description = "json or text (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
@@ -75,7 +84,12 @@ public final class ValidateConfigCommand implements Callable<Integer> {
         try {
             config = CloudConfigLoader.load(file, env);
         } catch (IOException e) {
-            err.println(spec.qualifiedName() + ": cannot read cloud config " + cloudConfig + ": " + describe(e));
+            err.println(
+                    spec.qualifiedName()
+                            + ": cannot read cloud config "
+                            + cloudConfig
+                            + ": "
+                            + describe(e));
             return ExitCodes.USAGE;
         } catch (InvalidCloudConfigException e) {
             for (ConfigProblem problem : e.problems()) {
@@ -92,12 +106,14 @@ public final class ValidateConfigCommand implements Callable<Integer> {
 
     private Path fileArgument() {
         if (cloudConfig.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--cloud-config must name a file, got an empty value");
+            throw new ParameterException(
+                    spec.commandLine(), "--cloud-config must name a file, got an empty value");
         }
         try {
             return Path.of(cloudConfig);
         } catch (InvalidPathException e) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "--cloud-config is not a valid file name: " + e.getMessage());
         }
     }

@@ -2,21 +2,22 @@ package org.k8sca.app.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.flags.RunFlags;
 import org.k8sca.app.flags.RunOptions;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParseResult;
 
+import java.time.Duration;
+
 class DecisionSettingsTest {
 
     @Command(name = "run")
     static final class Run {
-        @Mixin
-        RunFlags flags;
+        @Mixin RunFlags flags;
     }
 
     private static DecisionSettings from(String... args) {
@@ -38,13 +39,23 @@ class DecisionSettingsTest {
 
     @Test
     void flagsReachThePartsThatUseThem() {
-        DecisionSettings s = from("--scale-down-unneeded-time=3m", "--max-node-provision-time=7m",
-                "--max-nodes-total=7", "--expander=priority,least-waste", "--bypassed-scheduler-names=batch",
-                "--ok-total-unready-count=9", "--scale-down-delay-after-add=1m", "--max-graceful-termination-sec=60",
-                "--scale-down-enabled=false", "--cores-total=2:64");
+        DecisionSettings s =
+                from(
+                        "--scale-down-unneeded-time=3m",
+                        "--max-node-provision-time=7m",
+                        "--max-nodes-total=7",
+                        "--expander=priority,least-waste",
+                        "--bypassed-scheduler-names=batch",
+                        "--ok-total-unready-count=9",
+                        "--scale-down-delay-after-add=1m",
+                        "--max-graceful-termination-sec=60",
+                        "--scale-down-enabled=false",
+                        "--cores-total=2:64");
 
-        assertThat(s.scaleDown().groupDefaults().scaleDownUnneededTime()).isEqualTo(Duration.ofMinutes(3));
-        assertThat(s.clusterState().defaultOptions().maxNodeProvisionTime()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(s.scaleDown().groupDefaults().scaleDownUnneededTime())
+                .isEqualTo(Duration.ofMinutes(3));
+        assertThat(s.clusterState().defaultOptions().maxNodeProvisionTime())
+                .isEqualTo(Duration.ofMinutes(7));
         assertThat(s.scaleUp().maxNodesTotal()).isEqualTo(7);
         assertThat(s.scaleUp().coresTotalMax()).isEqualTo(64);
         assertThat(s.scaleDown().minCoresTotal()).isEqualTo(2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+
 import picocli.CommandLine.TypeConversionException;
 
 /** Go's strconv.ParseBool and ParseFloat syntax for flag values. */
@@ -19,9 +20,13 @@ class GoValueConvertersTest {
             assertThat(bool.convert(no)).as(no).isFalse();
         }
         for (String bad : new String[] {"yes", "no", "tRUE", "", " true", "2"}) {
-            assertThatThrownBy(() -> bool.convert(bad)).as(bad)
+            assertThatThrownBy(() -> bool.convert(bad))
+                    .as(bad)
                     .isInstanceOf(TypeConversionException.class)
-                    .hasMessage("strconv.ParseBool: parsing \"" + bad + "\": invalid syntax (expected true or false)");
+                    .hasMessage(
+                            "strconv.ParseBool: parsing \""
+                                    + bad
+                                    + "\": invalid syntax (expected true or false)");
         }
     }
 
@@ -37,7 +42,8 @@ class GoValueConvertersTest {
         assertThat(number.convert("-infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(number.convert("NAN")).isNaN();
         for (String bad : new String[] {"0.5d", "1f", " 1", "1 ", "", "half", "1,5", "0x1p3f"}) {
-            assertThatThrownBy(() -> number.convert(bad)).as(bad)
+            assertThatThrownBy(() -> number.convert(bad))
+                    .as(bad)
                     .isInstanceOf(TypeConversionException.class)
                     .hasMessage("strconv.ParseFloat: parsing \"" + bad + "\": invalid syntax");
         }

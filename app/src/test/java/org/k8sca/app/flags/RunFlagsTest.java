@@ -3,17 +3,22 @@ package org.k8sca.app.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.logging.LogFormat;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** Parsing the {@code run} flags into {@link RunOptions}: upstream defaults, value syntax, cross-checks. */
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Parsing the {@code run} flags into {@link RunOptions}: upstream defaults, value syntax,
+ * cross-checks.
+ */
 class RunFlagsTest {
 
     @Command(name = "run")
@@ -122,43 +127,63 @@ class RunFlagsTest {
 
     @Test
     void booleansTakeTheBareFlagOrGoSpellings() {
-        assertThat(parse("--balance-similar-node-groups").scaleUp().balanceSimilarNodeGroups()).isTrue();
+        assertThat(parse("--balance-similar-node-groups").scaleUp().balanceSimilarNodeGroups())
+                .isTrue();
         assertThat(parse("--leader-elect=false").leaderElection().enabled()).isFalse();
         assertThat(parse("--leader-elect=0").leaderElection().enabled()).isFalse();
         assertThat(parse("--leader-elect=F").leaderElection().enabled()).isFalse();
         assertThat(parse("--scale-down-enabled=False").scaleDown().scaleDownEnabled()).isFalse();
-        assertThat(parse("--scale-down-enabled=false", "--scale-down-enabled=TRUE").scaleDown().scaleDownEnabled())
-                .as("the last occurrence wins").isTrue();
+        assertThat(
+                        parse("--scale-down-enabled=false", "--scale-down-enabled=TRUE")
+                                .scaleDown()
+                                .scaleDownEnabled())
+                .as("the last occurrence wins")
+                .isTrue();
         assertThatThrownBy(() -> parse("--leader-elect=yes"))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("invalid syntax");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("invalid syntax");
     }
 
     @Test
     void verbosityTakesEveryKlogSpelling() {
-        for (String[] args : new String[][] {{"-v4"}, {"-v=4"}, {"-v", "4"}, {"--v=4"}, {"--v", "4"}}) {
+        for (String[] args :
+                new String[][] {{"-v4"}, {"-v=4"}, {"-v", "4"}, {"--v=4"}, {"--v", "4"}}) {
             assertThat(parse(args).logging().verbosity()).as(String.join(" ", args)).isEqualTo(4);
         }
-        assertThatThrownBy(() -> parse("-v=-1")).hasMessageContaining("-v: verbosity must be 0 or more");
+        assertThatThrownBy(() -> parse("-v=-1"))
+                .hasMessageContaining("-v: verbosity must be 0 or more");
     }
 
     @Test
     void durationsAreGoDurations() {
-        RunOptions options = parse("--scan-interval=1m30s", "--scale-down-unneeded-time", "2.5m",
-                "--new-pod-scale-up-delay=0");
+        RunOptions options =
+                parse(
+                        "--scan-interval=1m30s",
+                        "--scale-down-unneeded-time",
+                        "2.5m",
+                        "--new-pod-scale-up-delay=0");
 
         assertThat(options.loop().scanInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(options.scaleDown().scaleDownUnneededTime()).isEqualTo(Duration.ofSeconds(150));
         assertThat(options.scaleUp().newPodScaleUpDelay()).isEqualTo(Duration.ZERO);
         assertThatThrownBy(() -> parse("--scan-interval=10"))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("--scan-interval").hasMessageContaining("time: missing unit in duration \"10\"");
-        assertThatThrownBy(() -> parse("--scan-interval=0s")).hasMessageContaining("--scan-interval: must be positive");
+                .hasMessageContaining("--scan-interval")
+                .hasMessageContaining("time: missing unit in duration \"10\"");
+        assertThatThrownBy(() -> parse("--scan-interval=0s"))
+                .hasMessageContaining("--scan-interval: must be positive");
     }
 
     @Test
     void listFlagsCollectRepeatsAndCommaLists() {
-        RunOptions options = parse("--expander=priority,least-waste", "--startup-taint=a", "--startup-taint=b",
-                "--ignore-taint=old", "--bypassed-scheduler-names=s1,s2", "--bypassed-scheduler-names=s3");
+        RunOptions options =
+                parse(
+                        "--expander=priority,least-waste",
+                        "--startup-taint=a",
+                        "--startup-taint=b",
+                        "--ignore-taint=old",
+                        "--bypassed-scheduler-names=s1,s2",
+                        "--bypassed-scheduler-names=s3");
 
         assertThat(options.scaleUp().expander()).containsExactly("priority", "least-waste");
         assertThat(options.scaleUp().startupTaint()).containsExactly("old", "a", "b");
@@ -168,8 +193,10 @@ class RunFlagsTest {
     @Test
     void expandersAreCheckedByName() {
         assertThatThrownBy(() -> parse("--expander=least-waste,cheapest"))
-                .hasMessageContaining("--expander: unknown expander 'cheapest'").hasMessageContaining("most-pods");
-        assertThatThrownBy(() -> parse("--expander=grpc")).hasMessageContaining("grpc expander is not supported");
+                .hasMessageContaining("--expander: unknown expander 'cheapest'")
+                .hasMessageContaining("most-pods");
+        assertThatThrownBy(() -> parse("--expander=grpc"))
+                .hasMessageContaining("grpc expander is not supported");
         assertThatThrownBy(() -> parse("--expander=")).hasMessageContaining("unknown expander ''");
     }
 
@@ -183,31 +210,48 @@ class RunFlagsTest {
     void onlyKamateraIsACloudProvider() {
         assertThat(parse("--cloud-provider=kamatera").cloudProvider()).isEqualTo("kamatera");
         assertThatThrownBy(() -> parse("--cloud-provider=aws"))
-                .hasMessage("--cloud-provider: only 'kamatera' is supported by this autoscaler, got 'aws'");
+                .hasMessage(
+                        "--cloud-provider: only 'kamatera' is supported by this autoscaler, got"
+                            + " 'aws'");
     }
 
     @Test
     void minMaxTotalsAreParsedWithUpstreamMessages() {
         assertThat(parse("--cores-total=4:64").limits().coresTotal()).isEqualTo(new MinMax(4, 64));
-        assertThat(parse("--memory-total=0:512").limits().memoryTotalGib()).isEqualTo(new MinMax(0, 512));
-        assertThatThrownBy(() -> parse("--cores-total=64")).hasMessageContaining("--cores-total: wrong nodes configuration: 64");
+        assertThat(parse("--memory-total=0:512").limits().memoryTotalGib())
+                .isEqualTo(new MinMax(0, 512));
+        assertThatThrownBy(() -> parse("--cores-total=64"))
+                .hasMessageContaining("--cores-total: wrong nodes configuration: 64");
         assertThatThrownBy(() -> parse("--cores-total=a:64"))
                 .hasMessageContaining("--cores-total: failed to set min size: a, expected integer");
         assertThatThrownBy(() -> parse("--memory-total=10:5"))
-                .hasMessageContaining("--memory-total: max size must be greater or equal to min size");
+                .hasMessageContaining(
+                        "--memory-total: max size must be greater or equal to min size");
         assertThatThrownBy(() -> parse("--memory-total=-1:5"))
                 .hasMessageContaining("--memory-total: min size must be greater or equal to 0");
     }
 
     @Test
     void drainPriorityConfigIsParsedAndExclusiveWithMaxGracefulTermination() {
-        assertThat(parse("--drain-priority-config=10000:20,1000:100,0:60").scaleDown().drainPriorityConfig())
-                .containsExactly(new DrainPriority(10000, 20), new DrainPriority(1000, 100), new DrainPriority(0, 60));
+        assertThat(
+                        parse("--drain-priority-config=10000:20,1000:100,0:60")
+                                .scaleDown()
+                                .drainPriorityConfig())
+                .containsExactly(
+                        new DrainPriority(10000, 20),
+                        new DrainPriority(1000, 100),
+                        new DrainPriority(0, 60));
         assertThatThrownBy(() -> parse("--drain-priority-config=1000:x"))
                 .hasMessageContaining("--drain-priority-config: '1000:x'");
         // Upstream refuses the pair even when the value equals the default.
-        assertThatThrownBy(() -> parse("--drain-priority-config=0:60", "--max-graceful-termination-sec=600"))
-                .hasMessageContaining("could not use --drain-priority-config together with --max-graceful-termination-sec");
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        "--drain-priority-config=0:60",
+                                        "--max-graceful-termination-sec=600"))
+                .hasMessageContaining(
+                        "could not use --drain-priority-config together with"
+                            + " --max-graceful-termination-sec");
     }
 
     @Test
@@ -216,25 +260,34 @@ class RunFlagsTest {
                 .hasMessageContaining("--predicate-parallelism: must be at least 1, got 0");
         assertThatThrownBy(() -> parse("--balancing-label=a", "--balancing-ignore-label=b"))
                 .hasMessageContaining("cannot be combined with --balancing-ignore-label");
-        assertThatThrownBy(() -> parse("--estimator=oldbinpacking")).hasMessageContaining("--estimator");
+        assertThatThrownBy(() -> parse("--estimator=oldbinpacking"))
+                .hasMessageContaining("--estimator");
         assertThatThrownBy(() -> parse("--leader-elect-resource-lock=endpoints"))
                 .hasMessageContaining("only 'leases' is supported");
         assertThatThrownBy(() -> parse("--scale-down-utilization-threshold=1.5"))
-                .hasMessageContaining("--scale-down-utilization-threshold: must be between 0 and 1");
+                .hasMessageContaining(
+                        "--scale-down-utilization-threshold: must be between 0 and 1");
     }
 
     @Test
     void maxStartupTimeIsRaisedToTheOtherHealthWindows() {
-        assertThat(parse("--max-failing-time=30m").loop().maxStartupTime()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(parse("--max-inactivity=1h").loop().maxStartupTime()).isEqualTo(Duration.ofHours(1));
-        assertThat(parse("--max-startup-time=2h").loop().maxStartupTime()).isEqualTo(Duration.ofHours(2));
+        assertThat(parse("--max-failing-time=30m").loop().maxStartupTime())
+                .isEqualTo(Duration.ofMinutes(30));
+        assertThat(parse("--max-inactivity=1h").loop().maxStartupTime())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(parse("--max-startup-time=2h").loop().maxStartupTime())
+                .isEqualTo(Duration.ofHours(2));
     }
 
     @Test
     void leaseNamespaceDefaultsToTheNamespaceFlag() {
-        assertThat(parse("--namespace=autoscaling").leaderElection().resourceNamespace()).isEqualTo("autoscaling");
-        assertThat(parse("--namespace=autoscaling", "--leader-elect-resource-namespace=locks")
-                .leaderElection().resourceNamespace()).isEqualTo("locks");
+        assertThat(parse("--namespace=autoscaling").leaderElection().resourceNamespace())
+                .isEqualTo("autoscaling");
+        assertThat(
+                        parse("--namespace=autoscaling", "--leader-elect-resource-namespace=locks")
+                                .leaderElection()
+                                .resourceNamespace())
+                .isEqualTo("locks");
     }
 
     @Test

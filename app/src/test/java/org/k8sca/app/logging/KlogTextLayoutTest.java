@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
+
+import java.time.Instant;
 
 /** klog's text header and body, byte for byte. */
 class KlogTextLayoutTest {
@@ -21,10 +23,20 @@ class KlogTextLayoutTest {
 
     @Test
     void infoLineHasKlogHeaderWithMicroseconds() {
-        String line = layout().doLayout(Events.event(Level.INFO, TIME, "scale-up: setting group {} size to {}", "ng1", 3));
+        String line =
+                layout().doLayout(
+                                Events.event(
+                                        Level.INFO,
+                                        TIME,
+                                        "scale-up: setting group {} size to {}",
+                                        "ng1",
+                                        3));
 
-        assertThat(line).isEqualTo("I0307 04:05:06.123456    4242 ScaleUp.java:42] scale-up: setting group ng1 size to 3"
-                + System.lineSeparator());
+        assertThat(line)
+                .isEqualTo(
+                        "I0307 04:05:06.123456    4242 ScaleUp.java:42] scale-up: setting group ng1"
+                            + " size to 3"
+                                + System.lineSeparator());
     }
 
     @Test
@@ -42,7 +54,8 @@ class KlogTextLayoutTest {
         KlogTextLayout layout = layout();
         layout.setZone("Asia/Jerusalem"); // UTC+2 in March
 
-        assertThat(layout.doLayout(Events.event(Level.INFO, TIME, "x"))).startsWith("I0307 06:05:06.123456 ");
+        assertThat(layout.doLayout(Events.event(Level.INFO, TIME, "x")))
+                .startsWith("I0307 06:05:06.123456 ");
     }
 
     @Test
@@ -53,15 +66,27 @@ class KlogTextLayoutTest {
         event.addKeyValuePair(new KeyValuePair("nodes", 3));
         event.addKeyValuePair(new KeyValuePair("reason", "Insufficient \"cpu\""));
 
-        assertThat(layout().doLayout(event)).isEqualTo("I0307 04:05:06.123456    4242 ScaleUp.java:42] pod does not fit"
-                + " pod=\"default/web-1\" nodes=3 reason=\"Insufficient \\\"cpu\\\"\"" + System.lineSeparator());
+        assertThat(layout().doLayout(event))
+                .isEqualTo(
+                        "I0307 04:05:06.123456    4242 ScaleUp.java:42] pod does not fit"
+                            + " pod=\"default/web-1\" nodes=3 reason=\"Insufficient \\\"cpu\\\"\""
+                                + System.lineSeparator());
     }
 
     @Test
     void exceptionStackTraceFollowsOnTheNextLines() {
-        String text = layout().doLayout(Events.event(Level.ERROR, TIME, new IllegalStateException("boom"), "loop failed"));
+        String text =
+                layout().doLayout(
+                                Events.event(
+                                        Level.ERROR,
+                                        TIME,
+                                        new IllegalStateException("boom"),
+                                        "loop failed"));
 
-        assertThat(text).startsWith("E0307 04:05:06.123456    4242 ScaleUp.java:42] loop failed" + System.lineSeparator())
+        assertThat(text)
+                .startsWith(
+                        "E0307 04:05:06.123456    4242 ScaleUp.java:42] loop failed"
+                                + System.lineSeparator())
                 .contains("java.lang.IllegalStateException: boom")
                 .contains("\tat ");
     }

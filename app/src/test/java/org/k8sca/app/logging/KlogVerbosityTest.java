@@ -2,17 +2,21 @@ package org.k8sca.app.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.DefaultLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code Klog.v(n)} through real SLF4J and logback into a captured stream, as {@code run} sets it up. */
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code Klog.v(n)} through real SLF4J and logback into a captured stream, as {@code run} sets it
+ * up.
+ */
 class KlogVerbosityTest {
     private static final Logger LOG = LoggerFactory.getLogger(KlogVerbosityTest.class);
 
@@ -29,7 +33,9 @@ class KlogVerbosityTest {
             Klog.v(level).info(LOG, "detail at {}", level);
         }
         LOG.warn("a warning");
-        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(captured.toString(StandardCharsets.UTF_8).split("\n"))
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Test
@@ -41,8 +47,10 @@ class KlogVerbosityTest {
             assertThat(lines).as("-v%d: %s", verbosity, lines).hasSize(2 + expectedDetails);
             assertThat(lines.get(0)).contains("] plain info");
             for (int level = 1; level <= expectedDetails; level++) {
-                assertThat(lines.get(level)).as("-v%d", verbosity)
-                        .startsWith("I").endsWith("] detail at " + level)
+                assertThat(lines.get(level))
+                        .as("-v%d", verbosity)
+                        .startsWith("I")
+                        .endsWith("] detail at " + level)
                         // The caller is this test, not the Klog class in between.
                         .contains(" KlogVerbosityTest.java:");
             }
@@ -56,7 +64,9 @@ class KlogVerbosityTest {
 
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).contains("\"msg\":\"plain info\",\"v\":0}");
-        assertThat(lines.get(4)).contains("\"caller\":\"KlogVerbosityTest.java:").contains("\"msg\":\"detail at 4\",\"v\":4}");
+        assertThat(lines.get(4))
+                .contains("\"caller\":\"KlogVerbosityTest.java:")
+                .contains("\"msg\":\"detail at 4\",\"v\":4}");
     }
 
     @Test
@@ -67,8 +77,9 @@ class KlogVerbosityTest {
         Klog.v(3).infoS(LOG, "hidden", "k", "v");
 
         assertThat(captured.toString(StandardCharsets.UTF_8).strip())
-                .matches("I\\d{4} [0-9:.]+ +\\d+ KlogVerbosityTest\\.java:\\d+] scale-up"
-                        + " nodeGroup=\"ng1\" from=1 to=3 dangling=\"\\(MISSING\\)\"");
+                .matches(
+                        "I\\d{4} [0-9:.]+ +\\d+ KlogVerbosityTest\\.java:\\d+] scale-up"
+                                + " nodeGroup=\"ng1\" from=1 to=3 dangling=\"\\(MISSING\\)\"");
     }
 
     @Test

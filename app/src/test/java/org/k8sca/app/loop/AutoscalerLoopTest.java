@@ -3,11 +3,6 @@ package org.k8sca.app.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.k8sca.app.testing.TestObjects.GI;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.decide.DecisionPass;
 import org.k8sca.app.decide.DecisionSettings;
@@ -26,6 +21,12 @@ import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.core.scaleup.ScaleUpStatus;
 import org.k8sca.kube.objects.SchedulingState;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 class AutoscalerLoopTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
@@ -40,7 +41,8 @@ class AutoscalerLoopTest {
     private AutoscalerLoop loop(LoopObserver... observers) {
         List<LoopObserver> all = new ArrayList<>(List.of(observers));
         all.add(recorder);
-        return new AutoscalerLoop(clock, cloud, objects::build, pass, actuator, ops, NodeMarks.NONE, all);
+        return new AutoscalerLoop(
+                clock, cloud, objects::build, pass, actuator, ops, NodeMarks.NONE, all);
     }
 
     /** Remembers what observers were told, as short lines. */
@@ -84,8 +86,10 @@ class AutoscalerLoopTest {
     @Test
     void aFailedRefreshSkipsTheLoop() {
         cloud.add("pool", 0, 5, 2000, 4 * GI);
-        objects.pod("web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
-        cloud.refreshFailure = new CloudProviderException(CloudProviderException.Kind.CLOUD_API, "API down");
+        objects.pod(
+                "web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
+        cloud.refreshFailure =
+                new CloudProviderException(CloudProviderException.Kind.CLOUD_API, "API down");
 
         LoopOutcome outcome = loop().runOnce(clock.instant());
 
@@ -97,7 +101,8 @@ class AutoscalerLoopTest {
     @Test
     void scalesUpOnceForAPendingPodAndWaitsForTheNewNode() {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
-        objects.pod("web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
+        objects.pod(
+                "web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
         AutoscalerLoop loop = loop();
 
         LoopOutcome first = loop.runOnce(clock.instant());
@@ -109,15 +114,27 @@ class AutoscalerLoopTest {
         LoopOutcome second = loop.runOnce(clock.instant());
         assertThat(second.productive()).isFalse();
         assertThat(g.increases).containsExactly(1);
-        assertThat(recorder.calls).containsExactly("started", "clusterState", "scaleUp SCALE_UP 1", "scaleDown",
-                "finished ok", "started", "clusterState", "scaleUp NOT_NEEDED 0", "scaleDown", "finished ok");
+        assertThat(recorder.calls)
+                .containsExactly(
+                        "started",
+                        "clusterState",
+                        "scaleUp SCALE_UP 1",
+                        "scaleDown",
+                        "finished ok",
+                        "started",
+                        "clusterState",
+                        "scaleUp NOT_NEEDED 0",
+                        "scaleDown",
+                        "finished ok");
     }
 
     @Test
     void aFailedIncreaseBacksTheGroupOff() {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
-        g.increaseFailure = new CloudProviderException(CloudProviderException.Kind.CLOUD_API, "quota exceeded");
-        objects.pod("web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
+        g.increaseFailure =
+                new CloudProviderException(CloudProviderException.Kind.CLOUD_API, "quota exceeded");
+        objects.pod(
+                "web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
         AutoscalerLoop loop = loop();
 
         assertThat(loop.runOnce(clock.instant()).productive()).isFalse();
@@ -135,27 +152,43 @@ class AutoscalerLoopTest {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
         objects.node("managed", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
                 .taint("managed", "ToBeDeletedByClusterAutoscaler", "123")
-                .pod("app", SchedulingState.BOUND, null, "managed", 1500, 3 * GI, T0.minus(Duration.ofHours(1)))
-                .node("control-plane", "other://cp", 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
+                .pod(
+                        "app",
+                        SchedulingState.BOUND,
+                        null,
+                        "managed",
+                        1500,
+                        3 * GI,
+                        T0.minus(Duration.ofHours(1)))
+                .node(
+                        "control-plane",
+                        "other://cp",
+                        2000,
+                        4 * GI,
+                        true,
+                        T0.minus(Duration.ofHours(1)))
                 .taint("control-plane", "ToBeDeletedByClusterAutoscaler", "123");
         AutoscalerLoop loop = loop();
 
         loop.runOnce(clock.instant());
         loop.runOnce(clock.instant());
 
-        assertThat(ops.calls).containsExactly("untaint managed", "event managed ClusterAutoscalerCleanup");
+        assertThat(ops.calls)
+                .containsExactly("untaint managed", "event managed ClusterAutoscalerCleanup");
     }
 
     @Test
     void anObserverThatThrowsIsSkipped() {
         cloud.add("pool", 0, 5, 2000, 4 * GI);
-        objects.pod("web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
-        LoopObserver broken = new LoopObserver() {
-            @Override
-            public void scaleUp(ScaleUpResult result, List<IncreaseAttempt> executed) {
-                throw new IllegalStateException("metrics down");
-            }
-        };
+        objects.pod(
+                "web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
+        LoopObserver broken =
+                new LoopObserver() {
+                    @Override
+                    public void scaleUp(ScaleUpResult result, List<IncreaseAttempt> executed) {
+                        throw new IllegalStateException("metrics down");
+                    }
+                };
 
         LoopOutcome outcome = loop(broken).runOnce(clock.instant());
 
@@ -167,7 +200,14 @@ class AutoscalerLoopTest {
     void anUnneededNodeIsTaintedThenDeletedByTheActuator() {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
         objects.node("busy", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
-                .pod("app", SchedulingState.BOUND, null, "busy", 1500, 3 * GI, T0.minus(Duration.ofHours(1)))
+                .pod(
+                        "app",
+                        SchedulingState.BOUND,
+                        null,
+                        "busy",
+                        1500,
+                        3 * GI,
+                        T0.minus(Duration.ofHours(1)))
                 .node("idle", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)));
         AutoscalerLoop loop = loop();
 
@@ -186,7 +226,8 @@ class AutoscalerLoopTest {
         }
         assertThat(g.deleted).containsExactly("idle");
         loop.runOnce(clock.instant());
-        assertThat(recorder.finished).extracting(DeletionResult::nodeName, DeletionResult::success)
+        assertThat(recorder.finished)
+                .extracting(DeletionResult::nodeName, DeletionResult::success)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("idle", true));
     }
 
@@ -194,11 +235,31 @@ class AutoscalerLoopTest {
     void groupsBelowMinSizeAreRaisedWhenEnforced() {
         FakeCloud.Group g = cloud.add("low", 2, 5, 2000, 4 * GI);
         DecisionSettings d = DecisionSettings.DEFAULTS;
-        DecisionPass enforcing = new DecisionPass(new DecisionSettings(d.groupDefaults(), d.clusterState(),
-                d.scaleUp(), d.scaleDown(), d.expander(), true, java.util.Set.of(), java.util.Set.of(), 1, true, true),
-                clock);
-        AutoscalerLoop loop = new AutoscalerLoop(clock, cloud, objects::build, enforcing, actuator, ops,
-                NodeMarks.NONE, List.of(recorder));
+        DecisionPass enforcing =
+                new DecisionPass(
+                        new DecisionSettings(
+                                d.groupDefaults(),
+                                d.clusterState(),
+                                d.scaleUp(),
+                                d.scaleDown(),
+                                d.expander(),
+                                true,
+                                java.util.Set.of(),
+                                java.util.Set.of(),
+                                1,
+                                true,
+                                true),
+                        clock);
+        AutoscalerLoop loop =
+                new AutoscalerLoop(
+                        clock,
+                        cloud,
+                        objects::build,
+                        enforcing,
+                        actuator,
+                        ops,
+                        NodeMarks.NONE,
+                        List.of(recorder));
 
         assertThat(loop.runOnce(clock.instant()).productive()).isTrue();
         assertThat(g.increases).containsExactly(2);

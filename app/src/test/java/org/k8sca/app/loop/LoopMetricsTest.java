@@ -6,13 +6,7 @@ import static org.k8sca.app.testing.TestObjects.GI;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.decide.DecisionPass;
 import org.k8sca.app.decide.DecisionSettings;
@@ -26,6 +20,14 @@ import org.k8sca.core.clusterstate.ClusterStateUpdate;
 import org.k8sca.core.clusterstate.ClusterStatus;
 import org.k8sca.core.scaledown.actuation.ScaleDownActuator;
 import org.k8sca.kube.objects.SchedulingState;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** The metrics the loop feeds, read back from the registry's exposition after driving the loop. */
 class LoopMetricsTest {
@@ -45,33 +47,40 @@ class LoopMetricsTest {
         List<LoopObserver> observers = new java.util.ArrayList<>();
         observers.add(new MetricsObserver(new AutoscalerMetrics(registry), 0, false));
         observers.addAll(List.of(more));
-        return new AutoscalerLoop(clock, cloud, objects::build, pass, actuator, ops, NodeMarks.NONE, observers);
+        return new AutoscalerLoop(
+                clock, cloud, objects::build, pass, actuator, ops, NodeMarks.NONE, observers);
     }
 
     /** The value of the series {@code name} (with its labels as printed), or empty when absent. */
     private Optional<Double> value(String series) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrometheusTextFormatWriter.create().write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);
+        PrometheusTextFormatWriter.create()
+                .write(out, registry.scrape(), EscapingScheme.ALLOW_UTF8);
         String text = out.toString(StandardCharsets.UTF_8);
-        return text.lines().filter(l -> l.startsWith(series + " "))
-                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).findFirst();
+        return text.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .findFirst();
     }
 
     private double duration(String function, String part) throws IOException {
-        return value(P + "function_duration_seconds_" + part + "{function=\"" + function + "\"}").orElse(-1.0);
+        return value(P + "function_duration_seconds_" + part + "{function=\"" + function + "\"}")
+                .orElse(-1.0);
     }
 
     @Test
     void phasesAreTimedOnTheLoopClock() throws IOException {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
-        objects.pod("web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
+        objects.pod(
+                "web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, T0.minusSeconds(60));
         cloud.onRefresh = () -> clock.advance(Duration.ofSeconds(3));
-        LoopObserver slowObserver = new LoopObserver() {
-            @Override
-            public void clusterState(ClusterStatus status, ClusterStateUpdate update) {
-                clock.advance(Duration.ofSeconds(2));
-            }
-        };
+        LoopObserver slowObserver =
+                new LoopObserver() {
+                    @Override
+                    public void clusterState(ClusterStatus status, ClusterStateUpdate update) {
+                        clock.advance(Duration.ofSeconds(2));
+                    }
+                };
 
         loop(slowObserver).runOnce(clock.instant());
 
@@ -90,8 +99,9 @@ class LoopMetricsTest {
     void aFailedRefreshIsStillTimedAndLaterPhasesAreNot() throws IOException {
         cloud.add("pool", 0, 5, 2000, 4 * GI);
         cloud.onRefresh = () -> clock.advance(Duration.ofSeconds(4));
-        cloud.refreshFailure = new org.k8sca.core.cloud.CloudProviderException(
-                org.k8sca.core.cloud.CloudProviderException.Kind.CLOUD_API, "API down");
+        cloud.refreshFailure =
+                new org.k8sca.core.cloud.CloudProviderException(
+                        org.k8sca.core.cloud.CloudProviderException.Kind.CLOUD_API, "API down");
 
         loop().runOnce(clock.instant());
 
@@ -116,26 +126,41 @@ class LoopMetricsTest {
 
         assertThat(value(P + "cluster_cpu_current_cores")).contains(6.0);
         assertThat(value(P + "cluster_memory_current_bytes")).contains(12.0 * GI);
-        assertThat(value(P + "node_taints_count{type=\"ToBeDeletedByClusterAutoscaler\"}")).contains(1.0);
+        assertThat(value(P + "node_taints_count{type=\"ToBeDeletedByClusterAutoscaler\"}"))
+                .contains(1.0);
         assertThat(value(P + "node_taints_count{type=\"startup-taint\"}")).contains(1.0);
         assertThat(value(P + "node_taints_count{type=\"other\"}")).contains(2.0);
         assertThat(value(P + "node_taints_count{type=\"status-taint\"}")).contains(0.0);
 
         // The first loop removed the leftover taint through the operations; the objects here are
         // the test's, so take it off by hand: the node now counts and the series goes back to 0.
-        objects.node("going", g.instances().get(2).id(), 8000, 16 * GI, true, T0.minus(Duration.ofHours(1)));
+        objects.node(
+                "going",
+                g.instances().get(2).id(),
+                8000,
+                16 * GI,
+                true,
+                T0.minus(Duration.ofHours(1)));
         clock.advance(Duration.ofSeconds(10));
         loop.runOnce(clock.instant());
 
         assertThat(value(P + "cluster_cpu_current_cores")).contains(14.0);
-        assertThat(value(P + "node_taints_count{type=\"ToBeDeletedByClusterAutoscaler\"}")).contains(0.0);
+        assertThat(value(P + "node_taints_count{type=\"ToBeDeletedByClusterAutoscaler\"}"))
+                .contains(0.0);
     }
 
     @Test
     void pendingNodeDeletionsFollowTheActuator() throws IOException {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
         objects.node("busy", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)))
-                .pod("app", SchedulingState.BOUND, null, "busy", 1500, 3 * GI, T0.minus(Duration.ofHours(1)))
+                .pod(
+                        "app",
+                        SchedulingState.BOUND,
+                        null,
+                        "busy",
+                        1500,
+                        3 * GI,
+                        T0.minus(Duration.ofHours(1)))
                 .node("idle", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofHours(1)));
         AutoscalerLoop loop = loop();
 
@@ -154,7 +179,10 @@ class LoopMetricsTest {
         objects.removeNode("idle");
         loop.runOnce(clock.instant());
         assertThat(value(P + "pending_node_deletions")).contains(0.0);
-        assertThat(value(P + "scaled_down_nodes_total{dra_drivers=\"\",gpu_name=\"\",gpu_resource_name=\"\",reason=\"empty\"}"))
+        assertThat(
+                        value(
+                                P
+                                        + "scaled_down_nodes_total{dra_drivers=\"\",gpu_name=\"\",gpu_resource_name=\"\",reason=\"empty\"}"))
                 .contains(1.0);
     }
 

@@ -3,6 +3,9 @@ package org.k8sca.app.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+import org.k8sca.app.testing.MutableClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -10,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.k8sca.app.testing.MutableClock;
 
 class LoopSchedulerTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -48,14 +49,20 @@ class LoopSchedulerTest {
     private List<Instant> run(boolean frequentLoops, Duration loopTakes, boolean... productive) {
         List<Instant> starts = new ArrayList<>();
         LoopScheduler[] self = new LoopScheduler[1];
-        self[0] = new LoopScheduler(now -> {
-            starts.add(now);
-            clock.advance(loopTakes);
-            if (starts.size() == productive.length) {
-                self[0].stop();
-            }
-            return new LoopOutcome(productive[starts.size() - 1], Optional.empty());
-        }, clock, signal, SCAN, frequentLoops);
+        self[0] =
+                new LoopScheduler(
+                        now -> {
+                            starts.add(now);
+                            clock.advance(loopTakes);
+                            if (starts.size() == productive.length) {
+                                self[0].stop();
+                            }
+                            return new LoopOutcome(productive[starts.size() - 1], Optional.empty());
+                        },
+                        clock,
+                        signal,
+                        SCAN,
+                        frequentLoops);
         self[0].run();
         return starts;
     }
@@ -69,26 +76,37 @@ class LoopSchedulerTest {
 
     @Test
     void aProductiveLoopIsFollowedAtOnceOnlyWithFrequentLoops() {
-        assertThat(run(true, Duration.ofSeconds(3), true, false)).containsExactly(T0, T0.plusSeconds(3));
+        assertThat(run(true, Duration.ofSeconds(3), true, false))
+                .containsExactly(T0, T0.plusSeconds(3));
         signal.waits.clear();
         Instant start = clock.instant();
-        assertThat(run(false, Duration.ofSeconds(3), true, false)).containsExactly(start, start.plusSeconds(10));
+        assertThat(run(false, Duration.ofSeconds(3), true, false))
+                .containsExactly(start, start.plusSeconds(10));
     }
 
     @Test
     void aWakeUpStartsTheNextLoopEarlyButNotWithinASecondOfTheLast() {
         signal.wakeAfter.add(Duration.ofSeconds(2));
-        assertThat(run(true, Duration.ofMillis(200), false, false)).containsExactly(T0, T0.plusMillis(2200));
+        assertThat(run(true, Duration.ofMillis(200), false, false))
+                .containsExactly(T0, T0.plusMillis(2200));
 
         signal.waits.clear();
         signal.wakeAfter.add(Duration.ofMillis(100));
         Instant start = clock.instant();
-        assertThat(run(true, Duration.ofMillis(200), false, false)).containsExactly(start, start.plusSeconds(1));
+        assertThat(run(true, Duration.ofMillis(200), false, false))
+                .containsExactly(start, start.plusSeconds(1));
     }
 
     @Test
     void theScanIntervalMustBePositive() {
-        assertThatThrownBy(() -> new LoopScheduler(now -> LoopOutcome.IDLE, clock, signal, Duration.ZERO, true))
+        assertThatThrownBy(
+                        () ->
+                                new LoopScheduler(
+                                        now -> LoopOutcome.IDLE,
+                                        clock,
+                                        signal,
+                                        Duration.ZERO,
+                                        true))
                 .hasMessageContaining("--scan-interval");
     }
 

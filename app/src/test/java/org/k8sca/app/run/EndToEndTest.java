@@ -12,16 +12,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +39,20 @@ import org.k8sca.kube.objects.SchedulingState;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.MockApiServer;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
 /**
- * {@code run}'s parts against the fabric8 mock API server and the Kamatera simulator, on one
- * manual clock for every decision; loops and actuator ticks are driven by the test.
+ * {@code run}'s parts against the fabric8 mock API server and the Kamatera simulator, on one manual
+ * clock for every decision; loops and actuator ticks are driven by the test.
  */
 class EndToEndTest {
     private static final String CLIENT_ID = "e2e-id";
@@ -59,6 +61,7 @@ class EndToEndTest {
 
     /** Starts a little after the real time, so that objects the mock stamps now are old enough. */
     private final ManualClock manual = new ManualClock(Instant.now().plusSeconds(60));
+
     private final Clock clock = manual.withZone(ZoneOffset.UTC);
     private MockApiServer api;
     private KubernetesClient client;
@@ -70,10 +73,19 @@ class EndToEndTest {
     void setUp() throws Exception {
         api = new MockApiServer();
         client = api.client();
-        sim = KamateraSimulator.builder().credentials(CLIENT_ID, SECRET).clock(manual).seed(3)
-                .timings(new Timings().pendingDelay(DurationRange.ZERO)
-                        .allDurations(DurationRange.fixed(Duration.ofSeconds(COMMAND_SECONDS))))
-                .build().start();
+        sim =
+                KamateraSimulator.builder()
+                        .credentials(CLIENT_ID, SECRET)
+                        .clock(manual)
+                        .seed(3)
+                        .timings(
+                                new Timings()
+                                        .pendingDelay(DurationRange.ZERO)
+                                        .allDurations(
+                                                DurationRange.fixed(
+                                                        Duration.ofSeconds(COMMAND_SECONDS))))
+                        .build()
+                        .start();
     }
 
     @AfterEach
@@ -90,7 +102,8 @@ class EndToEndTest {
     }
 
     private void assemble(DecisionSettings settings) throws Exception {
-        String ini = """
+        String ini =
+                """
                 [global]
                 kamatera-api-client-id=%s
                 kamatera-api-secret=%s
@@ -108,58 +121,166 @@ class EndToEndTest {
                 name-prefix=ng1
                 min-size=0
                 max-size=3
-                """.formatted(CLIENT_ID, SECRET, sim.baseUrl(),
-                Base64.getEncoder().encodeToString("#!/bin/sh\necho join\n".getBytes(StandardCharsets.UTF_8)));
+                """
+                        .formatted(
+                                CLIENT_ID,
+                                SECRET,
+                                sim.baseUrl(),
+                                Base64.getEncoder()
+                                        .encodeToString(
+                                                "#!/bin/sh\necho join\n"
+                                                        .getBytes(StandardCharsets.UTF_8)));
         CloudConfig config = CloudConfigLoader.parse(ini, "e2e.ini", Map.of());
-        KamateraApi kamatera = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, ClientOptions.builder()
-                .clock(manual).sleeper(manual::advance).rateLimit(0, 1).attemptTimeout(Duration.ofSeconds(10)).build());
+        KamateraApi kamatera =
+                new KamateraHttpApi(
+                        sim.baseUrl(),
+                        CLIENT_ID,
+                        SECRET,
+                        ClientOptions.builder()
+                                .clock(manual)
+                                .sleeper(manual::advance)
+                                .rateLimit(0, 1)
+                                .attemptTimeout(Duration.ofSeconds(10))
+                                .build());
         Random names = new Random(5);
-        ProviderOptions providerOptions = ProviderOptions.defaults().withClock(manual)
-                .withServerNames(new ServerNames(() -> new UUID(names.nextLong(), names.nextLong())));
-        recorder = new EventRecorder(new KubeEventSink(client, "e2e"), clock, false,
-                EventRecorder.DEFAULT_QUEUE_CAPACITY);
-        assembly = new AutoscalerAssembly(settings, "kube-system", config, kamatera, providerOptions, client, clock,
-                List.of(), new AutoscalerEvents(recorder, "kube-system", "cluster-autoscaler-status"));
+        ProviderOptions providerOptions =
+                ProviderOptions.defaults()
+                        .withClock(manual)
+                        .withServerNames(
+                                new ServerNames(
+                                        () -> new UUID(names.nextLong(), names.nextLong())));
+        recorder =
+                new EventRecorder(
+                        new KubeEventSink(client, "e2e"),
+                        clock,
+                        false,
+                        EventRecorder.DEFAULT_QUEUE_CAPACITY);
+        assembly =
+                new AutoscalerAssembly(
+                        settings,
+                        "kube-system",
+                        config,
+                        kamatera,
+                        providerOptions,
+                        client,
+                        clock,
+                        List.of(),
+                        new AutoscalerEvents(recorder, "kube-system", "cluster-autoscaler-status"));
         assembly.view().start(Duration.ofSeconds(20));
     }
 
     private void node(String name, String cpu, String memory) {
         String ready = clock.instant().minus(Duration.ofHours(1)).toString();
-        client.nodes().resource(new NodeBuilder()
-                .withNewMetadata().withName(name).withCreationTimestamp(ready)
-                .addToLabels("kubernetes.io/hostname", name).endMetadata()
-                .withNewSpec().withProviderID("kamatera://" + name).endSpec()
-                .withNewStatus()
-                .addToCapacity(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory), "pods", new Quantity("110")))
-                .addToAllocatable(Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory), "pods", new Quantity("110")))
-                .addNewCondition().withType("Ready").withStatus("True").withLastTransitionTime(ready).endCondition()
-                .endStatus().build()).create();
+        client.nodes()
+                .resource(
+                        new NodeBuilder()
+                                .withNewMetadata()
+                                .withName(name)
+                                .withCreationTimestamp(ready)
+                                .addToLabels("kubernetes.io/hostname", name)
+                                .endMetadata()
+                                .withNewSpec()
+                                .withProviderID("kamatera://" + name)
+                                .endSpec()
+                                .withNewStatus()
+                                .addToCapacity(
+                                        Map.of(
+                                                "cpu",
+                                                new Quantity(cpu),
+                                                "memory",
+                                                new Quantity(memory),
+                                                "pods",
+                                                new Quantity("110")))
+                                .addToAllocatable(
+                                        Map.of(
+                                                "cpu",
+                                                new Quantity(cpu),
+                                                "memory",
+                                                new Quantity(memory),
+                                                "pods",
+                                                new Quantity("110")))
+                                .addNewCondition()
+                                .withType("Ready")
+                                .withStatus("True")
+                                .withLastTransitionTime(ready)
+                                .endCondition()
+                                .endStatus()
+                                .build())
+                .create();
     }
 
     private ReplicaSet replicaSet() {
-        return client.apps().replicaSets().inNamespace("default").resource(new ReplicaSetBuilder()
-                .withNewMetadata().withName("web").withNamespace("default").endMetadata()
-                .withNewSpec().withReplicas(2).withNewSelector().addToMatchLabels("app", "web").endSelector()
-                .withNewTemplate().withNewMetadata().addToLabels("app", "web").endMetadata()
-                .withNewSpec().addNewContainer().withName("c").withImage("i").endContainer().endSpec().endTemplate()
-                .endSpec().build()).create();
+        return client.apps()
+                .replicaSets()
+                .inNamespace("default")
+                .resource(
+                        new ReplicaSetBuilder()
+                                .withNewMetadata()
+                                .withName("web")
+                                .withNamespace("default")
+                                .endMetadata()
+                                .withNewSpec()
+                                .withReplicas(2)
+                                .withNewSelector()
+                                .addToMatchLabels("app", "web")
+                                .endSelector()
+                                .withNewTemplate()
+                                .withNewMetadata()
+                                .addToLabels("app", "web")
+                                .endMetadata()
+                                .withNewSpec()
+                                .addNewContainer()
+                                .withName("c")
+                                .withImage("i")
+                                .endContainer()
+                                .endSpec()
+                                .endTemplate()
+                                .endSpec()
+                                .build())
+                .create();
     }
 
-    /** A pod of ReplicaSet web; bound to {@code nodeName}, or pending and unschedulable when null. */
+    /**
+     * A pod of ReplicaSet web; bound to {@code nodeName}, or pending and unschedulable when null.
+     */
     private Pod pod(ReplicaSet owner, String name, String nodeName, String cpu) {
         String created = clock.instant().minus(Duration.ofMinutes(5)).toString();
-        PodBuilder b = new PodBuilder()
-                .withNewMetadata().withName(name).withNamespace("default").withCreationTimestamp(created)
-                .addToLabels("app", "web")
-                .addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet").withName("web")
-                .withUid(owner.getMetadata().getUid()).withController(true).endOwnerReference()
-                .endMetadata()
-                .withNewSpec().withNodeName(nodeName).addNewContainer().withName("c").withImage("i")
-                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity("256Mi"))
-                .endResources().endContainer().endSpec();
+        PodBuilder b =
+                new PodBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace("default")
+                        .withCreationTimestamp(created)
+                        .addToLabels("app", "web")
+                        .addNewOwnerReference()
+                        .withApiVersion("apps/v1")
+                        .withKind("ReplicaSet")
+                        .withName("web")
+                        .withUid(owner.getMetadata().getUid())
+                        .withController(true)
+                        .endOwnerReference()
+                        .endMetadata()
+                        .withNewSpec()
+                        .withNodeName(nodeName)
+                        .addNewContainer()
+                        .withName("c")
+                        .withImage("i")
+                        .withNewResources()
+                        .addToRequests("cpu", new Quantity(cpu))
+                        .addToRequests("memory", new Quantity("256Mi"))
+                        .endResources()
+                        .endContainer()
+                        .endSpec();
         if (nodeName == null) {
-            b.withNewStatus().withPhase("Pending").addNewCondition().withType("PodScheduled").withStatus("False")
-                    .withReason("Unschedulable").withLastTransitionTime(created).endCondition().endStatus();
+            b.withNewStatus()
+                    .withPhase("Pending")
+                    .addNewCondition()
+                    .withType("PodScheduled")
+                    .withStatus("False")
+                    .withReason("Unschedulable")
+                    .withLastTransitionTime(created)
+                    .endCondition()
+                    .endStatus();
         } else {
             b.withNewStatus().withPhase("Running").endStatus();
         }
@@ -174,7 +295,8 @@ class EndToEndTest {
     void scalesUpForAPendingPodAndNotAgainWhenTheNodeArrives() throws Exception {
         assemble(DecisionSettings.DEFAULTS);
         pod(replicaSet(), "web-1", null, "1");
-        Eventually.await("the view sees the pending pod", () -> podsIn(SchedulingState.UNSCHEDULABLE) == 1);
+        Eventually.await(
+                "the view sees the pending pod", () -> podsIn(SchedulingState.UNSCHEDULABLE) == 1);
 
         LoopOutcome first = assembly.loop().runOnce(clock.instant());
 
@@ -189,7 +311,9 @@ class EndToEndTest {
         String name = servers.get(0).name();
         assertThat(name).startsWith("ng1-");
         node(name, "2", "4Gi");
-        Eventually.await("the view sees the new node", () -> assembly.view().snapshotOf().nodes().size() == 1);
+        Eventually.await(
+                "the view sees the new node",
+                () -> assembly.view().snapshotOf().nodes().size() == 1);
         for (int i = 0; i < 3; i++) {
             manual.advanceSeconds(10);
             assertThat(assembly.loop().runOnce(clock.instant()).productive()).isFalse();
@@ -201,8 +325,10 @@ class EndToEndTest {
     @Test
     void drainsAndRemovesAnUnneededNodeAfterTheUnneededTime() throws Exception {
         assemble(DecisionSettings.DEFAULTS);
-        sim.addServer(ServerSetup.named("ng1-keep0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
-        sim.addServer(ServerSetup.named("ng1-idle0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
+        sim.addServer(
+                ServerSetup.named("ng1-keep0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
+        sim.addServer(
+                ServerSetup.named("ng1-idle0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
         node("ng1-keep0000000", "2", "4Gi");
         node("ng1-idle0000000", "2", "4Gi");
         ReplicaSet rs = replicaSet();
@@ -218,7 +344,8 @@ class EndToEndTest {
         manual.advance(Duration.ofMinutes(10).plusSeconds(20));
         assertThat(assembly.loop().runOnce(clock.instant()).productive()).isTrue();
         Node tainted = client.nodes().withName("ng1-idle0000000").get();
-        assertThat(tainted.getSpec().getTaints()).extracting(t -> t.getKey())
+        assertThat(tainted.getSpec().getTaints())
+                .extracting(t -> t.getKey())
                 .contains("ToBeDeletedByClusterAutoscaler");
         assertThat(tainted.getSpec().getUnschedulable()).isTrue();
 
@@ -226,11 +353,16 @@ class EndToEndTest {
             manual.advanceSeconds(1);
             assembly.actuator().tick(clock.instant());
         }
-        assertThat(client.pods().inNamespace("default").withName("web-small").get()).as("evicted").isNull();
+        assertThat(client.pods().inNamespace("default").withName("web-small").get())
+                .as("evicted")
+                .isNull();
         assertThat(client.pods().inNamespace("default").withName("web-big").get()).isNotNull();
         assertThat(sim.journal(Endpoint.TERMINATE).size() + sim.journal(Endpoint.POWER_OFF).size())
-                .as("the server was terminated or powered off").isPositive();
-        assertThat(client.nodes().withName("ng1-idle0000000").get()).as("Node object deleted").isNull();
+                .as("the server was terminated or powered off")
+                .isPositive();
+        assertThat(client.nodes().withName("ng1-idle0000000").get())
+                .as("Node object deleted")
+                .isNull();
         assertThat(client.nodes().withName("ng1-keep0000000").get()).isNotNull();
 
         // The drain's events went through the de-duplicating recorder: the node's first ScaleDown
@@ -238,9 +370,11 @@ class EndToEndTest {
         assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
         List<Event> nodeEvents = eventsAbout("default", "ng1-idle0000000");
         assertThat(nodeEvents).extracting(Event::getReason).containsExactly("ScaleDown");
-        assertThat(nodeEvents.get(0).getMessage()).isEqualTo("marked the node as toBeDeleted/unschedulable");
+        assertThat(nodeEvents.get(0).getMessage())
+                .isEqualTo("marked the node as toBeDeleted/unschedulable");
         assertThat(nodeEvents.get(0).getSource().getComponent()).isEqualTo("cluster-autoscaler");
-        assertThat(eventsAbout("default", "web-small")).extracting(Event::getReason, Event::getMessage)
+        assertThat(eventsAbout("default", "web-small"))
+                .extracting(Event::getReason, Event::getMessage)
                 .containsExactly(tuple("ScaleDown", "deleting pod for node scale down"));
         assertThat(recorder.suppressed()).isEqualTo(1);
     }

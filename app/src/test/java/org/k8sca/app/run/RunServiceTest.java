@@ -8,6 +8,23 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.k8sca.app.ExitCodes;
+import org.k8sca.app.flags.RunFlags;
+import org.k8sca.app.flags.RunOptions;
+import org.k8sca.kamatera.sim.KamateraSimulator;
+import org.k8sca.kamatera.sim.knobs.Endpoint;
+import org.k8sca.kamatera.sim.knobs.Timings;
+import org.k8sca.kube.testing.Eventually;
+import org.k8sca.kube.testing.MockApiServer;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParseResult;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,33 +45,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.k8sca.app.ExitCodes;
-import org.k8sca.app.flags.RunFlags;
-import org.k8sca.app.flags.RunOptions;
-import org.k8sca.kamatera.sim.KamateraSimulator;
-import org.k8sca.kamatera.sim.knobs.Endpoint;
-import org.k8sca.kamatera.sim.knobs.Timings;
-import org.k8sca.kube.testing.Eventually;
-import org.k8sca.kube.testing.MockApiServer;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParseResult;
 
 class RunServiceTest {
     private static final String SECRET = "run-test-secret-value";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
     @Command(name = "run")
     static final class Run {
-        @Mixin
-        RunFlags flags;
+        @Mixin RunFlags flags;
     }
 
     private static RunOptions options(String... args) {
@@ -77,8 +78,11 @@ class RunServiceTest {
     @Test
     void anInvalidCloudConfigExitsOneWithItsProblemsAndNoSecret() throws Exception {
         Path ini = dir.resolve("cloud.ini");
-        Files.writeString(ini, "[global]\nkamatera-api-client-id=id\nkamatera-api-secret=" + SECRET
-                + "\ncluster-name=c1\n[nodegroup \"ng1\"]\nmin-size=5\nmax-size=2\n");
+        Files.writeString(
+                ini,
+                "[global]\nkamatera-api-client-id=id\nkamatera-api-secret="
+                        + SECRET
+                        + "\ncluster-name=c1\n[nodegroup \"ng1\"]\nmin-size=5\nmax-size=2\n");
 
         int status = new RunService(options("--cloud-config=" + ini), Map.of(), err).run();
 
@@ -87,76 +91,153 @@ class RunServiceTest {
     }
 
     /**
-     * The whole process on the real clock, against the kube mock (through a kubeconfig file) and the
-     * Kamatera simulator: it takes the Lease, scales up for a pending pod, reports it on every
+     * The whole process on the real clock, against the kube mock (through a kubeconfig file) and
+     * the Kamatera simulator: it takes the Lease, scales up for a pending pod, reports it on every
      * channel (metrics and health over HTTP, the status ConfigMap, the pod's event), and stops
      * cleanly, deleting the status ConfigMap and closing the HTTP server.
      */
     @Test
     void runsTakesTheLeaseScalesUpReportsItAndStops() throws Exception {
-        try (MockApiServer api = new MockApiServer(); KubernetesClient client = api.client();
-                KamateraSimulator sim = KamateraSimulator.builder().credentials("id", SECRET)
-                        .timings(Timings.instant()).build().start()) {
+        try (MockApiServer api = new MockApiServer();
+                KubernetesClient client = api.client();
+                KamateraSimulator sim =
+                        KamateraSimulator.builder()
+                                .credentials("id", SECRET)
+                                .timings(Timings.instant())
+                                .build()
+                                .start()) {
             Path kubeconfig = kubeconfig(api.baseUrl());
             Path ini = cloudConfig(sim.baseUrl());
             String created = Instant.now().minusSeconds(60).toString();
-            client.pods().inNamespace("default").resource(new PodBuilder()
-                    .withNewMetadata().withName("pending").withNamespace("default").withCreationTimestamp(created)
-                    .endMetadata()
-                    .withNewSpec().addNewContainer().withName("c").withImage("i").withNewResources()
-                    .addToRequests("cpu", new Quantity("1")).endResources().endContainer().endSpec()
-                    .withNewStatus().withPhase("Pending").addNewCondition().withType("PodScheduled")
-                    .withStatus("False").withReason("Unschedulable").withLastTransitionTime(created).endCondition()
-                    .endStatus().build()).create();
+            client.pods()
+                    .inNamespace("default")
+                    .resource(
+                            new PodBuilder()
+                                    .withNewMetadata()
+                                    .withName("pending")
+                                    .withNamespace("default")
+                                    .withCreationTimestamp(created)
+                                    .endMetadata()
+                                    .withNewSpec()
+                                    .addNewContainer()
+                                    .withName("c")
+                                    .withImage("i")
+                                    .withNewResources()
+                                    .addToRequests("cpu", new Quantity("1"))
+                                    .endResources()
+                                    .endContainer()
+                                    .endSpec()
+                                    .withNewStatus()
+                                    .withPhase("Pending")
+                                    .addNewCondition()
+                                    .withType("PodScheduled")
+                                    .withStatus("False")
+                                    .withReason("Unschedulable")
+                                    .withLastTransitionTime(created)
+                                    .endCondition()
+                                    .endStatus()
+                                    .build())
+                    .create();
 
-            RunService service = new RunService(options("--cloud-config=" + ini, "--kubeconfig=" + kubeconfig,
-                    "--namespace=kube-system", "--address=127.0.0.1:0", "--debugging-snapshot-enabled"), Map.of(), err);
+            RunService service =
+                    new RunService(
+                            options(
+                                    "--cloud-config=" + ini,
+                                    "--kubeconfig=" + kubeconfig,
+                                    "--namespace=kube-system",
+                                    "--address=127.0.0.1:0",
+                                    "--debugging-snapshot-enabled"),
+                            Map.of(),
+                            err);
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<Integer> status = thread.submit(service::run);
-                Eventually.await("a server is created", () -> sim.requestCount(Endpoint.CREATE_SERVER) >= 1);
-                Lease lease = client.leases().inNamespace("kube-system").withName("cluster-autoscaler").get();
+                Eventually.await(
+                        "a server is created", () -> sim.requestCount(Endpoint.CREATE_SERVER) >= 1);
+                Lease lease =
+                        client.leases()
+                                .inNamespace("kube-system")
+                                .withName("cluster-autoscaler")
+                                .get();
                 assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
 
-                URI base = URI.create("http://127.0.0.1:" + service.httpAddress().orElseThrow().getPort());
+                URI base =
+                        URI.create(
+                                "http://127.0.0.1:"
+                                        + service.httpAddress().orElseThrow().getPort());
                 HttpClient http = HttpClient.newHttpClient();
                 // The loop's observers run after the resize; wait for the one that counts it.
-                Eventually.await("/metrics counts the scaled-up node", () -> metricSum(
-                        getQuietly(http, base.resolve("/metrics")).body(), "cluster_autoscaler_scaled_up_nodes_total",
-                        "") >= 1);
+                Eventually.await(
+                        "/metrics counts the scaled-up node",
+                        () ->
+                                metricSum(
+                                                getQuietly(http, base.resolve("/metrics")).body(),
+                                                "cluster_autoscaler_scaled_up_nodes_total",
+                                                "")
+                                        >= 1);
                 String metrics = get(http, base.resolve("/metrics")).body();
-                assertThat(metricSum(metrics, "kamatera_api_calls_total", "endpoint=\"create_server\""))
-                        .as(metrics).isGreaterThanOrEqualTo(1);
+                assertThat(
+                                metricSum(
+                                        metrics,
+                                        "kamatera_api_calls_total",
+                                        "endpoint=\"create_server\""))
+                        .as(metrics)
+                        .isGreaterThanOrEqualTo(1);
                 assertThat(metrics).doesNotContain(SECRET);
-                assertThat(metricSum(metrics, "cluster_autoscaler_function_duration_seconds_count",
-                        "function=\"cloudProviderRefresh\"")).as(metrics).isGreaterThanOrEqualTo(1);
+                assertThat(
+                                metricSum(
+                                        metrics,
+                                        "cluster_autoscaler_function_duration_seconds_count",
+                                        "function=\"cloudProviderRefresh\""))
+                        .as(metrics)
+                        .isGreaterThanOrEqualTo(1);
                 assertThat(metrics).contains("cluster_autoscaler_pending_node_deletions 0.0");
 
                 // /snapshot is wired to the live view (the server list is covered by
                 // LiveSnapshotRoundTripTest: here it may not have been re-read yet).
                 HttpResponse<String> snapshot = get(http, base.resolve("/snapshot"));
                 assertThat(snapshot.statusCode()).isEqualTo(200);
-                assertThat(snapshot.body()).contains("\"kind\" : \"List\"", "\"name\" : \"pending\"",
-                        "\"servers\"").doesNotContain(SECRET);
+                assertThat(snapshot.body())
+                        .contains("\"kind\" : \"List\"", "\"name\" : \"pending\"", "\"servers\"")
+                        .doesNotContain(SECRET);
                 assertThat(get(http, base.resolve("/health-check")).statusCode()).isEqualTo(200);
 
-                Eventually.await("the status ConfigMap reports group ng1", () -> {
-                    ConfigMap cm = statusConfigMap(client);
-                    return cm != null && cm.getData().get("status").contains("autoscalerStatus: Running")
-                            && cm.getData().get("status").contains("- name: ng1");
-                });
-                Eventually.await("a TriggeredScaleUp event on the pending pod", () -> client.v1().events()
-                        .inNamespace("default").list().getItems().stream()
-                        .anyMatch(e -> "TriggeredScaleUp".equals(e.getReason())
-                                && "pending".equals(e.getInvolvedObject().getName())
-                                && e.getMessage().contains("ng1")));
+                Eventually.await(
+                        "the status ConfigMap reports group ng1",
+                        () -> {
+                            ConfigMap cm = statusConfigMap(client);
+                            return cm != null
+                                    && cm.getData()
+                                            .get("status")
+                                            .contains("autoscalerStatus: Running")
+                                    && cm.getData().get("status").contains("- name: ng1");
+                        });
+                Eventually.await(
+                        "a TriggeredScaleUp event on the pending pod",
+                        () ->
+                                client
+                                        .v1()
+                                        .events()
+                                        .inNamespace("default")
+                                        .list()
+                                        .getItems()
+                                        .stream()
+                                        .anyMatch(
+                                                e ->
+                                                        "TriggeredScaleUp".equals(e.getReason())
+                                                                && "pending"
+                                                                        .equals(
+                                                                                e.getInvolvedObject()
+                                                                                        .getName())
+                                                                && e.getMessage().contains("ng1")));
 
                 service.stop();
                 assertThat(status.get(30, TimeUnit.SECONDS)).as(err()).isEqualTo(ExitCodes.OK);
                 assertThat(sim.requestCount(Endpoint.CREATE_SERVER)).isEqualTo(1);
                 assertThat(statusConfigMap(client)).as("status ConfigMap deleted on stop").isNull();
                 assertThatThrownBy(() -> get(http, base.resolve("/health-check")))
-                        .as("HTTP server closed on stop").isInstanceOf(IOException.class);
+                        .as("HTTP server closed on stop")
+                        .isInstanceOf(IOException.class);
                 assertThat(err()).doesNotContain(SECRET);
             } finally {
                 thread.shutdownNow();
@@ -169,8 +250,15 @@ class RunServiceTest {
         Path ini = cloudConfig("http://127.0.0.1:1");
         Path kubeconfig = kubeconfig("https://127.0.0.1:1");
 
-        int status = new RunService(options("--cloud-config=" + ini, "--kubeconfig=" + kubeconfig,
-                "--address=8085"), Map.of(), err).run();
+        int status =
+                new RunService(
+                                options(
+                                        "--cloud-config=" + ini,
+                                        "--kubeconfig=" + kubeconfig,
+                                        "--address=8085"),
+                                Map.of(),
+                                err)
+                        .run();
 
         assertThat(status).as(err()).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("--address '8085' has no port");
@@ -181,37 +269,81 @@ class RunServiceTest {
         Path ini = cloudConfig("http://127.0.0.1:1");
         Path kubeconfig = kubeconfig("https://127.0.0.1:1");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int status = new RunService(options("--cloud-config=" + ini, "--kubeconfig=" + kubeconfig,
-                    "--address=127.0.0.1:" + taken.getLocalPort()), Map.of(), err).run();
+            int status =
+                    new RunService(
+                                    options(
+                                            "--cloud-config=" + ini,
+                                            "--kubeconfig=" + kubeconfig,
+                                            "--address=127.0.0.1:" + taken.getLocalPort()),
+                                    Map.of(),
+                                    err)
+                            .run();
 
             assertThat(status).as(err()).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(err()).contains("cannot listen on --address 127.0.0.1:" + taken.getLocalPort());
+            assertThat(err())
+                    .contains("cannot listen on --address 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
     /** A kubeconfig file for the API server at {@code server}. */
     private Path kubeconfig(String server) throws IOException {
         Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, String.join("\n", "apiVersion: v1", "kind: Config", "clusters:",
-                "- name: mock", "  cluster:", "    server: " + server, "contexts:", "- name: mock",
-                "  context:", "    cluster: mock", "    user: u", "current-context: mock", "users:", "- name: u",
-                "  user:", "    token: not-a-real-token", ""));
+        Files.writeString(
+                kubeconfig,
+                String.join(
+                        "\n",
+                        "apiVersion: v1",
+                        "kind: Config",
+                        "clusters:",
+                        "- name: mock",
+                        "  cluster:",
+                        "    server: " + server,
+                        "contexts:",
+                        "- name: mock",
+                        "  context:",
+                        "    cluster: mock",
+                        "    user: u",
+                        "current-context: mock",
+                        "users:",
+                        "- name: u",
+                        "  user:",
+                        "    token: not-a-real-token",
+                        ""));
         return kubeconfig;
     }
 
-    /** A valid cloud config with one group {@code ng1} (0 to 2 nodes) on the Kamatera API at {@code apiUrl}. */
+    /**
+     * A valid cloud config with one group {@code ng1} (0 to 2 nodes) on the Kamatera API at {@code
+     * apiUrl}.
+     */
     private Path cloudConfig(String apiUrl) throws IOException {
         Path ini = dir.resolve("cloud.ini");
-        Files.writeString(ini, String.join("\n", "[global]", "kamatera-api-client-id=id",
-                "kamatera-api-secret=" + SECRET, "kamatera-api-url=" + apiUrl, "cluster-name=c1",
-                "default-datacenter=EU", "default-image=ubuntu_server_24.04_64-bit", "default-cpu=2B",
-                "default-ram=4096", "default-disk=size=20", "default-network=name=wan,ip=auto",
-                "default-script-base64=" + Base64.getEncoder().encodeToString("#!/bin/sh\n".getBytes()),
-                "[nodegroup \"ng1\"]", "min-size=0", "max-size=2", ""));
+        Files.writeString(
+                ini,
+                String.join(
+                        "\n",
+                        "[global]",
+                        "kamatera-api-client-id=id",
+                        "kamatera-api-secret=" + SECRET,
+                        "kamatera-api-url=" + apiUrl,
+                        "cluster-name=c1",
+                        "default-datacenter=EU",
+                        "default-image=ubuntu_server_24.04_64-bit",
+                        "default-cpu=2B",
+                        "default-ram=4096",
+                        "default-disk=size=20",
+                        "default-network=name=wan,ip=auto",
+                        "default-script-base64="
+                                + Base64.getEncoder().encodeToString("#!/bin/sh\n".getBytes()),
+                        "[nodegroup \"ng1\"]",
+                        "min-size=0",
+                        "max-size=2",
+                        ""));
         return ini;
     }
 
-    private static HttpResponse<String> get(HttpClient http, URI uri) throws IOException, InterruptedException {
+    private static HttpResponse<String> get(HttpClient http, URI uri)
+            throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -227,15 +359,23 @@ class RunServiceTest {
     }
 
     private static ConfigMap statusConfigMap(KubernetesClient client) {
-        return client.configMaps().inNamespace("kube-system").withName("cluster-autoscaler-status").get();
+        return client.configMaps()
+                .inNamespace("kube-system")
+                .withName("cluster-autoscaler-status")
+                .get();
     }
 
-    /** The sum of the samples of {@code name} whose labels contain {@code labelPart}; 0 when none. */
+    /**
+     * The sum of the samples of {@code name} whose labels contain {@code labelPart}; 0 when none.
+     */
     static double metricSum(String exposition, String name, String labelPart) {
         double sum = 0;
         for (String line : exposition.split("\n")) {
             if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                String labels = line.startsWith(name + "{") ? line.substring(name.length(), line.lastIndexOf('}') + 1) : "";
+                String labels =
+                        line.startsWith(name + "{")
+                                ? line.substring(name.length(), line.lastIndexOf('}') + 1)
+                                : "";
                 if (labels.contains(labelPart)) {
                     sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }

@@ -2,6 +2,12 @@ package org.k8sca.app.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * End to end: the real shaded jar simulates a snapshot in a child process. Proves that fabric8's
@@ -23,22 +25,37 @@ class SimulateJarIT {
     /** Only a guard against a hung child; the test asserts nothing about time. */
     private static final long HANG_GUARD_MINUTES = 5;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void shadedJarSimulatesASnapshot() throws Exception {
-        Path jar = Path.of(System.getProperty("kamatera-autoscaler.jar", "target/kamatera-autoscaler.jar"));
+        Path jar =
+                Path.of(
+                        System.getProperty(
+                                "kamatera-autoscaler.jar", "target/kamatera-autoscaler.jar"));
         assertThat(jar).as("the shaded jar (built in the package phase)").isRegularFile();
 
-        Result result = javaJar(jar, "simulate", "--cloud-config", SimulateCommandTest.resource("cloud-config.ini"),
-                "--snapshot", SimulateCommandTest.resource("pending-pods.json"), "--output=json");
+        Result result =
+                javaJar(
+                        jar,
+                        "simulate",
+                        "--cloud-config",
+                        SimulateCommandTest.resource("cloud-config.ini"),
+                        "--snapshot",
+                        SimulateCommandTest.resource("pending-pods.json"),
+                        "--output=json");
 
         assertThat(result.status()).as(result.toString()).isZero();
         JsonNode report = JsonMapper.builder().build().readTree(result.out());
-        assertThat(report.get("scaleUp").get("nodeGroups").get(0).get("newSize").asInt()).as(result.toString())
+        assertThat(report.get("scaleUp").get("nodeGroups").get(0).get("newSize").asInt())
+                .as(result.toString())
                 .isEqualTo(2);
-        assertThat(report.get("scaleUp").get("podsRemainUnschedulable").get(0).get("pod").asString())
+        assertThat(
+                        report.get("scaleUp")
+                                .get("podsRemainUnschedulable")
+                                .get(0)
+                                .get("pod")
+                                .asString())
                 .isEqualTo("shop/huge-1");
     }
 
@@ -59,7 +76,9 @@ class SimulateJarIT {
             process.destroyForcibly();
             throw new AssertionError("java -jar did not finish: " + command);
         }
-        return new Result(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 

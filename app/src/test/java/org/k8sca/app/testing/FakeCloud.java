@@ -1,12 +1,5 @@
 package org.k8sca.app.testing;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.k8sca.core.cloud.CloudProvider;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.Instance;
@@ -15,17 +8,26 @@ import org.k8sca.core.cloud.NodeTemplate;
 import org.k8sca.core.model.Node;
 import org.k8sca.core.resources.Resources;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * An in-memory cloud: node groups whose machines are ids {@code fake://<group>/<n>}; a node
- * belongs to the group listing its provider id. Increases add running machines at once.
+ * An in-memory cloud: node groups whose machines are ids {@code fake://<group>/<n>}; a node belongs
+ * to the group listing its provider id. Increases add running machines at once.
  */
 public final class FakeCloud implements CloudProvider {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Set<String> standby = new HashSet<>();
     public int refreshes;
     public CloudProviderException refreshFailure;
+
     /** Runs on every refresh, before a failure is thrown (e.g. to move a test clock). */
-    public Runnable onRefresh = () -> { };
+    public Runnable onRefresh = () -> {};
 
     public Group add(String id, int min, int max, long milliCpu, long memoryBytes) {
         Group g = new Group(id, min, max, milliCpu, memoryBytes);
@@ -137,7 +139,8 @@ public final class FakeCloud implements CloudProvider {
                 throw increaseFailure;
             }
             if (delta <= 0 || target + delta > max) {
-                throw new CloudProviderException(CloudProviderException.Kind.INVALID_REQUEST,
+                throw new CloudProviderException(
+                        CloudProviderException.Kind.INVALID_REQUEST,
                         "bad increase " + delta + " of " + id);
             }
             increases.add(delta);
@@ -150,7 +153,8 @@ public final class FakeCloud implements CloudProvider {
         public void deleteNodes(List<Node> nodes) {
             for (Node n : nodes) {
                 if (!instances.removeIf(i -> i.id().equals(n.providerId()))) {
-                    throw new CloudProviderException(CloudProviderException.Kind.INVALID_REQUEST,
+                    throw new CloudProviderException(
+                            CloudProviderException.Kind.INVALID_REQUEST,
                             "node " + n.name() + " is not in group " + id);
                 }
                 deleted.add(n.name());
@@ -171,7 +175,8 @@ public final class FakeCloud implements CloudProvider {
         @Override
         public NodeTemplate templateNode() {
             Resources r = Resources.of(milliCpu, memoryBytes, 0, 110, 0);
-            return new NodeTemplate(Node.builder("template-" + id).allocatable(r).capacity(r).build(), List.of());
+            return new NodeTemplate(
+                    Node.builder("template-" + id).allocatable(r).capacity(r).build(), List.of());
         }
     }
 }

@@ -1,14 +1,15 @@
 package org.k8sca.app.testing;
 
+import org.k8sca.core.model.Pod;
+import org.k8sca.core.scaledown.actuation.ClusterOperationException;
+import org.k8sca.core.scaledown.actuation.ClusterOperations;
+import org.k8sca.core.scaledown.actuation.EvictionOutcome;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.k8sca.core.model.Pod;
-import org.k8sca.core.scaledown.actuation.ClusterOperationException;
-import org.k8sca.core.scaledown.actuation.ClusterOperations;
-import org.k8sca.core.scaledown.actuation.EvictionOutcome;
 
 /** Cluster operations that only record what was asked, as {@code "verb node"} lines. */
 public final class RecordingOperations implements ClusterOperations {
@@ -16,7 +17,8 @@ public final class RecordingOperations implements ClusterOperations {
     public volatile boolean failTaints;
 
     @Override
-    public void taintToBeDeleted(String node, Instant at, boolean cordon) throws ClusterOperationException {
+    public void taintToBeDeleted(String node, Instant at, boolean cordon)
+            throws ClusterOperationException {
         if (failTaints) {
             throw new ClusterOperationException("conflict on node " + node);
         }

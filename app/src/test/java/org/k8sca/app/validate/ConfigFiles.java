@@ -15,7 +15,8 @@ final class ConfigFiles {
     static final String SCRIPT = "#!/bin/bash\necho hi\n";
 
     /** The upstream worked example, kamatera-provider.md §1.9, verbatim. */
-    static final String WORKED_EXAMPLE = """
+    static final String WORKED_EXAMPLE =
+            """
             [global]
             kamatera-api-client-id=1a222bbb3ccc44d5555e6ff77g88hh9i
             kamatera-api-secret=9ii88h7g6f55555ee4444444dd33eee2
@@ -42,7 +43,8 @@ final class ConfigFiles {
             """;
 
     /** A small valid file whose global section later tests extend or break; node group ng1 last. */
-    static final String MINIMAL = """
+    static final String MINIMAL =
+            """
             [global]
             kamatera-api-client-id=1a222bbb3ccc44d5555e6ff77g88hh9i
             kamatera-api-secret=9ii88h7g6f55555ee4444444dd33eee2

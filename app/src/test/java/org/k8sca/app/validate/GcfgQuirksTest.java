@@ -2,26 +2,29 @@ package org.k8sca.app.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.k8sca.app.CliRun;
 import org.k8sca.app.ExitCodes;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Each gcfg rule of kamatera-provider.md §1.2, seen through validate-config: the rules that reject a
- * file give exit status 1 with upstream's message on stderr; the rules that change a value show in
- * the resolved JSON.
+ * Each gcfg rule of kamatera-provider.md §1.2, seen through validate-config: the rules that reject
+ * a file give exit status 1 with upstream's message on stderr; the rules that change a value show
+ * in the resolved JSON.
  */
 class GcfgQuirksTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    /** ConfigFiles.MINIMAL with text inserted after "[global]" (global keys) or appended (ng1 keys). */
+    /**
+     * ConfigFiles.MINIMAL with text inserted after "[global]" (global keys) or appended (ng1 keys).
+     */
     private CliRun withGlobal(String globalLines) {
         return validate(ConfigFiles.MINIMAL.replace("[global]\n", "[global]\n" + globalLines));
     }
@@ -41,7 +44,9 @@ class GcfgQuirksTest {
         for (String part : messageParts) {
             assertThat(run.err()).as(run.describe()).contains(part);
         }
-        assertThat(run.err()).doesNotContain(ConfigFiles.CLIENT_ID).doesNotContain(ConfigFiles.SECRET);
+        assertThat(run.err())
+                .doesNotContain(ConfigFiles.CLIENT_ID)
+                .doesNotContain(ConfigFiles.SECRET);
     }
 
     private static JsonNode accepted(CliRun run) {
@@ -61,32 +66,37 @@ class GcfgQuirksTest {
         CliRun run = validate("\uFEFF" + ConfigFiles.MINIMAL);
 
         assertThat(accepted(run).get("cluster-name").asString()).isEqualTo("c1");
-        assertThat(run.err()).as(run.describe())
+        assertThat(run.err())
+                .as(run.describe())
                 .matches("(?s).*cloud-config\\.ini:1: warning: .*byte-order mark.*\n")
                 .hasLineCount(1);
     }
 
     @Test
     void emptySubsectionNameIsRejected() {
-        assertRejected(validate(ConfigFiles.MINIMAL + "[nodegroup \"\"]\n"), "empty subsection name");
+        assertRejected(
+                validate(ConfigFiles.MINIMAL + "[nodegroup \"\"]\n"), "empty subsection name");
     }
 
     @Test
     void nodeGroupWithoutQuotedNameIsRejectedThoughUpstreamAcceptsIt() {
-        // Our decision (docs/compatibility.md): upstream creates a group named "" with tag "k8scang-".
+        // Our decision (docs/compatibility.md): upstream creates a group named "" with tag
+        // "k8scang-".
         assertRejected(validate(ConfigFiles.MINIMAL + "[nodegroup]\n"), "node group name is empty");
     }
 
     @Test
     void unquotedCommentCharacterInsideAValueIsRejectedThoughUpstreamTruncates() {
         // Our decision (docs/compatibility.md): upstream silently cuts "abc#def" to "abc".
-        assertRejected(withNodeGroup("name-prefix=abc#def\n"), "name-prefix", "unquoted ';' or '#'");
+        assertRejected(
+                withNodeGroup("name-prefix=abc#def\n"), "name-prefix", "unquoted ';' or '#'");
     }
 
     @Test
     void unknownSectionIsRejected() {
         for (String section : List.of("gglobal", "globalxxx", "default-nodegroup")) {
-            assertRejected(validate(ConfigFiles.MINIMAL + "[" + section + "]\n"),
+            assertRejected(
+                    validate(ConfigFiles.MINIMAL + "[" + section + "]\n"),
                     "can't store data at section \"" + section + "\"");
         }
     }
@@ -98,13 +108,15 @@ class GcfgQuirksTest {
 
     @Test
     void unknownVariableIsRejectedWithUpstreamMessage() {
-        assertRejected(withGlobal("default-script=IyEvYmluL2Jhc2gKZWNobyBoaQo=\n"),
+        assertRejected(
+                withGlobal("default-script=IyEvYmluL2Jhc2gKZWNobyBoaQo=\n"),
                 "can't store data at section \"global\", variable \"default-script\"");
     }
 
     @Test
     void variableBeforeAnySectionIsRejected() {
-        assertRejected(validate("cluster-name=c1\n" + ConfigFiles.MINIMAL), "expected section header");
+        assertRejected(
+                validate("cluster-name=c1\n" + ConfigFiles.MINIMAL), "expected section header");
     }
 
     @Test
@@ -119,14 +131,17 @@ class GcfgQuirksTest {
 
     @Test
     void unquotedBackslashNotBeforeNewlineOrQuoteIsRejected() {
-        assertRejected(withNodeGroup("name-prefix=a\\b\n"),
+        assertRejected(
+                withNodeGroup("name-prefix=a\\b\n"),
                 "unquoted '\\' must be followed by new line or double quote");
     }
 
     @Test
     void gcfgBoolOutsideItsVocabularyIsRejected() {
-        assertRejected(withGlobal("poweroff-on-scale-down=maybe\n"),
-                "failed to parse bool `maybe` at section \"global\", variable \"poweroff-on-scale-down\"");
+        assertRejected(
+                withGlobal("poweroff-on-scale-down=maybe\n"),
+                "failed to parse bool `maybe` at section \"global\", variable"
+                    + " \"poweroff-on-scale-down\"");
         assertRejected(withGlobal("default-managed=\n"), "default-managed");
     }
 
@@ -137,23 +152,29 @@ class GcfgQuirksTest {
 
     @Test
     void nodeGroupPowerFlagsAcceptOnlyGoParseBoolValues() {
-        assertRejected(withNodeGroup("poweroff-on-scale-down=yes\n"),
-                "cannot get poweroff-on-scale-down value for node group ng1: could not parse boolean value"
-                        + " \"yes\": strconv.ParseBool: parsing \"yes\": invalid syntax");
-        assertRejected(withNodeGroup("poweron-on-scale-up=on\n"),
+        assertRejected(
+                withNodeGroup("poweroff-on-scale-down=yes\n"),
+                "cannot get poweroff-on-scale-down value for node group ng1: could not parse"
+                    + " boolean value \"yes\": strconv.ParseBool: parsing \"yes\": invalid syntax");
+        assertRejected(
+                withNodeGroup("poweron-on-scale-up=on\n"),
                 "cannot get poweron-on-scale-up value for node group ng1");
     }
 
     @Test
     void integerKeysAreGoAtoi() {
-        assertRejected(withNodeGroup("min-size=1.0\n"),
-                "could not parse min size for node group: strconv.Atoi: parsing \"1.0\": invalid syntax");
+        assertRejected(
+                withNodeGroup("min-size=1.0\n"),
+                "could not parse min size for node group: strconv.Atoi: parsing \"1.0\": invalid"
+                    + " syntax");
         assertRejected(withNodeGroup("max-size=0x10\n"), "could not parse max size for node group");
         assertRejected(withNodeGroup("max-size=1_0\n"), "could not parse max size for node group");
-        assertRejected(withNodeGroup("poweroff-on-scale-down-max-servers=4a\n"),
+        assertRejected(
+                withNodeGroup("poweroff-on-scale-down-max-servers=4a\n"),
                 "cannot get poweroff-on-scale-down-max-servers value for node group ng1");
         assertRejected(withNodeGroup("min-size=-1\n"), "min size for node group cannot be < 0");
-        assertRejected(withNodeGroup("min-size=4\nmax-size=3\n"),
+        assertRejected(
+                withNodeGroup("min-size=4\nmax-size=3\n"),
                 "min size for a node group must be less than its max size (got min: 4, max: 3)");
     }
 
@@ -161,15 +182,21 @@ class GcfgQuirksTest {
 
     @Test
     void sectionAndVariableNamesAreCaseInsensitive() {
-        String text = ConfigFiles.MINIMAL.replace("[global]", "[Global]").replace("[nodegroup", "[NODEGROUP")
-                + "CPU=4A\n";
+        String text =
+                ConfigFiles.MINIMAL
+                                .replace("[global]", "[Global]")
+                                .replace("[nodegroup", "[NODEGROUP")
+                        + "CPU=4A\n";
 
         assertThat(ng1(validate(text)).get("cpu").asString()).isEqualTo("4A");
     }
 
     @Test
     void commentAfterABlankEndsTheValueAndQuotesKeepCommentCharacters() {
-        JsonNode ng1 = ng1(withNodeGroup("name-prefix=abc ; comment\nmonthlypackage=\"x;y#z\" # comment\n"));
+        JsonNode ng1 =
+                ng1(
+                        withNodeGroup(
+                                "name-prefix=abc ; comment\nmonthlypackage=\"x;y#z\" # comment\n"));
 
         assertThat(ng1.get("name-prefix").asString()).isEqualTo("abc");
         assertThat(ng1.get("monthlypackage").asString()).isEqualTo("x;y#z");
@@ -207,7 +234,15 @@ class GcfgQuirksTest {
 
     @Test
     void singleValuedKeyGivenTwiceLastWinsAndRepeatedSectionsMerge() {
-        JsonNode ng1 = ng1(withNodeGroup("cpu=1A\ncpu=2B\n[global]\ndefault-ram=8192\n[nodegroup \"ng1\"]\nimage=debian\n"));
+        JsonNode ng1 =
+                ng1(
+                        withNodeGroup(
+                                "cpu=1A\n"
+                                    + "cpu=2B\n"
+                                    + "[global]\n"
+                                    + "default-ram=8192\n"
+                                    + "[nodegroup \"ng1\"]\n"
+                                    + "image=debian\n"));
 
         assertThat(ng1.get("cpu").asString()).isEqualTo("2B");
         assertThat(ng1.get("ram").asString()).isEqualTo("8192");
@@ -216,7 +251,12 @@ class GcfgQuirksTest {
 
     @Test
     void globalBoolsTakeGcfgVocabularyAndBlankMeansTrue() {
-        JsonNode ng1 = ng1(withGlobal("poweroff-on-scale-down=YES\npoweron-on-scale-up\ndefault-managed=on\n"));
+        JsonNode ng1 =
+                ng1(
+                        withGlobal(
+                                "poweroff-on-scale-down=YES\n"
+                                    + "poweron-on-scale-up\n"
+                                    + "default-managed=on\n"));
 
         assertThat(ng1.get("poweroff-on-scale-down").asBoolean()).isTrue();
         assertThat(ng1.get("poweron-on-scale-up").asBoolean()).isTrue();

@@ -2,16 +2,17 @@ package org.k8sca.app.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.k8sca.app.CliRun;
+import org.k8sca.app.ExitCodes;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.k8sca.app.CliRun;
-import org.k8sca.app.ExitCodes;
 
 /**
  * Seeded random configs with random secrets (in the file or in the environment, valid or broken
@@ -22,8 +23,7 @@ class SecretRedactionPropertyTest {
             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!$%&()*+,-./:<>?@[]^_{|}~#;\"\\";
     private static final int ROUNDS = 60;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void noSecretIsEverPrinted() {
@@ -34,7 +34,8 @@ class SecretRedactionPropertyTest {
             String apiSecret = secret(random);
             String password = secret(random);
             String script = "#!/bin/sh\necho " + secret(random) + "\n";
-            String scriptBase64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+            String scriptBase64 =
+                    Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
             boolean fromEnv = random.nextBoolean();
             boolean broken = random.nextBoolean();
 
@@ -43,7 +44,8 @@ class SecretRedactionPropertyTest {
                 text.append("kamatera-api-client-id=").append(quoted(clientId)).append('\n');
                 text.append("kamatera-api-secret=").append(quoted(apiSecret)).append('\n');
             }
-            text.append("""
+            text.append(
+                    """
                     cluster-name=c1
                     default-datacenter=IL
                     default-image=ubuntu
@@ -59,15 +61,25 @@ class SecretRedactionPropertyTest {
                 text.append(random.nextBoolean() ? "min-size=x1\n" : "no-such-key=1\n");
             }
             Path file = ConfigFiles.write(dir, "round" + round + ".ini", text.toString());
-            Map<String, String> env = fromEnv
-                    ? Map.of("KAMATERA_API_CLIENT_ID", clientId, "KAMATERA_API_SECRET", apiSecret)
-                    : Map.of();
+            Map<String, String> env =
+                    fromEnv
+                            ? Map.of(
+                                    "KAMATERA_API_CLIENT_ID",
+                                    clientId,
+                                    "KAMATERA_API_SECRET",
+                                    apiSecret)
+                            : Map.of();
             String format = random.nextBoolean() ? "json" : "text";
 
-            CliRun run = CliRun.run(env, "validate-config", "--cloud-config=" + file, "--output=" + format);
+            CliRun run =
+                    CliRun.run(
+                            env, "validate-config", "--cloud-config=" + file, "--output=" + format);
 
-            String context = "seed " + seed + ", round " + round + ", file:\n" + text + run.describe();
-            assertThat(run.status()).as(context).isEqualTo(broken ? ExitCodes.INVALID_INPUT : ExitCodes.OK);
+            String context =
+                    "seed " + seed + ", round " + round + ", file:\n" + text + run.describe();
+            assertThat(run.status())
+                    .as(context)
+                    .isEqualTo(broken ? ExitCodes.INVALID_INPUT : ExitCodes.OK);
             for (String secret : List.of(clientId, apiSecret, password, script, scriptBase64)) {
                 assertThat(run.out()).as(context).doesNotContain(secret);
                 assertThat(run.err()).as(context).doesNotContain(secret);

@@ -2,10 +2,11 @@ package org.k8sca.app.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class TextRendererTest {
 
@@ -21,19 +22,21 @@ class TextRendererTest {
         tree.put("default-max-size", 10);
         tree.put("nodegroups", Map.of("ng1", group));
 
-        assertThat(TextRenderer.render(tree)).isEqualTo("""
-                cluster-name:      c1
-                default-max-size:  10
-                nodegroups:
-                  ng1:
-                    min-size:        0
-                    disk:
-                      - size=50
-                      - size=20
-                    template-label:
-                      workload:  cpu
-                    managed:         true
-                """);
+        assertThat(TextRenderer.render(tree))
+                .isEqualTo(
+                        """
+                        cluster-name:      c1
+                        default-max-size:  10
+                        nodegroups:
+                          ng1:
+                            min-size:        0
+                            disk:
+                              - size=50
+                              - size=20
+                            template-label:
+                              workload:  cpu
+                            managed:         true
+                        """);
     }
 
     @Test
@@ -42,7 +45,8 @@ class TextRendererTest {
         tree.put("disk", List.of());
         tree.put("nodegroups", Map.of());
 
-        assertThat(TextRenderer.render(tree)).isEqualTo("disk:        (none)\nnodegroups:  (none)\n");
+        assertThat(TextRenderer.render(tree))
+                .isEqualTo("disk:        (none)\nnodegroups:  (none)\n");
     }
 
     @Test
@@ -55,13 +59,15 @@ class TextRendererTest {
         tree.put("plain", "name=wan,ip=auto");
         tree.put("", "empty key");
 
-        assertThat(TextRenderer.render(tree)).isEqualTo("""
-                empty:    ""
-                blanks:   " a "
-                control:  "a\\tb\\nc\\u0001"
-                quote:    "\\"q\\\\"
-                plain:    name=wan,ip=auto
-                "":       empty key
-                """);
+        assertThat(TextRenderer.render(tree))
+                .isEqualTo(
+                        """
+                        empty:    ""
+                        blanks:   " a "
+                        control:  "a\\tb\\nc\\u0001"
+                        quote:    "\\"q\\\\"
+                        plain:    name=wan,ip=auto
+                        "":       empty key
+                        """);
     }
 }

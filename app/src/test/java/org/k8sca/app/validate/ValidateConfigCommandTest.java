@@ -2,34 +2,68 @@ package org.k8sca.app.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.k8sca.app.CliRun;
+import org.k8sca.app.ExitCodes;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.k8sca.app.CliRun;
-import org.k8sca.app.ExitCodes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
-/** validate-config in-process against the real loader: exit statuses, both formats, redaction, env. */
+/**
+ * validate-config in-process against the real loader: exit statuses, both formats, redaction, env.
+ */
 class ValidateConfigCommandTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("cluster-name", "kamatera-api-url",
-            "provider-id-prefix", "filter-name-prefix", "default-min-size", "default-max-size",
-            "min-refresh-interval", "nodegroups");
-    private static final Set<String> NODE_GROUP_KEYS = Set.of("min-size", "max-size", "name-prefix", "password",
-            "ssh-key", "datacenter", "image", "cpu", "ram", "disk", "network", "dailybackup", "managed",
-            "billingcycle", "monthlypackage", "script-base64-set", "poweroff-on-scale-down",
-            "poweroff-on-scale-down-max-servers", "poweron-on-scale-up", "template-label", "template-taint",
-            "kube-reserved", "system-reserved", "eviction-hard", "price-per-hour", "price-per-hour-estimated", "tags");
+    private static final Set<String> TOP_LEVEL_KEYS =
+            Set.of(
+                    "cluster-name",
+                    "kamatera-api-url",
+                    "provider-id-prefix",
+                    "filter-name-prefix",
+                    "default-min-size",
+                    "default-max-size",
+                    "min-refresh-interval",
+                    "nodegroups");
+    private static final Set<String> NODE_GROUP_KEYS =
+            Set.of(
+                    "min-size",
+                    "max-size",
+                    "name-prefix",
+                    "password",
+                    "ssh-key",
+                    "datacenter",
+                    "image",
+                    "cpu",
+                    "ram",
+                    "disk",
+                    "network",
+                    "dailybackup",
+                    "managed",
+                    "billingcycle",
+                    "monthlypackage",
+                    "script-base64-set",
+                    "poweroff-on-scale-down",
+                    "poweroff-on-scale-down-max-servers",
+                    "poweron-on-scale-up",
+                    "template-label",
+                    "template-taint",
+                    "kube-reserved",
+                    "system-reserved",
+                    "eviction-hard",
+                    "price-per-hour",
+                    "price-per-hour-estimated",
+                    "tags");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path file(String text) {
         return ConfigFiles.write(dir, "cloud-config.ini", text);
@@ -58,8 +92,14 @@ class ValidateConfigCommandTest {
     }
 
     private static void assertNoWorkedExampleSecretIn(CliRun run) {
-        assertNoSecretIn(run, ConfigFiles.CLIENT_ID, ConfigFiles.SECRET, ConfigFiles.PASSWORD,
-                ConfigFiles.SCRIPT_BASE64, ConfigFiles.SCRIPT, "echo hi");
+        assertNoSecretIn(
+                run,
+                ConfigFiles.CLIENT_ID,
+                ConfigFiles.SECRET,
+                ConfigFiles.PASSWORD,
+                ConfigFiles.SCRIPT_BASE64,
+                ConfigFiles.SCRIPT,
+                "echo hi");
     }
 
     @Test
@@ -69,7 +109,8 @@ class ValidateConfigCommandTest {
         JsonNode config = json(run);
         assertThat(run.err()).isEmpty();
         assertThat(config.get("cluster-name").asString()).isEqualTo("aaabbb");
-        assertThat(config.get("kamatera-api-url").asString()).isEqualTo("https://cloudcli.cloudwm.com");
+        assertThat(config.get("kamatera-api-url").asString())
+                .isEqualTo("https://cloudcli.cloudwm.com");
         assertThat(config.get("provider-id-prefix").asString()).isEqualTo("rke2://");
         assertThat(config.get("filter-name-prefix").asString()).isEmpty();
         assertThat(config.get("default-min-size").asInt()).isZero();
@@ -94,7 +135,8 @@ class ValidateConfigCommandTest {
         assertThat(highcpu.get("dailybackup").asBoolean()).isFalse();
         assertThat(highcpu.get("managed").asBoolean()).isFalse();
         assertThat(JSON.convertValue(highcpu.get("template-label"), Map.class))
-                .containsExactly(Map.entry("kubernetes.io/os", "linux"), Map.entry("workload", "cpu"));
+                .containsExactly(
+                        Map.entry("kubernetes.io/os", "linux"), Map.entry("workload", "cpu"));
         assertThat(strings(highcpu.get("tags"))).containsExactly("k8sca-aaabbb", "k8scang-highcpu");
         // Our keys, all unset: their defaults.
         assertThat(config.get("min-refresh-interval").asString()).isEqualTo("30s");
@@ -102,7 +144,9 @@ class ValidateConfigCommandTest {
         assertThat(highcpu.get("kube-reserved").isEmpty()).isTrue();
         assertThat(highcpu.get("system-reserved").isEmpty()).isTrue();
         assertThat(JSON.convertValue(highcpu.get("eviction-hard"), Map.class))
-                .containsExactly(Map.entry("memory.available", "100Mi"), Map.entry("nodefs.available", "10%"));
+                .containsExactly(
+                        Map.entry("memory.available", "100Mi"),
+                        Map.entry("nodefs.available", "10%"));
         // 8 dedicated cores, 4 GB RAM, 50 GB disk: 8 * 0.014 + 4 * 0.003 + 50 * 0.00007.
         assertThat(highcpu.get("price-per-hour").asDouble()).isEqualTo(0.1275);
         assertThat(highcpu.get("price-per-hour-estimated").asBoolean()).isTrue();
@@ -111,20 +155,22 @@ class ValidateConfigCommandTest {
 
     @Test
     void templateAndPricingKeysShowWhatEachGroupResolvesTo() {
-        String text = ConfigFiles.MINIMAL.replace("[nodegroup \"ng1\"]\n", "") + """
-                min-refresh-interval=2m
-                default-kube-reserved=cpu=100m,memory=256Mi
-                default-template-taint=dedicated=batch:NoSchedule
-                default-price-per-hour=0.05
-                [nodegroup "inherits"]
-                [nodegroup "own"]
-                kube-reserved=none
-                system-reserved=memory=300Mi,ephemeral-storage=1Gi
-                eviction-hard=memory.available<200Mi
-                template-taint=spot:PreferNoSchedule
-                template-taint=gpu=true:NoExecute
-                price-per-hour=0.25
-                """;
+        String text =
+                ConfigFiles.MINIMAL.replace("[nodegroup \"ng1\"]\n", "")
+                        + """
+                        min-refresh-interval=2m
+                        default-kube-reserved=cpu=100m,memory=256Mi
+                        default-template-taint=dedicated=batch:NoSchedule
+                        default-price-per-hour=0.05
+                        [nodegroup "inherits"]
+                        [nodegroup "own"]
+                        kube-reserved=none
+                        system-reserved=memory=300Mi,ephemeral-storage=1Gi
+                        eviction-hard=memory.available<200Mi
+                        template-taint=spot:PreferNoSchedule
+                        template-taint=gpu=true:NoExecute
+                        price-per-hour=0.25
+                        """;
         CliRun run = validate(file(text), "--output=json");
 
         JsonNode config = json(run);
@@ -135,24 +181,30 @@ class ValidateConfigCommandTest {
                 .containsExactly(Map.entry("cpu", "100m"), Map.entry("memory", "256Mi"));
         assertThat(inherits.get("system-reserved").isEmpty()).isTrue();
         assertThat(JSON.convertValue(inherits.get("eviction-hard"), Map.class))
-                .containsExactly(Map.entry("memory.available", "100Mi"), Map.entry("nodefs.available", "10%"));
-        assertThat(strings(inherits.get("template-taint"))).containsExactly("dedicated=batch:NoSchedule");
+                .containsExactly(
+                        Map.entry("memory.available", "100Mi"),
+                        Map.entry("nodefs.available", "10%"));
+        assertThat(strings(inherits.get("template-taint")))
+                .containsExactly("dedicated=batch:NoSchedule");
         assertThat(inherits.get("price-per-hour").asDouble()).isEqualTo(0.05);
         assertThat(inherits.get("price-per-hour-estimated").asBoolean()).isFalse();
 
         JsonNode own = config.get("nodegroups").get("own");
         assertThat(own.get("kube-reserved").isEmpty()).as("none").isTrue();
         assertThat(JSON.convertValue(own.get("system-reserved"), Map.class))
-                .containsExactly(Map.entry("memory", "300Mi"), Map.entry("ephemeral-storage", "1Gi"));
+                .containsExactly(
+                        Map.entry("memory", "300Mi"), Map.entry("ephemeral-storage", "1Gi"));
         assertThat(JSON.convertValue(own.get("eviction-hard"), Map.class))
                 .containsExactly(Map.entry("memory.available", "200Mi"));
-        assertThat(strings(own.get("template-taint"))).containsExactly("spot:PreferNoSchedule", "gpu=true:NoExecute");
+        assertThat(strings(own.get("template-taint")))
+                .containsExactly("spot:PreferNoSchedule", "gpu=true:NoExecute");
         assertThat(own.get("price-per-hour").asDouble()).isEqualTo(0.25);
         assertThat(own.get("price-per-hour-estimated").asBoolean()).isFalse();
 
         CliRun textRun = validate(file(text), "--output=text");
         assertThat(textRun.status()).as(textRun.describe()).isEqualTo(ExitCodes.OK);
-        assertThat(textRun.out()).containsPattern("(?m)^min-refresh-interval: +2m0s$")
+        assertThat(textRun.out())
+                .containsPattern("(?m)^min-refresh-interval: +2m0s$")
                 .containsPattern("(?m)^    kube-reserved: +\\(none\\)$")
                 .containsPattern("(?m)^      ephemeral-storage: +1Gi$")
                 .containsPattern("(?m)^      memory.available: +200Mi$")
@@ -181,20 +233,28 @@ class ValidateConfigCommandTest {
         assertThat(strings(highcpu.get("disk"))).containsExactly("size=100", "size=200");
         assertThat(highcpu.get("poweroff-on-scale-down").asBoolean()).isTrue();
         assertThat(highcpu.get("poweroff-on-scale-down-max-servers").asInt()).isEqualTo(2);
-        assertThat(strings(highcpu.get("tags"))).containsExactly("k8sca-mycluster", "k8scang-highcpu");
+        assertThat(strings(highcpu.get("tags")))
+                .containsExactly("k8sca-mycluster", "k8scang-highcpu");
         assertNoSecretIn(run, "REPLACE-WITH-CLIENT-ID", "REPLACE-WITH-SECRET", "Example#Passw0rd");
     }
 
     @Test
     void jsonHasExactlyTheDocumentedKeysWithTheirTypes() {
-        String text = ConfigFiles.WORKED_EXAMPLE + """
-                [nodegroup "plain"]
-                """;
+        String text =
+                ConfigFiles.WORKED_EXAMPLE
+                        + """
+                        [nodegroup "plain"]
+                        """;
         JsonNode config = json(validate(file(text), "--output=json"));
 
         assertThat(config.isObject()).isTrue();
         assertThat(names(config)).containsExactlyInAnyOrderElementsOf(TOP_LEVEL_KEYS);
-        for (String key : List.of("cluster-name", "kamatera-api-url", "provider-id-prefix", "filter-name-prefix")) {
+        for (String key :
+                List.of(
+                        "cluster-name",
+                        "kamatera-api-url",
+                        "provider-id-prefix",
+                        "filter-name-prefix")) {
             assertThat(config.get(key).isString()).as(key).isTrue();
         }
         assertThat(config.get("default-min-size").isInt()).isTrue();
@@ -204,15 +264,30 @@ class ValidateConfigCommandTest {
 
         for (JsonNode group : config.get("nodegroups")) {
             assertThat(names(group)).containsExactlyInAnyOrderElementsOf(NODE_GROUP_KEYS);
-            for (String key : List.of("min-size", "max-size", "poweroff-on-scale-down-max-servers")) {
+            for (String key :
+                    List.of("min-size", "max-size", "poweroff-on-scale-down-max-servers")) {
                 assertThat(group.get(key).isInt()).as(key).isTrue();
             }
-            for (String key : List.of("name-prefix", "password", "ssh-key", "datacenter", "image", "cpu", "ram",
-                    "billingcycle", "monthlypackage")) {
+            for (String key :
+                    List.of(
+                            "name-prefix",
+                            "password",
+                            "ssh-key",
+                            "datacenter",
+                            "image",
+                            "cpu",
+                            "ram",
+                            "billingcycle",
+                            "monthlypackage")) {
                 assertThat(group.get(key).isString()).as(key).isTrue();
             }
-            for (String key : List.of("dailybackup", "managed", "script-base64-set", "poweroff-on-scale-down",
-                    "poweron-on-scale-up")) {
+            for (String key :
+                    List.of(
+                            "dailybackup",
+                            "managed",
+                            "script-base64-set",
+                            "poweroff-on-scale-down",
+                            "poweron-on-scale-up")) {
                 assertThat(group.get(key).isBoolean()).as(key).isTrue();
             }
             for (String key : List.of("disk", "network", "tags")) {
@@ -234,10 +309,12 @@ class ValidateConfigCommandTest {
 
     @Test
     void passwordIsRedactedWhenSetAndEmptyWhenKamateraGeneratesIt() {
-        String text = ConfigFiles.MINIMAL + """
-                password=MyS3cret!Pass
-                [nodegroup "gen"]
-                """;
+        String text =
+                ConfigFiles.MINIMAL
+                        + """
+                        password=MyS3cret!Pass
+                        [nodegroup "gen"]
+                        """;
         CliRun run = validate(file(text), "--output=json");
 
         JsonNode groups = json(run).get("nodegroups");
@@ -258,7 +335,8 @@ class ValidateConfigCommandTest {
         for (String key : NODE_GROUP_KEYS) {
             assertThat(run.out()).contains("    " + key + ":");
         }
-        assertThat(run.out()).containsPattern("(?m)^cluster-name: +aaabbb$")
+        assertThat(run.out())
+                .containsPattern("(?m)^cluster-name: +aaabbb$")
                 .containsPattern("(?m)^  highcpu:$")
                 .containsPattern("(?m)^    password: +<redacted>$")
                 .containsPattern("(?m)^    cpu: +8D$")
@@ -278,7 +356,9 @@ class ValidateConfigCommandTest {
     void flagsWorkWithEqualsSignOrSeparateValue() {
         Path file = file(ConfigFiles.WORKED_EXAMPLE);
         CliRun joined = CliRun.run("validate-config", "--cloud-config=" + file, "--output=json");
-        CliRun separate = CliRun.run("validate-config", "--output", "json", "--cloud-config", file.toString());
+        CliRun separate =
+                CliRun.run(
+                        "validate-config", "--output", "json", "--cloud-config", file.toString());
 
         assertThat(separate.status()).as(separate.describe()).isEqualTo(ExitCodes.OK);
         assertThat(separate.out()).isEqualTo(joined.out());
@@ -287,15 +367,21 @@ class ValidateConfigCommandTest {
     @Test
     void aRepeatedFlagOverridesTheEarlierOneAsInPflag() {
         Path file = file(ConfigFiles.WORKED_EXAMPLE);
-        CliRun run = CliRun.run("validate-config", "--cloud-config=" + dir.resolve("missing.ini"),
-                "--output=text", "--cloud-config=" + file, "--output=json");
+        CliRun run =
+                CliRun.run(
+                        "validate-config",
+                        "--cloud-config=" + dir.resolve("missing.ini"),
+                        "--output=text",
+                        "--cloud-config=" + file,
+                        "--output=json");
 
         assertThat(json(run).get("cluster-name").asString()).isEqualTo("aaabbb");
     }
 
     @Test
     void invalidFileGivesExit1AndOneLinePerProblemNamingFileSectionAndKey() {
-        String text = """
+        String text =
+                """
                 [global]
                 kamatera-api-client-id=1a222bbb3ccc44d5555e6ff77g88hh9i
                 kamatera-api-secret=9ii88h7g6f55555ee4444444dd33eee2
@@ -311,11 +397,20 @@ class ValidateConfigCommandTest {
         assertThat(run.out()).isEmpty();
         List<String> lines = run.err().lines().toList();
         assertThat(lines).allSatisfy(line -> assertThat(line).startsWith(file + ":"));
-        assertThat(lines).anySatisfy(line -> assertThat(line)
-                .matches(java.util.regex.Pattern.quote(file.toString())
-                        + "(:\\d+)?: \\[nodegroup \"ng1\"\\] (cpu: )?cpu for node group ng1 is empty"));
-        for (String message : List.of("script for node group ng1 is empty", "ram for node group ng1 is empty",
-                "no disks for node group ng1", "no networks for node group ng1")) {
+        assertThat(lines)
+                .anySatisfy(
+                        line ->
+                                assertThat(line)
+                                        .matches(
+                                                java.util.regex.Pattern.quote(file.toString())
+                                                        + "(:\\d+)?: \\[nodegroup \"ng1\"\\] (cpu:"
+                                                        + " )?cpu for node group ng1 is empty"));
+        for (String message :
+                List.of(
+                        "script for node group ng1 is empty",
+                        "ram for node group ng1 is empty",
+                        "no disks for node group ng1",
+                        "no networks for node group ng1")) {
             assertThat(lines).anySatisfy(line -> assertThat(line).contains(message));
         }
         assertNoWorkedExampleSecretIn(run);
@@ -323,7 +418,8 @@ class ValidateConfigCommandTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        String text = """
+        String text =
+                """
                 [global]
                 cluster-name=a-cluster-name-that-is-too-long
                 [nodegroup "a-node-group-name-too-long"]
@@ -333,7 +429,8 @@ class ValidateConfigCommandTest {
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("kamatera api client id is not set")
+        assertThat(run.err())
+                .contains("kamatera api client id is not set")
                 .contains("kamatera api secret is not set")
                 .contains("cluster name must be at most 15 characters long")
                 .contains("node group name must be at most 15 characters long")
@@ -342,9 +439,11 @@ class ValidateConfigCommandTest {
 
     @Test
     void noSecretLeaksWhenASecretValueItselfIsMalformed() {
-        String text = ConfigFiles.MINIMAL + """
-                password="Hunter2Secret\\q"
-                """;
+        String text =
+                ConfigFiles.MINIMAL
+                        + """
+                        password="Hunter2Secret\\q"
+                        """;
         CliRun run = validate(file(text));
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -354,14 +453,17 @@ class ValidateConfigCommandTest {
 
     @Test
     void warningsGoToStderrOneLineEachAndTheFileStaysValid() {
-        String text = ConfigFiles.MINIMAL.replace("[global]\n", "[global]\ndefault-dailybackup=true\n")
-                + "dailybackup=false\n";
+        String text =
+                ConfigFiles.MINIMAL.replace("[global]\n", "[global]\ndefault-dailybackup=true\n")
+                        + "dailybackup=false\n";
         Path file = file(text);
         CliRun run = validate(file, "--output=json");
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.OK);
         assertThat(json(run).get("nodegroups").get("ng1").get("dailybackup").asBoolean()).isTrue();
-        assertThat(run.err()).as(run.describe()).startsWith(file + ":14: warning: [nodegroup \"ng1\"] dailybackup: ")
+        assertThat(run.err())
+                .as(run.describe())
+                .startsWith(file + ":14: warning: [nodegroup \"ng1\"] dailybackup: ")
                 .contains("dailybackup=false has no effect")
                 .hasLineCount(1);
     }
@@ -371,7 +473,10 @@ class ValidateConfigCommandTest {
         CliRun run = validate(dir.resolve("no-such.ini"));
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("cannot read cloud config").contains("no-such.ini").contains("no such file");
+        assertThat(run.err())
+                .contains("cannot read cloud config")
+                .contains("no-such.ini")
+                .contains("no such file");
         assertThat(run.out()).isEmpty();
     }
 
@@ -386,31 +491,43 @@ class ValidateConfigCommandTest {
 
     @Test
     void credentialsMayComeFromTheEnvironment() {
-        String withoutCredentials = ConfigFiles.MINIMAL
-                .replace("kamatera-api-client-id=1a222bbb3ccc44d5555e6ff77g88hh9i\n", "")
-                .replace("kamatera-api-secret=9ii88h7g6f55555ee4444444dd33eee2\n", "");
+        String withoutCredentials =
+                ConfigFiles.MINIMAL
+                        .replace("kamatera-api-client-id=1a222bbb3ccc44d5555e6ff77g88hh9i\n", "")
+                        .replace("kamatera-api-secret=9ii88h7g6f55555ee4444444dd33eee2\n", "");
         Path file = file(withoutCredentials);
 
         CliRun without = validate(file);
         assertThat(without.status()).as(without.describe()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(without.err()).contains("kamatera api client id is not set")
+        assertThat(without.err())
+                .contains("kamatera api client id is not set")
                 .contains("kamatera api secret is not set");
 
-        Map<String, String> env = Map.of("KAMATERA_API_CLIENT_ID", "EnvClientId0042",
-                "KAMATERA_API_SECRET", "EnvSecretValue0042");
+        Map<String, String> env =
+                Map.of(
+                        "KAMATERA_API_CLIENT_ID",
+                        "EnvClientId0042",
+                        "KAMATERA_API_SECRET",
+                        "EnvSecretValue0042");
         CliRun with = validate(env, file, "--output=json");
         assertThat(with.status()).as(with.describe()).isEqualTo(ExitCodes.OK);
         assertNoSecretIn(with, "EnvClientId0042", "EnvSecretValue0042");
 
-        CliRun emptyEnv = validate(Map.of("KAMATERA_API_CLIENT_ID", "", "KAMATERA_API_SECRET", ""), file);
-        assertThat(emptyEnv.status()).as("empty variables do not count: " + emptyEnv.describe())
+        CliRun emptyEnv =
+                validate(Map.of("KAMATERA_API_CLIENT_ID", "", "KAMATERA_API_SECRET", ""), file);
+        assertThat(emptyEnv.status())
+                .as("empty variables do not count: " + emptyEnv.describe())
                 .isEqualTo(ExitCodes.INVALID_INPUT);
     }
 
     @Test
     void environmentOverridesTheFileWithoutShowingEither() {
-        Map<String, String> env = Map.of("KAMATERA_API_CLIENT_ID", "EnvClientId0042",
-                "KAMATERA_API_SECRET", "EnvSecretValue0042");
+        Map<String, String> env =
+                Map.of(
+                        "KAMATERA_API_CLIENT_ID",
+                        "EnvClientId0042",
+                        "KAMATERA_API_SECRET",
+                        "EnvSecretValue0042");
         CliRun run = validate(env, file(ConfigFiles.WORKED_EXAMPLE), "--output=text");
 
         assertThat(run.status()).as(run.describe()).isEqualTo(ExitCodes.OK);

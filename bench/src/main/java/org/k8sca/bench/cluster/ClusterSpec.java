@@ -21,70 +21,134 @@ package org.k8sca.bench.cluster;
  *     them before the estimator packs it onto new nodes
  */
 public record ClusterSpec(
-    long seed,
-    int nodes,
-    int podsPerNode,
-    int pending,
-    double underutilizedFraction,
-    double antiAffinityFraction,
-    double pendingAntiAffinityFraction,
-    double spreadFraction,
-    double statefulFraction,
-    double pdbFraction,
-    double warmPoolFraction,
-    boolean surge) {
+        long seed,
+        int nodes,
+        int podsPerNode,
+        int pending,
+        double underutilizedFraction,
+        double antiAffinityFraction,
+        double pendingAntiAffinityFraction,
+        double spreadFraction,
+        double statefulFraction,
+        double pdbFraction,
+        double warmPoolFraction,
+        boolean surge) {
 
-  public static final long DEFAULT_SEED = 20261124L;
+    public static final long DEFAULT_SEED = 20261124L;
 
-  public ClusterSpec {
-    if (nodes < 1) {
-      throw new IllegalArgumentException("cluster spec: nodes must be at least 1, got " + nodes);
+    public ClusterSpec {
+        if (nodes < 1) {
+            throw new IllegalArgumentException(
+                    "cluster spec: nodes must be at least 1, got " + nodes);
+        }
+        if (podsPerNode < DaemonSets.COUNT || podsPerNode > NodeShape.MAX_PODS) {
+            throw new IllegalArgumentException(
+                    "cluster spec: podsPerNode must be between "
+                            + DaemonSets.COUNT
+                            + " (the DaemonSet pods) and "
+                            + NodeShape.MAX_PODS
+                            + ", got "
+                            + podsPerNode);
+        }
+        if (pending < 0) {
+            throw new IllegalArgumentException(
+                    "cluster spec: pending must not be negative, got " + pending);
+        }
+        fraction("underutilizedFraction", underutilizedFraction);
+        fraction("antiAffinityFraction", antiAffinityFraction);
+        fraction("pendingAntiAffinityFraction", pendingAntiAffinityFraction);
+        fraction("spreadFraction", spreadFraction);
+        fraction("statefulFraction", statefulFraction);
+        fraction("pdbFraction", pdbFraction);
+        fraction("warmPoolFraction", warmPoolFraction);
     }
-    if (podsPerNode < DaemonSets.COUNT || podsPerNode > NodeShape.MAX_PODS) {
-      throw new IllegalArgumentException("cluster spec: podsPerNode must be between " + DaemonSets.COUNT
-          + " (the DaemonSet pods) and " + NodeShape.MAX_PODS + ", got " + podsPerNode);
+
+    /** A realistic mix: 10 % underutilized nodes, 10 % anti-affine and 10 % spread workloads. */
+    public static ClusterSpec of(int nodes, int podsPerNode, int pending) {
+        return new ClusterSpec(
+                DEFAULT_SEED,
+                nodes,
+                podsPerNode,
+                pending,
+                0.10,
+                0.10,
+                0.10,
+                0.10,
+                0.10,
+                0.30,
+                0.02,
+                false);
     }
-    if (pending < 0) {
-      throw new IllegalArgumentException("cluster spec: pending must not be negative, got " + pending);
+
+    public ClusterSpec withSeed(long v) {
+        return new ClusterSpec(
+                v,
+                nodes,
+                podsPerNode,
+                pending,
+                underutilizedFraction,
+                antiAffinityFraction,
+                pendingAntiAffinityFraction,
+                spreadFraction,
+                statefulFraction,
+                pdbFraction,
+                warmPoolFraction,
+                surge);
     }
-    fraction("underutilizedFraction", underutilizedFraction);
-    fraction("antiAffinityFraction", antiAffinityFraction);
-    fraction("pendingAntiAffinityFraction", pendingAntiAffinityFraction);
-    fraction("spreadFraction", spreadFraction);
-    fraction("statefulFraction", statefulFraction);
-    fraction("pdbFraction", pdbFraction);
-    fraction("warmPoolFraction", warmPoolFraction);
-  }
 
-  /** A realistic mix: 10 % underutilized nodes, 10 % anti-affine and 10 % spread workloads. */
-  public static ClusterSpec of(int nodes, int podsPerNode, int pending) {
-    return new ClusterSpec(DEFAULT_SEED, nodes, podsPerNode, pending, 0.10, 0.10, 0.10, 0.10, 0.10, 0.30, 0.02, false);
-  }
-
-  public ClusterSpec withSeed(long v) {
-    return new ClusterSpec(v, nodes, podsPerNode, pending, underutilizedFraction, antiAffinityFraction,
-        pendingAntiAffinityFraction, spreadFraction, statefulFraction, pdbFraction, warmPoolFraction, surge);
-  }
-
-  public ClusterSpec withUnderutilized(double v) {
-    return new ClusterSpec(seed, nodes, podsPerNode, pending, v, antiAffinityFraction,
-        pendingAntiAffinityFraction, spreadFraction, statefulFraction, pdbFraction, warmPoolFraction, surge);
-  }
-
-  public ClusterSpec withAntiAffinity(double existing, double pendingShare) {
-    return new ClusterSpec(seed, nodes, podsPerNode, pending, underutilizedFraction, existing, pendingShare,
-        spreadFraction, statefulFraction, pdbFraction, warmPoolFraction, surge);
-  }
-
-  /** The worst case for scale-up (see {@link #surge}); no node is left underutilized. */
-  public ClusterSpec withSurge() {
-    return new ClusterSpec(seed, nodes, podsPerNode, pending, 0, antiAffinityFraction, pendingAntiAffinityFraction,
-        spreadFraction, statefulFraction, pdbFraction, warmPoolFraction, true);
-  }
-
-  private static void fraction(String what, double v) {
-    if (!(v >= 0 && v <= 1)) {
-      throw new IllegalArgumentException("cluster spec: " + what + " must be between 0 and 1, got " + v);
+    public ClusterSpec withUnderutilized(double v) {
+        return new ClusterSpec(
+                seed,
+                nodes,
+                podsPerNode,
+                pending,
+                v,
+                antiAffinityFraction,
+                pendingAntiAffinityFraction,
+                spreadFraction,
+                statefulFraction,
+                pdbFraction,
+                warmPoolFraction,
+                surge);
     }
-  }
+
+    public ClusterSpec withAntiAffinity(double existing, double pendingShare) {
+        return new ClusterSpec(
+                seed,
+                nodes,
+                podsPerNode,
+                pending,
+                underutilizedFraction,
+                existing,
+                pendingShare,
+                spreadFraction,
+                statefulFraction,
+                pdbFraction,
+                warmPoolFraction,
+                surge);
+    }
+
+    /** The worst case for scale-up (see {@link #surge}); no node is left underutilized. */
+    public ClusterSpec withSurge() {
+        return new ClusterSpec(
+                seed,
+                nodes,
+                podsPerNode,
+                pending,
+                0,
+                antiAffinityFraction,
+                pendingAntiAffinityFraction,
+                spreadFraction,
+                statefulFraction,
+                pdbFraction,
+                warmPoolFraction,
+                true);
+    }
+
+    private static void fraction(String what, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(
+                    "cluster spec: " + what + " must be between 0 and 1, got " + v);
+        }
+    }
 }

@@ -10,47 +10,50 @@ import java.lang.management.MemoryMXBean;
  */
 public final class PassMeter {
 
-  /** The measurements of one action. */
-  public record Result(Stats nanos, Stats cpuNanos, Stats allocatedBytes, long heapAfterGcBytes) {}
+    /** The measurements of one action. */
+    public record Result(
+            Stats nanos, Stats cpuNanos, Stats allocatedBytes, long heapAfterGcBytes) {}
 
-  private final int warmup;
-  private final int passes;
+    private final int warmup;
+    private final int passes;
 
-  public PassMeter(int warmup, int passes) {
-    if (warmup < 0 || passes < 1) {
-      throw new IllegalArgumentException("need warmup >= 0 and passes >= 1, got " + warmup + " and " + passes);
+    public PassMeter(int warmup, int passes) {
+        if (warmup < 0 || passes < 1) {
+            throw new IllegalArgumentException(
+                    "need warmup >= 0 and passes >= 1, got " + warmup + " and " + passes);
+        }
+        this.warmup = warmup;
+        this.passes = passes;
     }
-    this.warmup = warmup;
-    this.passes = passes;
-  }
 
-  public Result measure(Runnable pass) {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < warmup; i++) {
-      pass.run();
+    public Result measure(Runnable pass) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < warmup; i++) {
+            pass.run();
+        }
+        long heap = heapAfterGc();
+        long[] nanos = new long[passes];
+        long[] cpu = new long[passes];
+        long[] bytes = new long[passes];
+        for (int i = 0; i < passes; i++) {
+            long allocBefore = threads.getCurrentThreadAllocatedBytes();
+            long cpuBefore = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            pass.run();
+            nanos[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuBefore;
+            bytes[i] = threads.getCurrentThreadAllocatedBytes() - allocBefore;
+        }
+        return new Result(Stats.of(nanos), Stats.of(cpu), Stats.of(bytes), heap);
     }
-    long heap = heapAfterGc();
-    long[] nanos = new long[passes];
-    long[] cpu = new long[passes];
-    long[] bytes = new long[passes];
-    for (int i = 0; i < passes; i++) {
-      long allocBefore = threads.getCurrentThreadAllocatedBytes();
-      long cpuBefore = threads.getCurrentThreadCpuTime();
-      long start = System.nanoTime();
-      pass.run();
-      nanos[i] = System.nanoTime() - start;
-      cpu[i] = threads.getCurrentThreadCpuTime() - cpuBefore;
-      bytes[i] = threads.getCurrentThreadAllocatedBytes() - allocBefore;
-    }
-    return new Result(Stats.of(nanos), Stats.of(cpu), Stats.of(bytes), heap);
-  }
 
-  /** Heap in use after a full collection: what the cluster and the planner's state hold. */
-  public static long heapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
+    /** Heap in use after a full collection: what the cluster and the planner's state hold. */
+    public static long heapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
-    return memory.getHeapMemoryUsage().getUsed();
-  }
 }

@@ -1,9 +1,5 @@
 package org.k8sca.bench.micro;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import org.k8sca.bench.packing.Burst;
 import org.k8sca.core.cloud.NodeTemplate;
 import org.k8sca.core.estimator.BinpackingEstimator;
@@ -24,7 +20,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The binpacking estimator: one burst packed onto new nodes of one group, in a 1000-node snapshot. */
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The binpacking estimator: one burst packed onto new nodes of one group, in a 1000-node snapshot.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -33,27 +35,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class EstimatorBenchmark {
 
-  /** Which burst mix (see {@link Burst#MIXES}). */
-  @Param({"uniform", "mixed", "large"})
-  public String mix;
+    /** Which burst mix (see {@link Burst#MIXES}). */
+    @Param({"uniform", "mixed", "large"})
+    public String mix;
 
-  private PredicateChecker checker;
-  private BinpackingEstimator estimator;
-  private NodeTemplate template;
-  private List<PodGroup> groups;
-  private final EstimationLimits limits = new EstimationLimits(1_000, Duration.ofMinutes(5));
+    private PredicateChecker checker;
+    private BinpackingEstimator estimator;
+    private NodeTemplate template;
+    private List<PodGroup> groups;
+    private final EstimationLimits limits = new EstimationLimits(1_000, Duration.ofMinutes(5));
 
-  @Setup
-  public void setUp() {
-    ClusterState s = new ClusterState();
-    checker = new PredicateChecker(s.cluster.snapshot());
-    estimator = new BinpackingEstimator(s.clock);
-    template = s.templates.get("compute-16").template();
-    groups = EquivalenceGrouper.group(Burst.generate(mix, 1).pods());
-  }
+    @Setup
+    public void setUp() {
+        ClusterState s = new ClusterState();
+        checker = new PredicateChecker(s.cluster.snapshot());
+        estimator = new BinpackingEstimator(s.clock);
+        template = s.templates.get("compute-16").template();
+        groups = EquivalenceGrouper.group(Burst.generate(mix, 1).pods());
+    }
 
-  @Benchmark
-  public Estimate estimate() {
-    return estimator.estimate(checker, "compute-16", template, groups, limits);
-  }
+    @Benchmark
+    public Estimate estimate() {
+        return estimator.estimate(checker, "compute-16", template, groups, limits);
+    }
 }

@@ -10,33 +10,33 @@ import org.junit.jupiter.api.Test;
  */
 class MicroBenchmarksRunTest {
 
-  @Test
-  void predicateBenchmarksCheckWhatTheySay() {
-    PredicateBenchmark b = new PredicateBenchmark();
-    b.setUp();
-    assertThat(b.findNodeFitsNowhere().nodeName()).isNull();
-    assertThat(b.findNodeFitsNowhereAntiAffinity().nodeName()).isNull();
-    b.checkOnNodePlain();
-    b.checkOnNodeAntiAffinity();
-    b.checkOnNodeZoneSpread();
-  }
+    @Test
+    void predicateBenchmarksCheckWhatTheySay() {
+        PredicateBenchmark b = new PredicateBenchmark();
+        b.setUp();
+        assertThat(b.findNodeFitsNowhere().nodeName()).isNull();
+        assertThat(b.findNodeFitsNowhereAntiAffinity().nodeName()).isNull();
+        b.checkOnNodePlain();
+        b.checkOnNodeAntiAffinity();
+        b.checkOnNodeZoneSpread();
+    }
 
-  @Test
-  void snapshotBenchmarksLeaveTheSnapshotAsTheyFoundIt() {
-    SnapshotBenchmark b = new SnapshotBenchmark();
-    b.setUp();
-    int nodes = b.forkRemoveBusyNodeRevert() + 1;
-    int pods = b.forkAddPodRevert();
-    assertThat(b.forkForkAddPodCommitRevert()).isEqualTo(pods);
-    assertThat(b.forkAddTemplateNodeRevert()).isEqualTo(nodes + 1);
-    assertThat(b.forkRemoveBusyNodeRevert()).isEqualTo(nodes - 1);
-  }
+    @Test
+    void snapshotBenchmarksLeaveTheSnapshotAsTheyFoundIt() {
+        SnapshotBenchmark b = new SnapshotBenchmark();
+        b.setUp();
+        int nodes = b.forkRemoveBusyNodeRevert() + 1;
+        int pods = b.forkAddPodRevert();
+        assertThat(b.forkForkAddPodCommitRevert()).isEqualTo(pods);
+        assertThat(b.forkAddTemplateNodeRevert()).isEqualTo(nodes + 1);
+        assertThat(b.forkRemoveBusyNodeRevert()).isEqualTo(nodes - 1);
+    }
 
-  @Test
-  void theEstimatorBenchmarkPlacesItsBurst() {
-    EstimatorBenchmark b = new EstimatorBenchmark();
-    b.mix = "uniform";
-    b.setUp();
-    assertThat(b.estimate().nodeCount()).isPositive();
-  }
+    @Test
+    void theEstimatorBenchmarkPlacesItsBurst() {
+        EstimatorBenchmark b = new EstimatorBenchmark();
+        b.mix = "uniform";
+        b.setUp();
+        assertThat(b.estimate().nodeCount()).isPositive();
+    }
 }

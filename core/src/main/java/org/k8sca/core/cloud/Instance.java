@@ -11,23 +11,23 @@ import java.util.Objects;
  */
 public record Instance(String id, InstanceState state, InstanceError error) {
 
-  public Instance {
-    if (id == null || id.isEmpty()) {
-      throw new IllegalArgumentException("instance id is empty");
+    public Instance {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException("instance id is empty");
+        }
+        Objects.requireNonNull(state, "state of instance " + id);
     }
-    Objects.requireNonNull(state, "state of instance " + id);
-  }
 
-  public static Instance running(String id) {
-    return new Instance(id, InstanceState.RUNNING, null);
-  }
+    public static Instance running(String id) {
+        return new Instance(id, InstanceState.RUNNING, null);
+    }
 
-  /** A machine powered off on purpose and kept in a warm pool. */
-  public static Instance stopped(String id) {
-    return new Instance(id, InstanceState.STOPPED, null);
-  }
+    /** A machine powered off on purpose and kept in a warm pool. */
+    public static Instance stopped(String id) {
+        return new Instance(id, InstanceState.STOPPED, null);
+    }
 
-  public boolean hasError() {
-    return error != null;
-  }
+    public boolean hasError() {
+        return error != null;
+    }
 }

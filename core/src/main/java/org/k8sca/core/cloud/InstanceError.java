@@ -11,15 +11,15 @@ import java.util.Objects;
  */
 public record InstanceError(ErrorClass errorClass, String code, String message) {
 
-  /** Coarse error classes the core acts on. */
-  public enum ErrorClass {
-    OUT_OF_RESOURCES,
-    OTHER
-  }
+    /** Coarse error classes the core acts on. */
+    public enum ErrorClass {
+        OUT_OF_RESOURCES,
+        OTHER
+    }
 
-  public InstanceError {
-    Objects.requireNonNull(errorClass, "error class");
-    code = code == null ? "" : code;
-    message = message == null ? "" : message;
-  }
+    public InstanceError {
+        Objects.requireNonNull(errorClass, "error class");
+        code = code == null ? "" : code;
+        message = message == null ? "" : message;
+    }
 }

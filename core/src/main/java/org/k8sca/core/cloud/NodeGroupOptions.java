@@ -18,39 +18,54 @@ import java.util.Objects;
  * @param ignoreDaemonSetsUtilization leave DaemonSet pods out of utilization
  */
 public record NodeGroupOptions(
-    double scaleDownUtilizationThreshold,
-    double scaleDownGpuUtilizationThreshold,
-    Duration scaleDownUnneededTime,
-    Duration scaleDownUnreadyTime,
-    Duration maxNodeProvisionTime,
-    Duration maxNodeStartupTime,
-    boolean zeroOrMaxNodeScaling,
-    boolean allowNonAtomicScaleUpToMax,
-    boolean ignoreDaemonSetsUtilization) {
+        double scaleDownUtilizationThreshold,
+        double scaleDownGpuUtilizationThreshold,
+        Duration scaleDownUnneededTime,
+        Duration scaleDownUnreadyTime,
+        Duration maxNodeProvisionTime,
+        Duration maxNodeStartupTime,
+        boolean zeroOrMaxNodeScaling,
+        boolean allowNonAtomicScaleUpToMax,
+        boolean ignoreDaemonSetsUtilization) {
 
-  /** The upstream Cluster Autoscaler's command-line defaults. */
-  public static final NodeGroupOptions UPSTREAM_DEFAULTS = new NodeGroupOptions(
-      0.5, 0.5, Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(15),
-      Duration.ofMinutes(15), false, false, false);
+    /** The upstream Cluster Autoscaler's command-line defaults. */
+    public static final NodeGroupOptions UPSTREAM_DEFAULTS =
+            new NodeGroupOptions(
+                    0.5,
+                    0.5,
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(20),
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(15),
+                    false,
+                    false,
+                    false);
 
-  public NodeGroupOptions {
-    checkFraction("scale-down utilization threshold", scaleDownUtilizationThreshold);
-    checkFraction("scale-down GPU utilization threshold", scaleDownGpuUtilizationThreshold);
-    Objects.requireNonNull(scaleDownUnneededTime, "scaleDownUnneededTime");
-    Objects.requireNonNull(scaleDownUnreadyTime, "scaleDownUnreadyTime");
-    Objects.requireNonNull(maxNodeProvisionTime, "maxNodeProvisionTime");
-    Objects.requireNonNull(maxNodeStartupTime, "maxNodeStartupTime");
-  }
-
-  private static void checkFraction(String what, double v) {
-    if (!(v >= 0 && v <= 1)) {
-      throw new IllegalArgumentException(what + " must be between 0 and 1, got " + v);
+    public NodeGroupOptions {
+        checkFraction("scale-down utilization threshold", scaleDownUtilizationThreshold);
+        checkFraction("scale-down GPU utilization threshold", scaleDownGpuUtilizationThreshold);
+        Objects.requireNonNull(scaleDownUnneededTime, "scaleDownUnneededTime");
+        Objects.requireNonNull(scaleDownUnreadyTime, "scaleDownUnreadyTime");
+        Objects.requireNonNull(maxNodeProvisionTime, "maxNodeProvisionTime");
+        Objects.requireNonNull(maxNodeStartupTime, "maxNodeStartupTime");
     }
-  }
 
-  public NodeGroupOptions withMaxNodeProvisionTime(Duration d) {
-    return new NodeGroupOptions(scaleDownUtilizationThreshold, scaleDownGpuUtilizationThreshold,
-        scaleDownUnneededTime, scaleDownUnreadyTime, d, maxNodeStartupTime, zeroOrMaxNodeScaling,
-        allowNonAtomicScaleUpToMax, ignoreDaemonSetsUtilization);
-  }
+    private static void checkFraction(String what, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(what + " must be between 0 and 1, got " + v);
+        }
+    }
+
+    public NodeGroupOptions withMaxNodeProvisionTime(Duration d) {
+        return new NodeGroupOptions(
+                scaleDownUtilizationThreshold,
+                scaleDownGpuUtilizationThreshold,
+                scaleDownUnneededTime,
+                scaleDownUnreadyTime,
+                d,
+                maxNodeStartupTime,
+                zeroOrMaxNodeScaling,
+                allowNonAtomicScaleUpToMax,
+                ignoreDaemonSetsUtilization);
+    }
 }

@@ -12,13 +12,13 @@ import java.util.Optional;
  */
 public record ActionOutcome(String groupId, String action, Optional<String> error) {
 
-  public ActionOutcome {
-    Objects.requireNonNull(groupId, "groupId");
-    Objects.requireNonNull(action, "action");
-    Objects.requireNonNull(error, "error");
-  }
+    public ActionOutcome {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(error, "error");
+    }
 
-  public boolean succeeded() {
-    return error.isEmpty();
-  }
+    public boolean succeeded() {
+        return error.isEmpty();
+    }
 }

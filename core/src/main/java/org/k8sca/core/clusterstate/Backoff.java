@@ -1,10 +1,10 @@
 package org.k8sca.core.clusterstate;
 
+import org.k8sca.core.cloud.InstanceError.ErrorClass;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-
-import org.k8sca.core.cloud.InstanceError.ErrorClass;
 
 /**
  * A node group's current backoff after a failed scale-up.
@@ -17,27 +17,43 @@ import org.k8sca.core.cloud.InstanceError.ErrorClass;
  * @param duration {@code until - since}
  */
 public record Backoff(
-    ErrorClass errorClass, String errorCode, String errorMessage, Instant since, Instant until, Duration duration) {
+        ErrorClass errorClass,
+        String errorCode,
+        String errorMessage,
+        Instant since,
+        Instant until,
+        Duration duration) {
 
-  /** The status ConfigMap's limit on backoff messages. */
-  public static final int MAX_MESSAGE_LENGTH = 500;
+    /** The status ConfigMap's limit on backoff messages. */
+    public static final int MAX_MESSAGE_LENGTH = 500;
 
-  public Backoff {
-    Objects.requireNonNull(errorClass, "errorClass");
-    errorCode = errorCode == null ? "" : errorCode;
-    errorMessage = truncate(errorMessage == null ? "" : errorMessage);
-    Objects.requireNonNull(since, "since");
-    Objects.requireNonNull(until, "until");
-    Objects.requireNonNull(duration, "duration");
-  }
+    public Backoff {
+        Objects.requireNonNull(errorClass, "errorClass");
+        errorCode = errorCode == null ? "" : errorCode;
+        errorMessage = truncate(errorMessage == null ? "" : errorMessage);
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(duration, "duration");
+    }
 
-  private static String truncate(String s) {
-    return s.length() <= MAX_MESSAGE_LENGTH ? s : s.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
-  }
+    private static String truncate(String s) {
+        return s.length() <= MAX_MESSAGE_LENGTH
+                ? s
+                : s.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
+    }
 
-  /** A one-line reason such as "backed off until ... after a failed scale-up (OTHER/timeout): ...". */
-  public String reason() {
-    return "backed off until " + until + " after a failed scale-up (" + errorClass + "/" + errorCode + ")"
-        + (errorMessage.isEmpty() ? "" : ": " + errorMessage);
-  }
+    /**
+     * A one-line reason such as "backed off until ... after a failed scale-up (OTHER/timeout):
+     * ...".
+     */
+    public String reason() {
+        return "backed off until "
+                + until
+                + " after a failed scale-up ("
+                + errorClass
+                + "/"
+                + errorCode
+                + ")"
+                + (errorMessage.isEmpty() ? "" : ": " + errorMessage);
+    }
 }

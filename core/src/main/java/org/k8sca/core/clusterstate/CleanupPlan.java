@@ -13,17 +13,19 @@ import java.util.Map;
  * @param keptForMinSize group id → how many instances were left alone to stay at min size
  */
 public record CleanupPlan(
-    List<InstanceDeletion> unregistered, List<InstanceDeletion> failed, Map<String, Integer> keptForMinSize) {
+        List<InstanceDeletion> unregistered,
+        List<InstanceDeletion> failed,
+        Map<String, Integer> keptForMinSize) {
 
-  public static final CleanupPlan EMPTY = new CleanupPlan(List.of(), List.of(), Map.of());
+    public static final CleanupPlan EMPTY = new CleanupPlan(List.of(), List.of(), Map.of());
 
-  public CleanupPlan {
-    unregistered = List.copyOf(unregistered);
-    failed = List.copyOf(failed);
-    keptForMinSize = Map.copyOf(keptForMinSize);
-  }
+    public CleanupPlan {
+        unregistered = List.copyOf(unregistered);
+        failed = List.copyOf(failed);
+        keptForMinSize = Map.copyOf(keptForMinSize);
+    }
 
-  public boolean isEmpty() {
-    return unregistered.isEmpty() && failed.isEmpty();
-  }
+    public boolean isEmpty() {
+        return unregistered.isEmpty() && failed.isEmpty();
+    }
 }

@@ -8,10 +8,11 @@ import java.util.List;
  * @param events what to report (scale-ups completed, timed out, failed)
  * @param reverts target corrections for timed-out scale-ups, to carry out now
  */
-public record ClusterStateUpdate(List<ClusterStateEvent> events, List<TargetSizeCorrection> reverts) {
+public record ClusterStateUpdate(
+        List<ClusterStateEvent> events, List<TargetSizeCorrection> reverts) {
 
-  public ClusterStateUpdate {
-    events = List.copyOf(events);
-    reverts = List.copyOf(reverts);
-  }
+    public ClusterStateUpdate {
+        events = List.copyOf(events);
+        reverts = List.copyOf(reverts);
+    }
 }

@@ -10,21 +10,22 @@ import java.util.List;
  * @param health Healthy unless too many nodes are unready
  * @param healthSince when {@code health} last changed
  * @param counts totals over all nodes, including nodes outside node groups
- * @param scaleUp {@code IN_PROGRESS} while any group has a scale-up request, else {@code NO_ACTIVITY}
+ * @param scaleUp {@code IN_PROGRESS} while any group has a scale-up request, else {@code
+ *     NO_ACTIVITY}
  * @param scaleUpSince when {@code scaleUp} last changed
  * @param lastProbeTime when the registry was last updated
  * @param groups per-group status, in the order of the view
  */
 public record ClusterStatus(
-    Health health,
-    Instant healthSince,
-    NodeCounts counts,
-    ScaleUpActivity scaleUp,
-    Instant scaleUpSince,
-    Instant lastProbeTime,
-    List<NodeGroupStatus> groups) {
+        Health health,
+        Instant healthSince,
+        NodeCounts counts,
+        ScaleUpActivity scaleUp,
+        Instant scaleUpSince,
+        Instant lastProbeTime,
+        List<NodeGroupStatus> groups) {
 
-  public ClusterStatus {
-    groups = List.copyOf(groups);
-  }
+    public ClusterStatus {
+        groups = List.copyOf(groups);
+    }
 }

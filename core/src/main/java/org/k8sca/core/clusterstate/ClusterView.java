@@ -1,18 +1,18 @@
 package org.k8sca.core.clusterstate;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-
 import org.k8sca.core.cloud.CloudProvider;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.Instance;
 import org.k8sca.core.cloud.NodeGroup;
 import org.k8sca.core.cloud.NodeGroupOptions;
 import org.k8sca.core.model.Node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the registry is updated with once per loop: the cloud's node groups and the Kubernetes
@@ -26,56 +26,73 @@ import org.k8sca.core.model.Node;
  * @param nodes all Kubernetes nodes
  * @param groupOfNode node name → group id, for nodes the provider maps to a group
  */
-public record ClusterView(List<NodeGroupView> groups, List<Node> nodes, Map<String, String> groupOfNode) {
+public record ClusterView(
+        List<NodeGroupView> groups, List<Node> nodes, Map<String, String> groupOfNode) {
 
-  public ClusterView {
-    groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
-    nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
-    groupOfNode = Map.copyOf(Objects.requireNonNull(groupOfNode, "groupOfNode"));
-    Map<String, String> ownerOfInstance = new HashMap<>();
-    Map<String, NodeGroupView> byId = new HashMap<>();
-    for (NodeGroupView g : groups) {
-      if (byId.put(g.id(), g) != null) {
-        throw new IllegalArgumentException("node group " + g.id() + " is listed twice");
-      }
-      for (Instance i : g.instances()) {
-        String other = ownerOfInstance.put(i.id(), g.id());
-        if (other != null) {
-          throw new IllegalArgumentException(
-              "instance " + i.id() + " is listed by node groups " + other + " and " + g.id());
+    public ClusterView {
+        groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
+        nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
+        groupOfNode = Map.copyOf(Objects.requireNonNull(groupOfNode, "groupOfNode"));
+        Map<String, String> ownerOfInstance = new HashMap<>();
+        Map<String, NodeGroupView> byId = new HashMap<>();
+        for (NodeGroupView g : groups) {
+            if (byId.put(g.id(), g) != null) {
+                throw new IllegalArgumentException("node group " + g.id() + " is listed twice");
+            }
+            for (Instance i : g.instances()) {
+                String other = ownerOfInstance.put(i.id(), g.id());
+                if (other != null) {
+                    throw new IllegalArgumentException(
+                            "instance "
+                                    + i.id()
+                                    + " is listed by node groups "
+                                    + other
+                                    + " and "
+                                    + g.id());
+                }
+            }
         }
-      }
+        for (Map.Entry<String, String> e : groupOfNode.entrySet()) {
+            if (!byId.containsKey(e.getValue())) {
+                throw new IllegalArgumentException(
+                        "node "
+                                + e.getKey()
+                                + " is mapped to node group "
+                                + e.getValue()
+                                + ", which is not in the view");
+            }
+        }
     }
-    for (Map.Entry<String, String> e : groupOfNode.entrySet()) {
-      if (!byId.containsKey(e.getValue())) {
-        throw new IllegalArgumentException(
-            "node " + e.getKey() + " is mapped to node group " + e.getValue() + ", which is not in the view");
-      }
-    }
-  }
 
-  /** A view whose nodes are matched to groups by provider id only. */
-  public static ClusterView of(List<NodeGroupView> groups, List<Node> nodes) {
-    return new ClusterView(groups, nodes, Map.of());
-  }
+    /** A view whose nodes are matched to groups by provider id only. */
+    public static ClusterView of(List<NodeGroupView> groups, List<Node> nodes) {
+        return new ClusterView(groups, nodes, Map.of());
+    }
 
-  /**
-   * Reads the view from a provider that was just refreshed: one {@code targetSize}, {@code nodes}
-   * and {@code options} call per group and one {@code nodeGroupFor} call per node. Provider
-   * errors propagate (the loop treats them as a cloud-provider error).
-   */
-  public static ClusterView read(CloudProvider provider, List<Node> nodes, NodeGroupOptions defaults)
-      throws CloudProviderException {
-    List<NodeGroupView> groups = new ArrayList<>();
-    for (NodeGroup g : provider.nodeGroups()) {
-      groups.add(new NodeGroupView(g.id(), g.minSize(), g.maxSize(), g.targetSize(), g.nodes(),
-          g.options(defaults)));
+    /**
+     * Reads the view from a provider that was just refreshed: one {@code targetSize}, {@code nodes}
+     * and {@code options} call per group and one {@code nodeGroupFor} call per node. Provider
+     * errors propagate (the loop treats them as a cloud-provider error).
+     */
+    public static ClusterView read(
+            CloudProvider provider, List<Node> nodes, NodeGroupOptions defaults)
+            throws CloudProviderException {
+        List<NodeGroupView> groups = new ArrayList<>();
+        for (NodeGroup g : provider.nodeGroups()) {
+            groups.add(
+                    new NodeGroupView(
+                            g.id(),
+                            g.minSize(),
+                            g.maxSize(),
+                            g.targetSize(),
+                            g.nodes(),
+                            g.options(defaults)));
+        }
+        Map<String, String> groupOfNode = new HashMap<>();
+        for (Node n : nodes) {
+            Optional<? extends NodeGroup> g = provider.nodeGroupFor(n);
+            g.ifPresent(group -> groupOfNode.put(n.name(), group.id()));
+        }
+        return new ClusterView(groups, nodes, groupOfNode);
     }
-    Map<String, String> groupOfNode = new HashMap<>();
-    for (Node n : nodes) {
-      Optional<? extends NodeGroup> g = provider.nodeGroupFor(n);
-      g.ifPresent(group -> groupOfNode.put(n.name(), group.id()));
-    }
-    return new ClusterView(groups, nodes, groupOfNode);
-  }
 }

@@ -1,8 +1,8 @@
 package org.k8sca.core.clusterstate;
 
-import java.util.List;
-
 import org.k8sca.core.cloud.Instance;
+
+import java.util.List;
 
 /**
  * What one update computed for one group.
@@ -17,15 +17,15 @@ import org.k8sca.core.cloud.Instance;
  * @param existing registered nodes plus machines without a node (stopped ones excluded)
  */
 record GroupSnapshot(
-    NodeGroupView view,
-    NodeCounts counts,
-    List<Instance> longUnregistered,
-    List<Instance> failed,
-    List<String> notStartedNodes,
-    int slotsWithoutInstance,
-    int existing) {
+        NodeGroupView view,
+        NodeCounts counts,
+        List<Instance> longUnregistered,
+        List<Instance> failed,
+        List<String> notStartedNodes,
+        int slotsWithoutInstance,
+        int existing) {
 
-  String id() {
-    return view.id();
-  }
+    String id() {
+        return view.id();
+    }
 }

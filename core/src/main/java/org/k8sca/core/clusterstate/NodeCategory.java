@@ -2,17 +2,19 @@ package org.k8sca.core.clusterstate;
 
 /** Where a registered Kubernetes node stands, as the registry counts it. */
 public enum NodeCategory {
-  /** Ready: Ready condition True, no not-ready/pressure taint, no startup taint. */
-  READY,
-  /** Not ready (or still startup-tainted) and younger than max-node-startup-time: still booting. */
-  NOT_STARTED,
-  /** Not ready and older than max-node-startup-time. */
-  UNREADY,
-  /**
-   * Going away: it carries the ToBeDeleted taint, its instance is being deleted, or its group no
-   * longer lists a machine for it.
-   */
-  BEING_DELETED,
-  /** Its machine is powered off on purpose (warm pool); neither ready nor unready. */
-  STOPPED
+    /** Ready: Ready condition True, no not-ready/pressure taint, no startup taint. */
+    READY,
+    /**
+     * Not ready (or still startup-tainted) and younger than max-node-startup-time: still booting.
+     */
+    NOT_STARTED,
+    /** Not ready and older than max-node-startup-time. */
+    UNREADY,
+    /**
+     * Going away: it carries the ToBeDeleted taint, its instance is being deleted, or its group no
+     * longer lists a machine for it.
+     */
+    BEING_DELETED,
+    /** Its machine is powered off on purpose (warm pool); neither ready nor unready. */
+    STOPPED
 }

@@ -21,16 +21,16 @@ import java.util.Optional;
  * @param lastProbeTime when the registry was last updated
  */
 public record NodeGroupStatus(
-    String id,
-    int minSize,
-    int maxSize,
-    int targetSize,
-    NodeCounts counts,
-    Health health,
-    Instant healthSince,
-    ScaleUpActivity scaleUp,
-    Instant scaleUpSince,
-    Optional<ScaleUpRequest> request,
-    Optional<Backoff> backoff,
-    Optional<IncorrectSize> incorrectSize,
-    Instant lastProbeTime) {}
+        String id,
+        int minSize,
+        int maxSize,
+        int targetSize,
+        NodeCounts counts,
+        Health health,
+        Instant healthSince,
+        ScaleUpActivity scaleUp,
+        Instant scaleUpSince,
+        Optional<ScaleUpRequest> request,
+        Optional<Backoff> backoff,
+        Optional<IncorrectSize> incorrectSize,
+        Instant lastProbeTime) {}

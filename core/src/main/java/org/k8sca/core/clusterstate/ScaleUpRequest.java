@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param requestedAt when the (last) increase was made
  * @param expectedBy requestedAt plus the group's max-node-provision-time
  */
-public record ScaleUpRequest(String groupId, int increase, Instant requestedAt, Instant expectedBy) {
+public record ScaleUpRequest(
+        String groupId, int increase, Instant requestedAt, Instant expectedBy) {
 
-  public ScaleUpRequest {
-    Objects.requireNonNull(groupId, "groupId");
-    if (increase <= 0) {
-      throw new IllegalArgumentException("scale-up request for " + groupId + " must be positive, got " + increase);
+    public ScaleUpRequest {
+        Objects.requireNonNull(groupId, "groupId");
+        if (increase <= 0) {
+            throw new IllegalArgumentException(
+                    "scale-up request for " + groupId + " must be positive, got " + increase);
+        }
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(expectedBy, "expectedBy");
     }
-    Objects.requireNonNull(requestedAt, "requestedAt");
-    Objects.requireNonNull(expectedBy, "expectedBy");
-  }
 }

@@ -6,10 +6,9 @@
  * and their provision timeouts, per-group backoff, cluster and group health, and wrong target
  * sizes.
  *
- * <p>It never calls the cloud itself: it answers with views ({@code upcomingNodes},
- * {@code backedOffGroups}), status records for the status ConfigMap, and plans (instances to
- * delete, target sizes to lower) that {@link org.k8sca.core.clusterstate.PlanExecutor} carries
- * out through the SPI in one pass. Time comes from an injected {@link java.time.Clock}; nothing
- * here sleeps.
+ * <p>It never calls the cloud itself: it answers with views ({@code upcomingNodes}, {@code
+ * backedOffGroups}), status records for the status ConfigMap, and plans (instances to delete,
+ * target sizes to lower) that {@link org.k8sca.core.clusterstate.PlanExecutor} carries out through
+ * the SPI in one pass. Time comes from an injected {@link java.time.Clock}; nothing here sleeps.
  */
 package org.k8sca.core.clusterstate;

@@ -25,15 +25,16 @@ public final class GoDuration {
     private static final long HOUR = 60 * MINUTE;
 
     /** Go accepts both the micro sign (U+00B5) and the Greek mu (U+03BC) for microseconds. */
-    private static final Map<String, Long> UNITS = Map.of(
-            "ns", NANOSECOND,
-            "us", MICROSECOND,
-            "\u00b5s", MICROSECOND,
-            "\u03bcs", MICROSECOND,
-            "ms", MILLISECOND,
-            "s", SECOND,
-            "m", MINUTE,
-            "h", HOUR);
+    private static final Map<String, Long> UNITS =
+            Map.of(
+                    "ns", NANOSECOND,
+                    "us", MICROSECOND,
+                    "\u00b5s", MICROSECOND,
+                    "\u03bcs", MICROSECOND,
+                    "ms", MILLISECOND,
+                    "s", SECOND,
+                    "m", MINUTE,
+                    "h", HOUR);
 
     private GoDuration() {}
 
@@ -42,7 +43,8 @@ public final class GoDuration {
      * decimal numbers, each with an optional fraction and a unit suffix, with an optional leading
      * sign. {@code 0} alone needs no unit.
      *
-     * @throws IllegalArgumentException with Go's message, e.g. {@code time: missing unit in duration "10"}
+     * @throws IllegalArgumentException with Go's message, e.g. {@code time: missing unit in
+     *     duration "10"}
      */
     public static Duration parse(String text) {
         return Duration.ofNanos(parseNanos(text));
@@ -94,7 +96,8 @@ public final class GoDuration {
 
             // The unit: everything up to the next digit or '.'.
             int unitEnd = 0;
-            while (unitEnd < s.length() && !(s.charAt(unitEnd) == '.' || isDigit(s.charAt(unitEnd)))) {
+            while (unitEnd < s.length()
+                    && !(s.charAt(unitEnd) == '.' || isDigit(s.charAt(unitEnd)))) {
                 unitEnd++;
             }
             if (unitEnd == 0) {
@@ -114,7 +117,8 @@ public final class GoDuration {
             value *= unit;
             if (fraction > 0) {
                 // Go computes the fraction in float64 (exact enough for fractions of hours, whose
-                // product is below 3.6e12); the same IEEE arithmetic gives the same nanoseconds here.
+                // product is below 3.6e12); the same IEEE arithmetic gives the same nanoseconds
+                // here.
                 value += (long) (unsignedToDouble(fraction) * ((double) unit / scale));
                 if (Long.compareUnsigned(value, TWO_TO_63) > 0) {
                     throw invalid(text); // overflow
@@ -134,7 +138,10 @@ public final class GoDuration {
         return total;
     }
 
-    /** Formats like Go's {@code Duration.String()}: {@code 1h30m0s}, {@code 1.5s}, {@code 300ms}, {@code 0s}. */
+    /**
+     * Formats like Go's {@code Duration.String()}: {@code 1h30m0s}, {@code 1.5s}, {@code 300ms},
+     * {@code 0s}.
+     */
     public static String format(Duration duration) {
         return format(duration.toNanos());
     }
@@ -143,7 +150,8 @@ public final class GoDuration {
     public static String format(long nanos) {
         boolean negative = nanos < 0;
         long u = negative ? -nanos : nanos; // unsigned: -Long.MIN_VALUE is 2^63 read unsigned
-        StringBuilder reversed = new StringBuilder(32); // built from the end, as Go fills its buffer
+        StringBuilder reversed =
+                new StringBuilder(32); // built from the end, as Go fills its buffer
         if (Long.compareUnsigned(u, SECOND) < 0) {
             // Below one second Go switches to smaller units: 1.2ms, 3µs, 7ns.
             reversed.append('s');
@@ -246,7 +254,6 @@ public final class GoDuration {
     /**
      * The digits of a fraction and their scale (10^count of digits used). Digits beyond what 63
      * bits hold are ignored, as in Go: they cannot change the nanoseconds.
-     *
      */
     private static Fraction leadingFraction(String digits) {
         long x = 0;
@@ -265,7 +272,10 @@ public final class GoDuration {
         return new Fraction(x, scale);
     }
 
-    /** The digits after the decimal point as an integer (unsigned), and the power of ten they are scaled by. */
+    /**
+     * The digits after the decimal point as an integer (unsigned), and the power of ten they are
+     * scaled by.
+     */
     private record Fraction(long digits, double scale) {}
 
     /** Converts an unsigned 64-bit value to the nearest double, as Go's float64(uint64) does. */
@@ -287,19 +297,24 @@ public final class GoDuration {
      */
     static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        s.codePoints().forEach(c -> {
-            if (c >= 0x80 || c < ' ') {
-                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
-                    out.append("\\x").append(Character.forDigit((b >> 4) & 0xf, 16))
-                            .append(Character.forDigit(b & 0xf, 16));
-                }
-            } else {
-                if (c == '"' || c == '\\') {
-                    out.append('\\');
-                }
-                out.appendCodePoint(c);
-            }
-        });
+        s.codePoints()
+                .forEach(
+                        c -> {
+                            if (c >= 0x80 || c < ' ') {
+                                for (byte b :
+                                        new String(Character.toChars(c))
+                                                .getBytes(StandardCharsets.UTF_8)) {
+                                    out.append("\\x")
+                                            .append(Character.forDigit((b >> 4) & 0xf, 16))
+                                            .append(Character.forDigit(b & 0xf, 16));
+                                }
+                            } else {
+                                if (c == '"' || c == '\\') {
+                                    out.append('\\');
+                                }
+                                out.appendCodePoint(c);
+                            }
+                        });
         return out.append('"').toString();
     }
 }

@@ -1,14 +1,5 @@
 package org.k8sca.core.estimator;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import org.k8sca.core.cloud.NodeTemplate;
 import org.k8sca.core.model.Node;
 import org.k8sca.core.model.Pod;
@@ -21,215 +12,246 @@ import org.k8sca.core.scheduling.Reasons;
 import org.k8sca.core.snapshot.ClusterSnapshot;
 import org.k8sca.core.template.NodeTemplates;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Estimates how many new nodes of a group the pending pods need, the way upstream's binpacking
  * estimator does: largest pod groups first, each pod first on the new nodes already added, then on
- * a fresh copy of the template. First fit, not best fit, because the scheduler itself does not
- * pack optimally either and the autoscaler must not promise more than the scheduler will do.
+ * a fresh copy of the template. First fit, not best fit, because the scheduler itself does not pack
+ * optimally either and the autoscaler must not promise more than the scheduler will do.
  *
  * <p>Works on a fork of the snapshot and reverts it, so the snapshot is unchanged afterwards.
  */
 public final class BinpackingEstimator {
 
-  private static final String HOSTNAME = NodeTemplates.HOSTNAME_LABEL;
+    private static final String HOSTNAME = NodeTemplates.HOSTNAME_LABEL;
 
-  private final Clock clock;
+    private final Clock clock;
 
-  public BinpackingEstimator(Clock clock) {
-    this.clock = clock;
-  }
-
-  /**
-   * @param checker a checker over the snapshot to simulate in (pods that fit existing nodes must
-   *     already have been removed from {@code podGroups}: this only adds new nodes)
-   * @param nodeGroupId the group, used to name the simulated nodes
-   * @param template what a new node of the group looks like
-   * @param podGroups the pods that passed the predicate check on the template
-   */
-  public Estimate estimate(
-      PredicateChecker checker, String nodeGroupId, NodeTemplate template, List<PodGroup> podGroups, EstimationLimits limits) {
-    ClusterSnapshot snapshot = checker.snapshot();
-    Instant deadline = clock.instant().plus(limits.maxDuration());
-    Run run = new Run(checker, nodeGroupId, template, limits.maxNodes(), deadline);
-    List<Pod> allPods = new ArrayList<>();
-    for (PodGroup g : podGroups) {
-      allPods.addAll(g.pods());
-    }
-    snapshot.fork();
-    try {
-      for (PodGroup group : bySizeDescending(podGroups, template.node())) {
-        if (!run.placeGroup(group)) {
-          break;
-        }
-      }
-      return run.result(allPods);
-    } finally {
-      snapshot.revert();
-    }
-  }
-
-  /** Largest groups first; the score is the exemplar's share of the template's CPU plus memory. */
-  static List<PodGroup> bySizeDescending(List<PodGroup> groups, Node template) {
-    Resources alloc = template.allocatable();
-    List<PodGroup> sorted = new ArrayList<>(groups);
-    sorted.sort(Comparator.comparingDouble((PodGroup g) -> score(g.exemplar().requests(), alloc)).reversed());
-    return sorted;
-  }
-
-  private static double score(Resources r, Resources alloc) {
-    double cpu = alloc.milliCpu() > 0 ? (double) r.milliCpu() / alloc.milliCpu() : 0;
-    double mem = alloc.memoryBytes() > 0 ? (double) r.memoryBytes() / alloc.memoryBytes() : 0;
-    return cpu + mem;
-  }
-
-  /** The state of one estimate. */
-  private final class Run {
-    private final PredicateChecker checker;
-    private final ClusterSnapshot snapshot;
-    private final String nodeGroupId;
-    private final NodeTemplate template;
-    private final int maxNodes;
-    private final Instant deadline;
-
-    private final List<String> newNodes = new ArrayList<>();
-    private final Set<String> nodesWithPendingPods = new HashSet<>();
-    private final List<PodPlacement> placements = new ArrayList<>();
-    private String stopReason = "";
-    /** Set when this group's pods cannot go anywhere new; later groups may still fit. */
-    private boolean groupBlocked;
-
-    Run(PredicateChecker checker, String nodeGroupId, NodeTemplate template, int maxNodes, Instant deadline) {
-      this.checker = checker;
-      this.snapshot = checker.snapshot();
-      this.nodeGroupId = nodeGroupId;
-      this.template = template;
-      this.maxNodes = maxNodes;
-      this.deadline = deadline;
+    public BinpackingEstimator(Clock clock) {
+        this.clock = clock;
     }
 
-    /** Places the pods of one group; false when the whole estimate must stop. */
-    boolean placeGroup(PodGroup group) {
-      groupBlocked = false;
-      List<Pod> pods = group.pods();
-      int i = 0;
-      // First fill the new nodes added for earlier groups.
-      while (i < pods.size() && !newNodes.isEmpty()) {
-        String node = firstNewNodeThatFits(pods.get(i));
-        if (node == null) {
-          break;
+    /**
+     * @param checker a checker over the snapshot to simulate in (pods that fit existing nodes must
+     *     already have been removed from {@code podGroups}: this only adds new nodes)
+     * @param nodeGroupId the group, used to name the simulated nodes
+     * @param template what a new node of the group looks like
+     * @param podGroups the pods that passed the predicate check on the template
+     */
+    public Estimate estimate(
+            PredicateChecker checker,
+            String nodeGroupId,
+            NodeTemplate template,
+            List<PodGroup> podGroups,
+            EstimationLimits limits) {
+        ClusterSnapshot snapshot = checker.snapshot();
+        Instant deadline = clock.instant().plus(limits.maxDuration());
+        Run run = new Run(checker, nodeGroupId, template, limits.maxNodes(), deadline);
+        List<Pod> allPods = new ArrayList<>();
+        for (PodGroup g : podGroups) {
+            allPods.addAll(g.pods());
         }
-        place(pods.get(i), node);
-        i++;
-      }
-      for (; i < pods.size(); i++) {
-        Pod pod = pods.get(i);
-        if (!clock.instant().isBefore(deadline)) {
-          stop("binpacking time budget ran out");
-          return false;
+        snapshot.fork();
+        try {
+            for (PodGroup group : bySizeDescending(podGroups, template.node())) {
+                if (!run.placeGroup(group)) {
+                    break;
+                }
+            }
+            return run.result(allPods);
+        } finally {
+            snapshot.revert();
         }
-        if (groupBlocked) {
-          continue;
-        }
-        if (!placeOnNewNodes(pod)) {
-          return false;
-        }
-      }
-      return true;
     }
 
-    /** Returns false when a node limit stops the estimate. */
-    private boolean placeOnNewNodes(Pod pod) {
-      String last = newNodes.isEmpty() ? null : newNodes.get(newNodes.size() - 1);
-      if (last != null) {
-        Optional<PredicateFailure> failure = checker.checkOnNode(pod, last);
-        if (failure.isEmpty()) {
-          place(pod, last);
-          return true;
+    /**
+     * Largest groups first; the score is the exemplar's share of the template's CPU plus memory.
+     */
+    static List<PodGroup> bySizeDescending(List<PodGroup> groups, Node template) {
+        Resources alloc = template.allocatable();
+        List<PodGroup> sorted = new ArrayList<>(groups);
+        sorted.sort(
+                Comparator.comparingDouble((PodGroup g) -> score(g.exemplar().requests(), alloc))
+                        .reversed());
+        return sorted;
+    }
+
+    private static double score(Resources r, Resources alloc) {
+        double cpu = alloc.milliCpu() > 0 ? (double) r.milliCpu() / alloc.milliCpu() : 0;
+        double mem = alloc.memoryBytes() > 0 ? (double) r.memoryBytes() / alloc.memoryBytes() : 0;
+        return cpu + mem;
+    }
+
+    /** The state of one estimate. */
+    private final class Run {
+        private final PredicateChecker checker;
+        private final ClusterSnapshot snapshot;
+        private final String nodeGroupId;
+        private final NodeTemplate template;
+        private final int maxNodes;
+        private final Instant deadline;
+
+        private final List<String> newNodes = new ArrayList<>();
+        private final Set<String> nodesWithPendingPods = new HashSet<>();
+        private final List<PodPlacement> placements = new ArrayList<>();
+        private String stopReason = "";
+
+        /** Set when this group's pods cannot go anywhere new; later groups may still fit. */
+        private boolean groupBlocked;
+
+        Run(
+                PredicateChecker checker,
+                String nodeGroupId,
+                NodeTemplate template,
+                int maxNodes,
+                Instant deadline) {
+            this.checker = checker;
+            this.snapshot = checker.snapshot();
+            this.nodeGroupId = nodeGroupId;
+            this.template = template;
+            this.maxNodes = maxNodes;
+            this.deadline = deadline;
         }
-        if (Reasons.POD_TOPOLOGY_SPREAD.equals(failure.get().plugin()) && spreadsOnHostname(pod)) {
-          String other = firstNewNodeThatFits(pod);
-          if (other != null) {
-            place(pod, other);
+
+        /** Places the pods of one group; false when the whole estimate must stop. */
+        boolean placeGroup(PodGroup group) {
+            groupBlocked = false;
+            List<Pod> pods = group.pods();
+            int i = 0;
+            // First fill the new nodes added for earlier groups.
+            while (i < pods.size() && !newNodes.isEmpty()) {
+                String node = firstNewNodeThatFits(pods.get(i));
+                if (node == null) {
+                    break;
+                }
+                place(pods.get(i), node);
+                i++;
+            }
+            for (; i < pods.size(); i++) {
+                Pod pod = pods.get(i);
+                if (!clock.instant().isBefore(deadline)) {
+                    stop("binpacking time budget ran out");
+                    return false;
+                }
+                if (groupBlocked) {
+                    continue;
+                }
+                if (!placeOnNewNodes(pod)) {
+                    return false;
+                }
+            }
             return true;
-          }
-        } else if (!nodesWithPendingPods.contains(last)) {
-          // Even an empty new node rejected it, so another one would too.
-          blockGroup(pod, failure.get());
-          return true;
         }
-      }
-      if (newNodes.size() >= maxNodes) {
-        stop(maxNodes <= 0
-            ? "no new node of this group is allowed (node limits)"
-            : "reached the limit of " + maxNodes + " new node(s) for this scale-up");
+
+        /** Returns false when a node limit stops the estimate. */
+        private boolean placeOnNewNodes(Pod pod) {
+            String last = newNodes.isEmpty() ? null : newNodes.get(newNodes.size() - 1);
+            if (last != null) {
+                Optional<PredicateFailure> failure = checker.checkOnNode(pod, last);
+                if (failure.isEmpty()) {
+                    place(pod, last);
+                    return true;
+                }
+                if (Reasons.POD_TOPOLOGY_SPREAD.equals(failure.get().plugin())
+                        && spreadsOnHostname(pod)) {
+                    String other = firstNewNodeThatFits(pod);
+                    if (other != null) {
+                        place(pod, other);
+                        return true;
+                    }
+                } else if (!nodesWithPendingPods.contains(last)) {
+                    // Even an empty new node rejected it, so another one would too.
+                    blockGroup(pod, failure.get());
+                    return true;
+                }
+            }
+            if (newNodes.size() >= maxNodes) {
+                stop(
+                        maxNodes <= 0
+                                ? "no new node of this group is allowed (node limits)"
+                                : "reached the limit of "
+                                        + maxNodes
+                                        + " new node(s) for this scale-up");
+                return false;
+            }
+            String name = NodeTemplates.templateName(nodeGroupId) + "-e-" + newNodes.size();
+            NodeTemplate copy = NodeTemplates.copy(template, name, false);
+            snapshot.addNode(copy.node(), copy.pods());
+            newNodes.add(name);
+            Optional<PredicateFailure> failure = checker.checkOnNode(pod, name);
+            if (failure.isEmpty()) {
+                place(pod, name);
+            } else {
+                blockGroup(pod, failure.get());
+            }
+            return true;
+        }
+
+        private String firstNewNodeThatFits(Pod pod) {
+            for (String node : newNodes) {
+                if (checker.checkOnNode(pod, node).isEmpty()) {
+                    return node;
+                }
+            }
+            return null;
+        }
+
+        private void place(Pod pod, String node) {
+            snapshot.addPod(pod, node);
+            nodesWithPendingPods.add(node);
+            placements.add(new PodPlacement(pod, node));
+        }
+
+        private void blockGroup(Pod pod, PredicateFailure failure) {
+            groupBlocked = true;
+            if (stopReason.isEmpty()) {
+                stopReason =
+                        "pod "
+                                + pod.key()
+                                + " does not fit an empty new node: "
+                                + failure.message();
+            }
+        }
+
+        private void stop(String reason) {
+            stopReason = reason;
+        }
+
+        Estimate result(List<Pod> allPods) {
+            Set<String> placed = new HashSet<>();
+            for (PodPlacement p : placements) {
+                placed.add(p.pod().uid());
+            }
+            List<Pod> unplaced = new ArrayList<>();
+            for (Pod p : allPods) {
+                if (!placed.contains(p.uid())) {
+                    unplaced.add(p);
+                }
+            }
+            List<Node> used = new ArrayList<>();
+            for (String name : newNodes) {
+                if (nodesWithPendingPods.contains(name)) {
+                    used.add(snapshot.nodeInfo(name).node());
+                }
+            }
+            return new Estimate(nodeGroupId, used, placements, unplaced, stopReason);
+        }
+    }
+
+    private static boolean spreadsOnHostname(Pod pod) {
+        for (TopologySpreadConstraint c : pod.spreadConstraints()) {
+            if (c.doNotSchedule() && HOSTNAME.equals(c.topologyKey())) {
+                return true;
+            }
+        }
         return false;
-      }
-      String name = NodeTemplates.templateName(nodeGroupId) + "-e-" + newNodes.size();
-      NodeTemplate copy = NodeTemplates.copy(template, name, false);
-      snapshot.addNode(copy.node(), copy.pods());
-      newNodes.add(name);
-      Optional<PredicateFailure> failure = checker.checkOnNode(pod, name);
-      if (failure.isEmpty()) {
-        place(pod, name);
-      } else {
-        blockGroup(pod, failure.get());
-      }
-      return true;
     }
-
-    private String firstNewNodeThatFits(Pod pod) {
-      for (String node : newNodes) {
-        if (checker.checkOnNode(pod, node).isEmpty()) {
-          return node;
-        }
-      }
-      return null;
-    }
-
-    private void place(Pod pod, String node) {
-      snapshot.addPod(pod, node);
-      nodesWithPendingPods.add(node);
-      placements.add(new PodPlacement(pod, node));
-    }
-
-    private void blockGroup(Pod pod, PredicateFailure failure) {
-      groupBlocked = true;
-      if (stopReason.isEmpty()) {
-        stopReason = "pod " + pod.key() + " does not fit an empty new node: " + failure.message();
-      }
-    }
-
-    private void stop(String reason) {
-      stopReason = reason;
-    }
-
-    Estimate result(List<Pod> allPods) {
-      Set<String> placed = new HashSet<>();
-      for (PodPlacement p : placements) {
-        placed.add(p.pod().uid());
-      }
-      List<Pod> unplaced = new ArrayList<>();
-      for (Pod p : allPods) {
-        if (!placed.contains(p.uid())) {
-          unplaced.add(p);
-        }
-      }
-      List<Node> used = new ArrayList<>();
-      for (String name : newNodes) {
-        if (nodesWithPendingPods.contains(name)) {
-          used.add(snapshot.nodeInfo(name).node());
-        }
-      }
-      return new Estimate(nodeGroupId, used, placements, unplaced, stopReason);
-    }
-  }
-
-  private static boolean spreadsOnHostname(Pod pod) {
-    for (TopologySpreadConstraint c : pod.spreadConstraints()) {
-      if (c.doNotSchedule() && HOSTNAME.equals(c.topologyKey())) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -10,16 +10,16 @@ import java.util.List;
  */
 public record ExpanderChoice(ExpansionOption best, List<String> steps) {
 
-  public ExpanderChoice {
-    steps = List.copyOf(steps);
-  }
+    public ExpanderChoice {
+        steps = List.copyOf(steps);
+    }
 
-  public boolean chosen() {
-    return best != null;
-  }
+    public boolean chosen() {
+        return best != null;
+    }
 
-  /** All steps in one line. */
-  public String why() {
-    return String.join("; ", steps);
-  }
+    /** All steps in one line. */
+    public String why() {
+        return String.join("; ", steps);
+    }
 }

@@ -1,11 +1,11 @@
 package org.k8sca.core.expander;
 
+import org.k8sca.core.cloud.PricingModel;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
-
-import org.k8sca.core.cloud.PricingModel;
 
 /**
  * What the expanders of a chain may need.
@@ -15,11 +15,12 @@ import org.k8sca.core.cloud.PricingModel;
  *     null} when missing)
  * @param pricing the provider's prices, empty when it has none
  */
-public record ExpanderDependencies(Random random, Supplier<String> priorityConfig, Optional<PricingModel> pricing) {
+public record ExpanderDependencies(
+        Random random, Supplier<String> priorityConfig, Optional<PricingModel> pricing) {
 
-  public ExpanderDependencies {
-    Objects.requireNonNull(random, "random");
-    priorityConfig = priorityConfig == null ? () -> null : priorityConfig;
-    pricing = pricing == null ? Optional.empty() : pricing;
-  }
+    public ExpanderDependencies {
+        Objects.requireNonNull(random, "random");
+        priorityConfig = priorityConfig == null ? () -> null : priorityConfig;
+        pricing = pricing == null ? Optional.empty() : pricing;
+    }
 }

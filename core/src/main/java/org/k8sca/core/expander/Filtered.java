@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Filtered(List<ExpansionOption> kept, String why) {
 
-  public Filtered {
-    kept = List.copyOf(kept);
-  }
+    public Filtered {
+        kept = List.copyOf(kept);
+    }
 }

@@ -10,15 +10,15 @@ import java.util.WeakHashMap;
  */
 public final class Interner<T> {
 
-  private final Map<T, WeakReference<T>> instances = new WeakHashMap<>();
+    private final Map<T, WeakReference<T>> instances = new WeakHashMap<>();
 
-  public synchronized T intern(T value) {
-    WeakReference<T> ref = instances.get(value);
-    T existing = ref == null ? null : ref.get();
-    if (existing != null) {
-      return existing;
+    public synchronized T intern(T value) {
+        WeakReference<T> ref = instances.get(value);
+        T existing = ref == null ? null : ref.get();
+        if (existing != null) {
+            return existing;
+        }
+        instances.put(value, new WeakReference<>(value));
+        return value;
     }
-    instances.put(value, new WeakReference<>(value));
-    return value;
-  }
 }

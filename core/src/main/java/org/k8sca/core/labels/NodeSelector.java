@@ -8,20 +8,20 @@ import java.util.List;
  */
 public record NodeSelector(List<NodeSelectorTerm> terms) {
 
-  public NodeSelector {
-    terms = List.copyOf(terms);
-  }
-
-  public static NodeSelector of(NodeSelectorTerm... terms) {
-    return new NodeSelector(List.of(terms));
-  }
-
-  public boolean matches(Labels nodeLabels, String nodeName) {
-    for (int i = 0; i < terms.size(); i++) {
-      if (terms.get(i).matches(nodeLabels, nodeName)) {
-        return true;
-      }
+    public NodeSelector {
+        terms = List.copyOf(terms);
     }
-    return false;
-  }
+
+    public static NodeSelector of(NodeSelectorTerm... terms) {
+        return new NodeSelector(List.of(terms));
+    }
+
+    public boolean matches(Labels nodeLabels, String nodeName) {
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).matches(nodeLabels, nodeName)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -10,23 +10,25 @@ package org.k8sca.core.model;
  */
 public record HostPort(String protocol, String hostIp, int port) {
 
-  public static final String ANY_IP = "0.0.0.0";
+    public static final String ANY_IP = "0.0.0.0";
 
-  public HostPort {
-    protocol = protocol == null || protocol.isEmpty() ? "TCP" : protocol.intern();
-    hostIp = hostIp == null || hostIp.isEmpty() ? ANY_IP : hostIp.intern();
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("host port " + port + " is out of range 1..65535");
+    public HostPort {
+        protocol = protocol == null || protocol.isEmpty() ? "TCP" : protocol.intern();
+        hostIp = hostIp == null || hostIp.isEmpty() ? ANY_IP : hostIp.intern();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("host port " + port + " is out of range 1..65535");
+        }
     }
-  }
 
-  public static HostPort tcp(int port) {
-    return new HostPort("TCP", ANY_IP, port);
-  }
+    public static HostPort tcp(int port) {
+        return new HostPort("TCP", ANY_IP, port);
+    }
 
-  public boolean conflictsWith(HostPort other) {
-    return port == other.port
-        && protocol.equals(other.protocol)
-        && (hostIp.equals(ANY_IP) || other.hostIp.equals(ANY_IP) || hostIp.equals(other.hostIp));
-  }
+    public boolean conflictsWith(HostPort other) {
+        return port == other.port
+                && protocol.equals(other.protocol)
+                && (hostIp.equals(ANY_IP)
+                        || other.hostIp.equals(ANY_IP)
+                        || hostIp.equals(other.hostIp));
+    }
 }

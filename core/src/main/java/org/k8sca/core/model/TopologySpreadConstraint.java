@@ -1,9 +1,9 @@
 package org.k8sca.core.model;
 
+import org.k8sca.core.labels.LabelSelector;
+
 import java.util.List;
 import java.util.Objects;
-
-import org.k8sca.core.labels.LabelSelector;
 
 /**
  * A pod topology spread constraint.
@@ -12,8 +12,8 @@ import org.k8sca.core.labels.LabelSelector;
  * @param topologyKey the node label that defines domains
  * @param doNotSchedule true for {@code whenUnsatisfiable: DoNotSchedule} (filters), false for
  *     ScheduleAnyway (only scores, so ignored by the simulation)
- * @param selector which pods are counted; {@code matchLabelKeys} are already merged in when the
- *     pod is built
+ * @param selector which pods are counted; {@code matchLabelKeys} are already merged in when the pod
+ *     is built
  * @param minDomains the minimum number of domains (1 when unset)
  * @param honorNodeAffinity {@code nodeAffinityPolicy}: Honor (default) counts only nodes that match
  *     the pod's node selector and required node affinity
@@ -22,32 +22,37 @@ import org.k8sca.core.labels.LabelSelector;
  * @param matchLabelKeys label keys whose values, taken from the pod, narrow the selector
  */
 public record TopologySpreadConstraint(
-    int maxSkew,
-    String topologyKey,
-    boolean doNotSchedule,
-    LabelSelector selector,
-    int minDomains,
-    boolean honorNodeAffinity,
-    boolean honorNodeTaints,
-    List<String> matchLabelKeys) {
+        int maxSkew,
+        String topologyKey,
+        boolean doNotSchedule,
+        LabelSelector selector,
+        int minDomains,
+        boolean honorNodeAffinity,
+        boolean honorNodeTaints,
+        List<String> matchLabelKeys) {
 
-  public TopologySpreadConstraint {
-    if (maxSkew < 1) {
-      throw new IllegalArgumentException("topology spread constraint maxSkew must be ≥ 1, got " + maxSkew);
+    public TopologySpreadConstraint {
+        if (maxSkew < 1) {
+            throw new IllegalArgumentException(
+                    "topology spread constraint maxSkew must be ≥ 1, got " + maxSkew);
+        }
+        if (topologyKey == null || topologyKey.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "topology spread constraint has an empty topologyKey");
+        }
+        if (minDomains < 1) {
+            throw new IllegalArgumentException(
+                    "topology spread constraint minDomains must be ≥ 1, got " + minDomains);
+        }
+        topologyKey = topologyKey.intern();
+        Objects.requireNonNull(selector, "topology spread selector");
+        matchLabelKeys = matchLabelKeys == null ? List.of() : List.copyOf(matchLabelKeys);
     }
-    if (topologyKey == null || topologyKey.isEmpty()) {
-      throw new IllegalArgumentException("topology spread constraint has an empty topologyKey");
-    }
-    if (minDomains < 1) {
-      throw new IllegalArgumentException("topology spread constraint minDomains must be ≥ 1, got " + minDomains);
-    }
-    topologyKey = topologyKey.intern();
-    Objects.requireNonNull(selector, "topology spread selector");
-    matchLabelKeys = matchLabelKeys == null ? List.of() : List.copyOf(matchLabelKeys);
-  }
 
-  /** DoNotSchedule with the default policies and no minDomains. */
-  public static TopologySpreadConstraint doNotSchedule(int maxSkew, String topologyKey, LabelSelector selector) {
-    return new TopologySpreadConstraint(maxSkew, topologyKey, true, selector, 1, true, false, List.of());
-  }
+    /** DoNotSchedule with the default policies and no minDomains. */
+    public static TopologySpreadConstraint doNotSchedule(
+            int maxSkew, String topologyKey, LabelSelector selector) {
+        return new TopologySpreadConstraint(
+                maxSkew, topologyKey, true, selector, 1, true, false, List.of());
+    }
 }

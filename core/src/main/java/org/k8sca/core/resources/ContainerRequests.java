@@ -12,18 +12,18 @@ import java.util.Objects;
  */
 public record ContainerRequests(String name, Resources requests, boolean restartableSidecar) {
 
-  public ContainerRequests {
-    Objects.requireNonNull(name, "container name");
-    Objects.requireNonNull(requests, "container requests");
-  }
+    public ContainerRequests {
+        Objects.requireNonNull(name, "container name");
+        Objects.requireNonNull(requests, "container requests");
+    }
 
-  /** A regular (or plain init) container. */
-  public static ContainerRequests of(String name, Resources requests) {
-    return new ContainerRequests(name, requests, false);
-  }
+    /** A regular (or plain init) container. */
+    public static ContainerRequests of(String name, Resources requests) {
+        return new ContainerRequests(name, requests, false);
+    }
 
-  /** A restartable init container ("sidecar"). */
-  public static ContainerRequests sidecar(String name, Resources requests) {
-    return new ContainerRequests(name, requests, true);
-  }
+    /** A restartable init container ("sidecar"). */
+    public static ContainerRequests sidecar(String name, Resources requests) {
+        return new ContainerRequests(name, requests, true);
+    }
 }

@@ -8,13 +8,13 @@ package org.k8sca.core.scheduling;
  */
 public record Placement(String nodeName, SchedulingFailure failure) {
 
-  public Placement {
-    if ((nodeName == null) == (failure == null)) {
-      throw new IllegalArgumentException("a placement has either a node or a failure");
+    public Placement {
+        if ((nodeName == null) == (failure == null)) {
+            throw new IllegalArgumentException("a placement has either a node or a failure");
+        }
     }
-  }
 
-  public boolean found() {
-    return nodeName != null;
-  }
+    public boolean found() {
+        return nodeName != null;
+    }
 }

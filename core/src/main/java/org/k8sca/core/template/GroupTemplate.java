@@ -1,8 +1,8 @@
 package org.k8sca.core.template;
 
-import java.util.Objects;
-
 import org.k8sca.core.cloud.NodeTemplate;
+
+import java.util.Objects;
 
 /**
  * The template of one node group, or why there is none.
@@ -12,18 +12,20 @@ import org.k8sca.core.cloud.NodeTemplate;
  * @param source where it came from
  * @param problem why there is no template (or a warning for UNREADY_NODE); empty otherwise
  */
-public record GroupTemplate(String nodeGroupId, NodeTemplate template, TemplateSource source, String problem) {
+public record GroupTemplate(
+        String nodeGroupId, NodeTemplate template, TemplateSource source, String problem) {
 
-  public GroupTemplate {
-    Objects.requireNonNull(nodeGroupId, "nodeGroupId");
-    Objects.requireNonNull(source, "source");
-    if ((template == null) != (source == TemplateSource.NONE)) {
-      throw new IllegalArgumentException("template of " + nodeGroupId + " must be present unless the source is NONE");
+    public GroupTemplate {
+        Objects.requireNonNull(nodeGroupId, "nodeGroupId");
+        Objects.requireNonNull(source, "source");
+        if ((template == null) != (source == TemplateSource.NONE)) {
+            throw new IllegalArgumentException(
+                    "template of " + nodeGroupId + " must be present unless the source is NONE");
+        }
+        problem = problem == null ? "" : problem;
     }
-    problem = problem == null ? "" : problem;
-  }
 
-  public boolean present() {
-    return template != null;
-  }
+    public boolean present() {
+        return template != null;
+    }
 }

@@ -3,9 +3,10 @@ package org.k8sca.core.duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link GoDuration} against the vectors of Go's {@code time} package tests (parseDurationTests,
@@ -20,7 +21,9 @@ class GoDurationTest {
     private static final long H = 60 * M;
 
     private static void parses(String text, long expectedNanos) {
-        assertThat(GoDuration.parseNanos(text)).as("ParseDuration(%s)", text).isEqualTo(expectedNanos);
+        assertThat(GoDuration.parseNanos(text))
+                .as("ParseDuration(%s)", text)
+                .isEqualTo(expectedNanos);
     }
 
     @Test
@@ -101,22 +104,25 @@ class GoDurationTest {
         rejects(" 1s", "time: invalid duration \" 1s\"");
         rejects("1s ", "time: unknown unit \"s \" in duration \"1s \"");
         rejects("\uFFFD", "time: invalid duration \"\\xef\\xbf\\xbd\"");
-        rejects("\uFFFD hello \uFFFD world", "time: invalid duration \"\\xef\\xbf\\xbd hello \\xef\\xbf\\xbd world\"");
+        rejects(
+                "\uFFFD hello \uFFFD world",
+                "time: invalid duration \"\\xef\\xbf\\xbd hello \\xef\\xbf\\xbd world\"");
         rejects("1\u00e9", "time: unknown unit \"\\xc3\\xa9\" in duration \"1\\xc3\\xa9\"");
         rejects("\"1\\s", "time: invalid duration \"\\\"1\\\\s\"");
     }
 
     @Test
     void rejectsOverflowWithGoMessages() {
-        for (String text : new String[] {
-            "9223372036854775810ns", // the integer itself exceeds 2^63
-            "9223372036854775808ns", // 2^63 is only allowed negated
-            "-9223372036854775809ns",
-            "9223372036854776us", // the unit multiplication overflows
-            "3000000h",
-            "9223372036854775.808us", // the fraction pushes it to 2^63
-            "9223372036854ms775us808ns", // the sum reaches 2^63
-        }) {
+        for (String text :
+                new String[] {
+                    "9223372036854775810ns", // the integer itself exceeds 2^63
+                    "9223372036854775808ns", // 2^63 is only allowed negated
+                    "-9223372036854775809ns",
+                    "9223372036854776us", // the unit multiplication overflows
+                    "3000000h",
+                    "9223372036854775.808us", // the fraction pushes it to 2^63
+                    "9223372036854ms775us808ns", // the sum reaches 2^63
+                }) {
             rejects(text, "time: invalid duration \"" + text + "\"");
         }
     }
@@ -162,12 +168,13 @@ class GoDurationTest {
         long seed = Long.getLong("test.seed", 20261124L);
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
-            long nanos = switch (i % 4) {
-                case 0 -> random.nextLong();
-                case 1 -> random.nextInt(1_000_000_000) * (random.nextBoolean() ? 1L : -1L);
-                case 2 -> random.nextInt(100_000) * S;
-                default -> random.nextInt(1000) * M + random.nextInt(1000) * MS;
-            };
+            long nanos =
+                    switch (i % 4) {
+                        case 0 -> random.nextLong();
+                        case 1 -> random.nextInt(1_000_000_000) * (random.nextBoolean() ? 1L : -1L);
+                        case 2 -> random.nextInt(100_000) * S;
+                        default -> random.nextInt(1000) * M + random.nextInt(1000) * MS;
+                    };
             String text = GoDuration.format(nanos);
             assertThat(GoDuration.parseNanos(text))
                     .as("seed %d: parse(format(%d)) via %s", seed, nanos, text)

@@ -6,42 +6,45 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves forward by {@code step} every time it is read, so time budgets run out in tests. */
+/**
+ * A clock that moves forward by {@code step} every time it is read, so time budgets run out in
+ * tests.
+ */
 public final class StepClock extends Clock {
 
-  private Instant now;
-  private final Duration step;
-  private int reads;
+    private Instant now;
+    private final Duration step;
+    private int reads;
 
-  public StepClock(Instant start, Duration step) {
-    this.now = start;
-    this.step = step;
-  }
+    public StepClock(Instant start, Duration step) {
+        this.now = start;
+        this.step = step;
+    }
 
-  /** A clock that never moves. */
-  public static StepClock fixed(Instant at) {
-    return new StepClock(at, Duration.ZERO);
-  }
+    /** A clock that never moves. */
+    public static StepClock fixed(Instant at) {
+        return new StepClock(at, Duration.ZERO);
+    }
 
-  public int reads() {
-    return reads;
-  }
+    public int reads() {
+        return reads;
+    }
 
-  @Override
-  public Instant instant() {
-    reads++;
-    Instant t = now;
-    now = now.plus(step);
-    return t;
-  }
+    @Override
+    public Instant instant() {
+        reads++;
+        Instant t = now;
+        now = now.plus(step);
+        return t;
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 }

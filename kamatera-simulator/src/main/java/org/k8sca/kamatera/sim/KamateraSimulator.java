@@ -1,15 +1,5 @@
 package org.k8sca.kamatera.sim;
 
-import java.net.URI;
-import java.time.InstantSource;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Random;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.k8sca.kamatera.sim.http.HangGate;
 import org.k8sca.kamatera.sim.http.Journal;
 import org.k8sca.kamatera.sim.http.RecordedRequest;
@@ -23,6 +13,17 @@ import org.k8sca.kamatera.sim.model.CloudApi;
 import org.k8sca.kamatera.sim.model.CommandView;
 import org.k8sca.kamatera.sim.model.ServerSetup;
 import org.k8sca.kamatera.sim.model.ServerView;
+
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A fake Kamatera cloudcli API over real HTTP, for tests and local runs.
@@ -39,10 +40,10 @@ import org.k8sca.kamatera.sim.model.ServerView;
  * }</pre>
  *
  * <p>Time: every duration (command phases, 404 windows, visibility lag) is measured on the injected
- * clock and commands advance lazily when a request or an inspection call arrives. Only the
- * latency and hang knobs use real time, since they exist to hit a client's HTTP timeout.
- * Randomness (ids, durations, fault draws, IPs, generated passwords) comes from one seeded
- * generator, so a run with the same seed and the same requests is repeatable.
+ * clock and commands advance lazily when a request or an inspection call arrives. Only the latency
+ * and hang knobs use real time, since they exist to hit a client's HTTP timeout. Randomness (ids,
+ * durations, fault draws, IPs, generated passwords) comes from one seeded generator, so a run with
+ * the same seed and the same requests is repeatable.
  */
 public final class KamateraSimulator implements AutoCloseable {
     private final Builder config;
@@ -67,8 +68,18 @@ public final class KamateraSimulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("simulator already started");
         }
-        server = SimHttpServer.start(config.host, config.port, api, config.faults, config.credentials, config.clock,
-                journal, hangGate, config.sleeper, config.onReply);
+        server =
+                SimHttpServer.start(
+                        config.host,
+                        config.port,
+                        api,
+                        config.faults,
+                        config.credentials,
+                        config.clock,
+                        journal,
+                        hangGate,
+                        config.sleeper,
+                        config.onReply);
         return this;
     }
 
@@ -170,7 +181,10 @@ public final class KamateraSimulator implements AutoCloseable {
         }
     }
 
-    /** Configures a simulator. Defaults: 127.0.0.1, port 0, system clock, seed 0, no credentials check. */
+    /**
+     * Configures a simulator. Defaults: 127.0.0.1, port 0, system clock, seed 0, no credentials
+     * check.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
@@ -180,7 +194,7 @@ public final class KamateraSimulator implements AutoCloseable {
         private Timings timings = new Timings();
         private Faults faults = new Faults();
         private Sleeper sleeper = Sleeper.REAL;
-        private BiConsumer<RecordedRequest, Integer> onReply = (r, s) -> { };
+        private BiConsumer<RecordedRequest, Integer> onReply = (r, s) -> {};
 
         private Builder() {}
 
@@ -251,7 +265,9 @@ public final class KamateraSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Called after each reply with the request and its status (the standalone runner logs it). */
+        /**
+         * Called after each reply with the request and its status (the standalone runner logs it).
+         */
         public Builder onReply(BiConsumer<RecordedRequest, Integer> listener) {
             this.onReply = Objects.requireNonNull(listener, "listener");
             return this;

@@ -42,7 +42,8 @@ public final class ManualClock implements InstantSource {
     /** Sets the clock to a later (or the same) instant. */
     public synchronized ManualClock set(Instant t) {
         if (t.isBefore(now)) {
-            throw new IllegalArgumentException("cannot move the clock backwards from " + now + " to " + t);
+            throw new IllegalArgumentException(
+                    "cannot move the clock backwards from " + now + " to " + t);
         }
         now = t;
         return this;

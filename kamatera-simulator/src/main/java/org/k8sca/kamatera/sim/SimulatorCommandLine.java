@@ -1,13 +1,5 @@
 package org.k8sca.kamatera.sim;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.BiConsumer;
 import org.k8sca.kamatera.sim.knobs.CommandKind;
 import org.k8sca.kamatera.sim.knobs.CreateFailureMode;
 import org.k8sca.kamatera.sim.knobs.DurationRange;
@@ -20,12 +12,24 @@ import org.k8sca.kamatera.sim.knobs.TerminateWithoutForce;
 import org.k8sca.kamatera.sim.knobs.Timings;
 import org.k8sca.kamatera.sim.model.ServerSetup;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
 /**
  * Parses the standalone runner's options into a simulator configuration. Every option is listed,
  * with its default, by {@code --help}. Errors name the option and the bad value.
  */
 final class SimulatorCommandLine {
-    /** Environment variable read for the secret when {@code --secret} is absent (keeps it out of ps). */
+    /**
+     * Environment variable read for the secret when {@code --secret} is absent (keeps it out of
+     * ps).
+     */
     static final String SECRET_ENV = "KAMATERA_SIM_SECRET";
 
     /** The outcome of parsing. */
@@ -44,7 +48,8 @@ final class SimulatorCommandLine {
 
         /** A builder with everything but the request log configured. */
         KamateraSimulator.Builder builder() {
-            KamateraSimulator.Builder b = KamateraSimulator.builder().host(host).port(port).seed(seed).timings(timings);
+            KamateraSimulator.Builder b =
+                    KamateraSimulator.builder().host(host).port(port).seed(seed).timings(timings);
             if (!noAuth) {
                 b.credentials(clientId, secret);
             }
@@ -57,103 +62,262 @@ final class SimulatorCommandLine {
 
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
 
-    private static void opt(String name, String arg, String help, BiConsumer<Config, String> apply) {
+    private static void opt(
+            String name, String arg, String help, BiConsumer<Config, String> apply) {
         OPTIONS.put(name, new Option(name, arg, help, apply));
     }
 
     static {
         opt("--help", null, "Print this help and exit.", (c, v) -> c.help = true);
         opt("--host", "ADDR", "Address to bind (default 127.0.0.1).", (c, v) -> c.host = v);
-        opt("--port", "N", "Port to listen on; 0 picks a free one (default 8089).", (c, v) -> c.port = intArg("--port", v));
-        opt("--client-id", "ID", "Accepted AuthClientId header (required unless --no-auth).", (c, v) -> c.clientId = v);
-        opt("--secret", "S", "Accepted AuthSecret header; or set " + SECRET_ENV + " (required unless --no-auth).",
+        opt(
+                "--port",
+                "N",
+                "Port to listen on; 0 picks a free one (default 8089).",
+                (c, v) -> c.port = intArg("--port", v));
+        opt(
+                "--client-id",
+                "ID",
+                "Accepted AuthClientId header (required unless --no-auth).",
+                (c, v) -> c.clientId = v);
+        opt(
+                "--secret",
+                "S",
+                "Accepted AuthSecret header; or set "
+                        + SECRET_ENV
+                        + " (required unless --no-auth).",
                 (c, v) -> c.secret = v);
         opt("--no-auth", null, "Accept any credentials.", (c, v) -> c.noAuth = true);
-        opt("--seed", "N", "Seed of the random generator (default 0).", (c, v) -> c.seed = longArg("--seed", v));
+        opt(
+                "--seed",
+                "N",
+                "Seed of the random generator (default 0).",
+                (c, v) -> c.seed = longArg("--seed", v));
         opt("--quiet", null, "Do not log one line per request.", (c, v) -> c.quiet = true);
-        opt("--server", "SPEC", "Pre-create a server: name=NAME[,dc=EU][,power=on|off][,cpu=2B][,ram=4096][,tag=T]..."
-                + " (repeatable).", (c, v) -> c.servers.add(serverArg(v)));
+        opt(
+                "--server",
+                "SPEC",
+                "Pre-create a server:"
+                    + " name=NAME[,dc=EU][,power=on|off][,cpu=2B][,ram=4096][,tag=T]..."
+                    + " (repeatable).",
+                (c, v) -> c.servers.add(serverArg(v)));
 
-        opt("--fast", null, "All commands complete at once (no pending delay, zero durations).", (c, v) -> {
-            c.timings.pendingDelay(DurationRange.ZERO).allDurations(DurationRange.ZERO);
-        });
-        opt("--pending-delay", "RANGE", "Time a command stays in its first status (default 0s..2s).",
+        opt(
+                "--fast",
+                null,
+                "All commands complete at once (no pending delay, zero durations).",
+                (c, v) -> {
+                    c.timings.pendingDelay(DurationRange.ZERO).allDurations(DurationRange.ZERO);
+                });
+        opt(
+                "--pending-delay",
+                "RANGE",
+                "Time a command stays in its first status (default 0s..2s).",
                 (c, v) -> c.timings.pendingDelay(DurationRange.parse(v)));
         for (CommandKind k : CommandKind.values()) {
             String name = "--" + k.cliName().replace("-", "") + "-duration";
-            opt(name, "RANGE", "Execution time of " + k.description() + " commands (default "
-                    + new Timings().duration(k) + ").", (c, v) -> c.timings.duration(k, DurationRange.parse(v)));
+            opt(
+                    name,
+                    "RANGE",
+                    "Execution time of "
+                            + k.description()
+                            + " commands (default "
+                            + new Timings().duration(k)
+                            + ").",
+                    (c, v) -> c.timings.duration(k, DurationRange.parse(v)));
         }
-        opt("--statuses", "S1,S2,...", "In-flight statuses in order (default pending,progress).",
+        opt(
+                "--statuses",
+                "S1,S2,...",
+                "In-flight statuses in order (default pending,progress).",
                 (c, v) -> c.timings.inFlightStatuses(Arrays.asList(v.split(","))));
-        opt("--show-creating-servers", null, "List servers (power off) while their create runs (default: hidden).",
+        opt(
+                "--show-creating-servers",
+                null,
+                "List servers (power off) while their create runs (default: hidden).",
                 (c, v) -> c.timings.showCreatingServers(true));
-        opt("--timestamp-zone", "ZONE", "Time zone of queue timestamps (default UTC).",
+        opt(
+                "--timestamp-zone",
+                "ZONE",
+                "Time zone of queue timestamps (default UTC).",
                 (c, v) -> c.timings.timestampZone(ZoneId.of(v)));
 
-        opt("--http500-rate", "EP=RATE", "Rate of 500 'Failed to run command method' on an endpoint, or all=RATE"
-                + " (repeatable; default 0).", (c, v) -> perEndpoint(v, "--http500-rate",
-                        (e, s) -> c.faults.http500Rate(e, rateArg("--http500-rate", s))));
-        opt("--gateway-rate", "[EP=]RATE", "Rate of 502/504 non-JSON answers, on one endpoint or all (default 0).",
-                (c, v) -> perEndpoint(v.contains("=") ? v : "all=" + v, "--gateway-rate",
-                        (e, s) -> c.faults.gatewayRate(e, rateArg("--gateway-rate", s))));
-        opt("--gateway-status", "502|504", "Status of gateway failures (default 504).",
+        opt(
+                "--http500-rate",
+                "EP=RATE",
+                "Rate of 500 'Failed to run command method' on an endpoint, or all=RATE"
+                        + " (repeatable; default 0).",
+                (c, v) ->
+                        perEndpoint(
+                                v,
+                                "--http500-rate",
+                                (e, s) -> c.faults.http500Rate(e, rateArg("--http500-rate", s))));
+        opt(
+                "--gateway-rate",
+                "[EP=]RATE",
+                "Rate of 502/504 non-JSON answers, on one endpoint or all (default 0).",
+                (c, v) ->
+                        perEndpoint(
+                                v.contains("=") ? v : "all=" + v,
+                                "--gateway-rate",
+                                (e, s) -> c.faults.gatewayRate(e, rateArg("--gateway-rate", s))));
+        opt(
+                "--gateway-status",
+                "502|504",
+                "Status of gateway failures (default 504).",
                 (c, v) -> c.faults.gatewayStatus(intArg("--gateway-status", v)));
-        opt("--latency", "EP=DURATION", "Real-time delay before an endpoint answers, or all=DURATION (repeatable).",
-                (c, v) -> perEndpoint(v, "--latency", (e, s) -> c.faults.latency(e, DurationRange.parseDuration(s))));
-        opt("--hang", "EP", "Requests to the endpoint never answer (they still take effect) (repeatable).",
+        opt(
+                "--latency",
+                "EP=DURATION",
+                "Real-time delay before an endpoint answers, or all=DURATION (repeatable).",
+                (c, v) ->
+                        perEndpoint(
+                                v,
+                                "--latency",
+                                (e, s) -> c.faults.latency(e, DurationRange.parseDuration(s))));
+        opt(
+                "--hang",
+                "EP",
+                "Requests to the endpoint never answer (they still take effect) (repeatable).",
                 (c, v) -> perEndpoint(v + "=x", "--hang", (e, s) -> c.faults.hang(e, true)));
-        opt("--create-accepted-but-errored", "MODE[=RATE]", "Create succeeds but answers http-500, gateway-504 or"
-                + " hang (default rate 1).", (c, v) -> {
+        opt(
+                "--create-accepted-but-errored",
+                "MODE[=RATE]",
+                "Create succeeds but answers http-500, gateway-504 or" + " hang (default rate 1).",
+                (c, v) -> {
                     String[] p = v.split("=", 2);
-                    c.faults.createAcceptedButErrored(enumArg("--create-accepted-but-errored", CreateFailureMode.class, p[0]),
+                    c.faults.createAcceptedButErrored(
+                            enumArg("--create-accepted-but-errored", CreateFailureMode.class, p[0]),
                             p.length > 1 ? rateArg("--create-accepted-but-errored", p[1]) : 1.0);
                 });
-        opt("--command-error-rate", "RATE", "Rate of commands ending in error (default 0).",
+        opt(
+                "--command-error-rate",
+                "RATE",
+                "Rate of commands ending in error (default 0).",
                 (c, v) -> c.faults.commandErrorRate(rateArg("--command-error-rate", v)));
-        opt("--command-cancel-rate", "RATE", "Rate of commands ending in cancelled (default 0).",
+        opt(
+                "--command-cancel-rate",
+                "RATE",
+                "Rate of commands ending in cancelled (default 0).",
                 (c, v) -> c.faults.commandCancelRate(rateArg("--command-cancel-rate", v)));
-        opt("--command-error-message", "TEXT", "Log text of failed commands (default 'error occured, issue reported (117)').",
+        opt(
+                "--command-error-message",
+                "TEXT",
+                "Log text of failed commands (default 'error occured, issue reported (117)').",
                 (c, v) -> c.faults.commandErrorMessage(v));
-        opt("--queue-404-window", "DURATION", "The queue answers 404 for a new command this long (default 0s).",
+        opt(
+                "--queue-404-window",
+                "DURATION",
+                "The queue answers 404 for a new command this long (default 0s).",
                 (c, v) -> c.faults.queue404Window(DurationRange.parseDuration(v)));
-        opt("--queue-bad-shape", "SHAPE", "Queue answers empty-array, empty-object, numeric-status or two-items.",
-                (c, v) -> c.faults.queueBadShape(enumArg("--queue-bad-shape", QueueBadShape.class, v)));
-        opt("--list-passthrough-error-body", null, "The server list answers 200 {\"errors\":[...]}.",
+        opt(
+                "--queue-bad-shape",
+                "SHAPE",
+                "Queue answers empty-array, empty-object, numeric-status or two-items.",
+                (c, v) ->
+                        c.faults.queueBadShape(
+                                enumArg("--queue-bad-shape", QueueBadShape.class, v)));
+        opt(
+                "--list-passthrough-error-body",
+                null,
+                "The server list answers 200 {\"errors\":[...]}.",
                 (c, v) -> c.faults.listPassthroughErrorBody(true));
-        opt("--name-collision-suffix", "MODE", "On a taken name create off (duplicate), paren 'name(1)',"
-                + " space-paren 'name (1)' or dash 'name-1' (default off).",
-                (c, v) -> c.faults.nameCollisionSuffix(enumArg("--name-collision-suffix", NameCollisionSuffix.class, v)));
-        opt("--visibility-lag", "RANGE", "List/info show a command's effect this long after completion (default 0s).",
+        opt(
+                "--name-collision-suffix",
+                "MODE",
+                "On a taken name create off (duplicate), paren 'name(1)',"
+                        + " space-paren 'name (1)' or dash 'name-1' (default off).",
+                (c, v) ->
+                        c.faults.nameCollisionSuffix(
+                                enumArg("--name-collision-suffix", NameCollisionSuffix.class, v)));
+        opt(
+                "--visibility-lag",
+                "RANGE",
+                "List/info show a command's effect this long after completion (default 0s).",
                 (c, v) -> c.faults.visibilityLag(DurationRange.parse(v)));
-        opt("--quota-servers", "N", "Most servers on the account (default 0 = unlimited).", (c, v) -> {
-            Quota q = c.faults.quota();
-            c.faults.quota(new Quota(intArg("--quota-servers", v), q.maxCpuCores(), q.maxRamMb(), q.mode()));
-        });
-        opt("--quota-cpu-cores", "N", "Most CPU cores on the account (default 0 = unlimited).", (c, v) -> {
-            Quota q = c.faults.quota();
-            c.faults.quota(new Quota(q.maxServers(), intArg("--quota-cpu-cores", v), q.maxRamMb(), q.mode()));
-        });
-        opt("--quota-ram-mb", "N", "Most RAM (MB) on the account (default 0 = unlimited).", (c, v) -> {
-            Quota q = c.faults.quota();
-            c.faults.quota(new Quota(q.maxServers(), q.maxCpuCores(), longArg("--quota-ram-mb", v), q.mode()));
-        });
-        opt("--quota-mode", "MODE", "Exceeded quota shows as command-error (default) or sync-500.", (c, v) -> {
-            Quota q = c.faults.quota();
-            c.faults.quota(new Quota(q.maxServers(), q.maxCpuCores(), q.maxRamMb(),
-                    enumArg("--quota-mode", Quota.QuotaMode.class, v)));
-        });
-        opt("--legacy-tag-keys", null, "Tags answer with the old keys \"server id\"/\"tag name\".",
+        opt(
+                "--quota-servers",
+                "N",
+                "Most servers on the account (default 0 = unlimited).",
+                (c, v) -> {
+                    Quota q = c.faults.quota();
+                    c.faults.quota(
+                            new Quota(
+                                    intArg("--quota-servers", v),
+                                    q.maxCpuCores(),
+                                    q.maxRamMb(),
+                                    q.mode()));
+                });
+        opt(
+                "--quota-cpu-cores",
+                "N",
+                "Most CPU cores on the account (default 0 = unlimited).",
+                (c, v) -> {
+                    Quota q = c.faults.quota();
+                    c.faults.quota(
+                            new Quota(
+                                    q.maxServers(),
+                                    intArg("--quota-cpu-cores", v),
+                                    q.maxRamMb(),
+                                    q.mode()));
+                });
+        opt(
+                "--quota-ram-mb",
+                "N",
+                "Most RAM (MB) on the account (default 0 = unlimited).",
+                (c, v) -> {
+                    Quota q = c.faults.quota();
+                    c.faults.quota(
+                            new Quota(
+                                    q.maxServers(),
+                                    q.maxCpuCores(),
+                                    longArg("--quota-ram-mb", v),
+                                    q.mode()));
+                });
+        opt(
+                "--quota-mode",
+                "MODE",
+                "Exceeded quota shows as command-error (default) or sync-500.",
+                (c, v) -> {
+                    Quota q = c.faults.quota();
+                    c.faults.quota(
+                            new Quota(
+                                    q.maxServers(),
+                                    q.maxCpuCores(),
+                                    q.maxRamMb(),
+                                    enumArg("--quota-mode", Quota.QuotaMode.class, v)));
+                });
+        opt(
+                "--legacy-tag-keys",
+                null,
+                "Tags answer with the old keys \"server id\"/\"tag name\".",
                 (c, v) -> c.faults.legacyTagKeys(true));
-        opt("--fanout-failure-at", "K", "Power/terminate fail with 500 at the K-th matched server (default 0 = off).",
+        opt(
+                "--fanout-failure-at",
+                "K",
+                "Power/terminate fail with 500 at the K-th matched server (default 0 = off).",
                 (c, v) -> c.faults.fanOutFailureAt(intArg("--fanout-failure-at", v)));
-        opt("--auth-failure-status", "500|401", "Status of a failed login (default 500).",
+        opt(
+                "--auth-failure-status",
+                "500|401",
+                "Status of a failed login (default 500).",
                 (c, v) -> c.faults.authFailureStatus(intArg("--auth-failure-status", v)));
-        opt("--auth-list-passthrough", null, "A failed login on the server list answers 200 with the error JSON.",
+        opt(
+                "--auth-list-passthrough",
+                null,
+                "A failed login on the server list answers 200 with the error JSON.",
                 (c, v) -> c.faults.authListPassthrough(true));
-        opt("--terminate-without-force", "MODE", "Terminate without force of a running server: command-error"
-                + " (default), sync-500 or allow.",
-                (c, v) -> c.faults.terminateWithoutForce(enumArg("--terminate-without-force", TerminateWithoutForce.class, v)));
+        opt(
+                "--terminate-without-force",
+                "MODE",
+                "Terminate without force of a running server: command-error"
+                        + " (default), sync-500 or allow.",
+                (c, v) ->
+                        c.faults.terminateWithoutForce(
+                                enumArg(
+                                        "--terminate-without-force",
+                                        TerminateWithoutForce.class,
+                                        v)));
     }
 
     private SimulatorCommandLine() {}
@@ -188,9 +352,16 @@ final class SimulatorCommandLine {
         if (c.secret == null) {
             c.secret = env.get(SECRET_ENV);
         }
-        if (!c.noAuth && (c.clientId == null || c.clientId.isEmpty() || c.secret == null || c.secret.isEmpty())) {
-            throw new IllegalArgumentException("--client-id and --secret (or " + SECRET_ENV + ") are required,"
-                    + " or pass --no-auth");
+        if (!c.noAuth
+                && (c.clientId == null
+                        || c.clientId.isEmpty()
+                        || c.secret == null
+                        || c.secret.isEmpty())) {
+            throw new IllegalArgumentException(
+                    "--client-id and --secret (or "
+                            + SECRET_ENV
+                            + ") are required,"
+                            + " or pass --no-auth");
         }
         return c;
     }
@@ -201,7 +372,10 @@ final class SimulatorCommandLine {
                 .append("A fake Kamatera cloudcli API (https://cloudcli.cloudwm.com) for tests.\n")
                 .append("RANGE is a duration or MIN..MAX, e.g. 30s, 250ms, 2m, 90s..180s.\n")
                 .append("EP is an endpoint: ")
-                .append(String.join(", ", Arrays.stream(Endpoint.values()).map(Endpoint::cliName).toList()))
+                .append(
+                        String.join(
+                                ", ",
+                                Arrays.stream(Endpoint.values()).map(Endpoint::cliName).toList()))
                 .append(", or all.\n\nOptions:\n");
         for (Option o : OPTIONS.values()) {
             String left = o.name() + (o.arg() == null ? "" : " " + o.arg());
@@ -235,9 +409,11 @@ final class SimulatorCommandLine {
         for (String part : v.split(",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--server: expected key=value, got '" + part + "' in '" + v + "'");
+                throw new IllegalArgumentException(
+                        "--server: expected key=value, got '" + part + "' in '" + v + "'");
             }
-            kv.computeIfAbsent(part.substring(0, eq), k -> new ArrayList<>()).add(part.substring(eq + 1));
+            kv.computeIfAbsent(part.substring(0, eq), k -> new ArrayList<>())
+                    .add(part.substring(eq + 1));
         }
         List<String> name = kv.remove("name");
         if (name == null) {
@@ -252,8 +428,11 @@ final class SimulatorCommandLine {
                 case "cpu" -> s.cpu(val);
                 case "ram" -> s.ramMb(intArg("--server ram", val));
                 case "tag" -> s.tags(e.getValue().toArray(String[]::new));
-                default -> throw new IllegalArgumentException("--server: unknown key '" + e.getKey()
-                        + "' (expected name, dc, power, cpu, ram, tag)");
+                default ->
+                        throw new IllegalArgumentException(
+                                "--server: unknown key '"
+                                        + e.getKey()
+                                        + "' (expected name, dc, power, cpu, ram, tag)");
             }
         }
         return s;
@@ -263,7 +442,8 @@ final class SimulatorCommandLine {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a whole number, got '" + v + "'", e);
+            throw new IllegalArgumentException(
+                    option + " expects a whole number, got '" + v + "'", e);
         }
     }
 
@@ -271,7 +451,8 @@ final class SimulatorCommandLine {
         try {
             return Long.parseLong(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a whole number, got '" + v + "'", e);
+            throw new IllegalArgumentException(
+                    option + " expects a whole number, got '" + v + "'", e);
         }
     }
 
@@ -280,10 +461,12 @@ final class SimulatorCommandLine {
         try {
             d = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a rate between 0 and 1, got '" + v + "'", e);
+            throw new IllegalArgumentException(
+                    option + " expects a rate between 0 and 1, got '" + v + "'", e);
         }
         if (!(d >= 0 && d <= 1)) {
-            throw new IllegalArgumentException(option + " expects a rate between 0 and 1, got '" + v + "'");
+            throw new IllegalArgumentException(
+                    option + " expects a rate between 0 and 1, got '" + v + "'");
         }
         return d;
     }
@@ -293,9 +476,15 @@ final class SimulatorCommandLine {
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": unknown value '" + v + "'; expected one of "
-                    + Arrays.stream(type.getEnumConstants()).map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .toList(), e);
+            throw new IllegalArgumentException(
+                    option
+                            + ": unknown value '"
+                            + v
+                            + "'; expected one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                                    .toList(),
+                    e);
         }
     }
 }

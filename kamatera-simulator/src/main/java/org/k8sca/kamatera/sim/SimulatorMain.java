@@ -1,9 +1,10 @@
 package org.k8sca.kamatera.sim;
 
+import org.k8sca.kamatera.sim.model.ServerSetup;
+
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import org.k8sca.kamatera.sim.model.ServerSetup;
 
 /**
  * Runs the simulator alone: {@code java -jar kamatera-simulator.jar --port 8089 --client-id ID
@@ -26,7 +27,8 @@ public final class SimulatorMain {
             return "";
         }
         String q = query.toLowerCase(java.util.Locale.ROOT);
-        for (String secretish : new String[] {"password", "script", "userdata", "secret", "ssh-key"}) {
+        for (String secretish :
+                new String[] {"password", "script", "userdata", "secret", "ssh-key"}) {
             if (q.contains(secretish)) {
                 return "?<redacted>";
             }
@@ -34,7 +36,10 @@ public final class SimulatorMain {
         return "?" + query;
     }
 
-    /** Starts the simulator and blocks until the JVM shuts down; returns an exit code on bad options. */
+    /**
+     * Starts the simulator and blocks until the JVM shuts down; returns an exit code on bad
+     * options.
+     */
     static int run(String[] args, PrintStream out, PrintStream err) {
         SimulatorCommandLine.Config config;
         try {
@@ -50,8 +55,17 @@ public final class SimulatorMain {
         }
         KamateraSimulator.Builder builder = config.builder();
         if (!config.quiet) {
-            builder.onReply((r, status) -> out.println(Instant.now() + " " + r.method() + " " + r.path()
-                    + printableQuery(r.query()) + " -> " + status));
+            builder.onReply(
+                    (r, status) ->
+                            out.println(
+                                    Instant.now()
+                                            + " "
+                                            + r.method()
+                                            + " "
+                                            + r.path()
+                                            + printableQuery(r.query())
+                                            + " -> "
+                                            + status));
         }
         KamateraSimulator sim;
         try {
@@ -64,12 +78,16 @@ public final class SimulatorMain {
             sim.addServer(s);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            out.println("kamatera-simulator stopped");
-            out.flush();
-            stopped.countDown();
-        }, "kamatera-sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    sim.close();
+                                    out.println("kamatera-simulator stopped");
+                                    out.flush();
+                                    stopped.countDown();
+                                },
+                                "kamatera-sim-shutdown"));
         out.println("kamatera-simulator listening on " + sim.baseUrl());
         out.flush();
         try {

@@ -10,18 +10,24 @@ import org.k8sca.kamatera.sim.knobs.Endpoint;
 /** B1: AuthClientId/AuthSecret must match a configured pair. */
 class AuthTest extends SimTestBase {
     private static final String NOT_LOGGED_IN =
-            "{\"message\":\"{\\\"errors\\\":[{\\\"code\\\":1,\\\"info\\\":\\\"you are not logged in\\\"}]}\"}";
+            "{\"message\":\"{\\\"errors\\\":[{\\\"code\\\":1,\\\"info\\\":\\\"you are not logged"
+                + " in\\\"}]}\"}";
 
     @Test
     void wrongOrMissingCredentialsAre500WithTheBackendBody() {
-        for (SimClient c : new SimClient[] {
-                new SimClient(sim.baseUrl(), CLIENT_ID, "wrong"),
-                new SimClient(sim.baseUrl(), "other", SECRET),
-                new SimClient(sim.baseUrl(), null, null)}) {
+        for (SimClient c :
+                new SimClient[] {
+                    new SimClient(sim.baseUrl(), CLIENT_ID, "wrong"),
+                    new SimClient(sim.baseUrl(), "other", SECRET),
+                    new SimClient(sim.baseUrl(), null, null)
+                }) {
             Answer a = c.get("/service/servers");
             assertThat(a.status()).isEqualTo(500);
             assertThat(a.body()).isEqualTo(NOT_LOGGED_IN);
-            assertThat(c.postJson("/service/server", SimClient.autoscalerCreateBody("x-1")).status()).isEqualTo(500);
+            assertThat(
+                            c.postJson("/service/server", SimClient.autoscalerCreateBody("x-1"))
+                                    .status())
+                    .isEqualTo(500);
         }
         assertThat(sim.servers()).isEmpty();
         assertThat(api.get("/service/servers").status()).isEqualTo(200);
@@ -35,7 +41,8 @@ class AuthTest extends SimTestBase {
         sim.faults().authListPassthrough(true);
         Answer list = bad.get("/service/servers");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).isEqualTo("{\"errors\":[{\"code\":1,\"info\":\"you are not logged in\"}]}");
+        assertThat(list.body())
+                .isEqualTo("{\"errors\":[{\"code\":1,\"info\":\"you are not logged in\"}]}");
     }
 
     @Test
@@ -50,7 +57,8 @@ class AuthTest extends SimTestBase {
     @Test
     void withoutConfiguredCredentialsAnythingIsAccepted() {
         try (KamateraSimulator open = KamateraSimulator.builder().build().start()) {
-            assertThat(new SimClient(open.baseUrl(), null, null).get("/service/servers").status()).isEqualTo(200);
+            assertThat(new SimClient(open.baseUrl(), null, null).get("/service/servers").status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -2,13 +2,15 @@ package org.k8sca.kamatera.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.SimClient.Answer;
 import org.k8sca.kamatera.sim.knobs.DurationRange;
 import org.k8sca.kamatera.sim.model.CommandView;
+
 import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
 
 /** B2, B3: commands through the queue, driven by the manual clock (pending 2 s, run 10 s). */
 class CommandLifecycleTest extends SimTestBase {
@@ -22,7 +24,8 @@ class CommandLifecycleTest extends SimTestBase {
 
     @Test
     void createWalksPendingProgressCompleteWithTimestampsAndGrowingLog() {
-        Answer created = api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-0123456789a"));
+        Answer created =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-0123456789a"));
         assertThat(created.status()).isEqualTo(200);
         JsonNode body = created.json();
         // The response id is a string; the queue id is a number.
@@ -51,16 +54,26 @@ class CommandLifecycleTest extends SimTestBase {
         String laterLog = queueItem(id).get("log").stringValue();
         assertThat(laterLog).startsWith(earlyLog);
         assertThat(laterLog.length()).isGreaterThan(earlyLog.length());
-        assertThat(api.get("/service/servers").body()).isEqualTo("[]"); // not visible before completion
+        assertThat(api.get("/service/servers").body())
+                .isEqualTo("[]"); // not visible before completion
 
         clock.advanceSeconds(3); // 12 s: complete
         JsonNode done = queueItem(id);
         assertThat(done.get("status").stringValue()).isEqualTo("complete");
         assertThat(done.get("completed").stringValue()).isEqualTo("2025-01-24 10:00:12");
-        assertThat(done.get("log").stringValue().split("\n")).contains("Name: ng1-0123456789a", "Zone: IL", "CPU: 2",
-                "RAM: 4096MB", "Image Name: ubuntu_server_24.04_64-bit", "Disk #1: 50GB", "Daily Backup: No",
-                "Management Services: No", "Billing: Hourly");
-        assertThat(done.get("log").stringValue()).containsPattern("Network #1: wan-il - \\d+\\.\\d+\\.\\d+\\.\\d+ @ ");
+        assertThat(done.get("log").stringValue().split("\n"))
+                .contains(
+                        "Name: ng1-0123456789a",
+                        "Zone: IL",
+                        "CPU: 2",
+                        "RAM: 4096MB",
+                        "Image Name: ubuntu_server_24.04_64-bit",
+                        "Disk #1: 50GB",
+                        "Daily Backup: No",
+                        "Management Services: No",
+                        "Billing: Hourly");
+        assertThat(done.get("log").stringValue())
+                .containsPattern("Network #1: wan-il - \\d+\\.\\d+\\.\\d+\\.\\d+ @ ");
         JsonNode list = api.get("/service/servers").json();
         assertThat(list.size()).isEqualTo(1);
         assertThat(list.get(0).get("power").stringValue()).isEqualTo("on");
@@ -69,7 +82,9 @@ class CommandLifecycleTest extends SimTestBase {
     @Test
     void queue404WindowHidesNewCommands() {
         sim.faults().queue404Window(Duration.ofSeconds(5));
-        long id = api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-aaaaaaaaaaa")).commandId();
+        long id =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-aaaaaaaaaaa"))
+                        .commandId();
         Answer early = api.get("/service/queue?id=" + id);
         assertThat(early.status()).isEqualTo(404);
         assertThat(early.body()).isEqualTo("{\"json_decode_error\":null}");
@@ -87,7 +102,9 @@ class CommandLifecycleTest extends SimTestBase {
     @Test
     void inFlightStatusesAreConfigurable() {
         sim.timings().inFlightStatuses(List.of("initializing", "started", "progress"));
-        long id = api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-bbbbbbbbbbb")).commandId();
+        long id =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-bbbbbbbbbbb"))
+                        .commandId();
         assertThat(queueItem(id).get("status").stringValue()).isEqualTo("initializing");
         clock.advanceSeconds(3); // 10 % of the run
         assertThat(queueItem(id).get("status").stringValue()).isEqualTo("started");
@@ -99,7 +116,9 @@ class CommandLifecycleTest extends SimTestBase {
 
     @Test
     void logOnlyFlagReturnsJustTheLog() {
-        long id = api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-ccccccccccc")).commandId();
+        long id =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-ccccccccccc"))
+                        .commandId();
         finishCommands();
         JsonNode item = api.get("/service/queue?id=" + id + "&log=true").json().get(0);
         assertThat(item.propertyNames()).containsExactly("log");
@@ -108,9 +127,13 @@ class CommandLifecycleTest extends SimTestBase {
 
     @Test
     void durationsAreDrawnFromTheSeededRangeAndTimestampZoneApplies() {
-        sim.timings().pendingDelay(DurationRange.ZERO).allDurations(DurationRange.ofSeconds(90, 180))
+        sim.timings()
+                .pendingDelay(DurationRange.ZERO)
+                .allDurations(DurationRange.ofSeconds(90, 180))
                 .timestampZone(java.time.ZoneId.of("Asia/Jerusalem"));
-        long id = api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-ddddddddddd")).commandId();
+        long id =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("ng1-ddddddddddd"))
+                        .commandId();
         CommandView c = sim.command(id).orElseThrow();
         Duration run = Duration.between(c.executeAt(), c.completeAt());
         assertThat(run).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(180));
@@ -123,17 +146,27 @@ class CommandLifecycleTest extends SimTestBase {
 
     @Test
     void sameSeedGivesSameIdsAndDurations() {
-        KamateraSimulator.Builder b = KamateraSimulator.builder().clock(new ManualClock()).seed(7)
-                .timings(t -> t.allDurations(DurationRange.ofSeconds(90, 180)));
+        KamateraSimulator.Builder b =
+                KamateraSimulator.builder()
+                        .clock(new ManualClock())
+                        .seed(7)
+                        .timings(t -> t.allDurations(DurationRange.ofSeconds(90, 180)));
         List<CommandView> first;
         List<CommandView> second;
-        try (KamateraSimulator a = KamateraSimulator.builder().clock(new ManualClock()).seed(7)
-                .timings(t -> t.allDurations(DurationRange.ofSeconds(90, 180))).build().start()) {
-            new SimClient(a.baseUrl(), null, null).postJson("/service/server", SimClient.autoscalerCreateBody("ng1-same"));
+        try (KamateraSimulator a =
+                KamateraSimulator.builder()
+                        .clock(new ManualClock())
+                        .seed(7)
+                        .timings(t -> t.allDurations(DurationRange.ofSeconds(90, 180)))
+                        .build()
+                        .start()) {
+            new SimClient(a.baseUrl(), null, null)
+                    .postJson("/service/server", SimClient.autoscalerCreateBody("ng1-same"));
             first = a.commands();
         }
         try (KamateraSimulator a = b.build().start()) {
-            new SimClient(a.baseUrl(), null, null).postJson("/service/server", SimClient.autoscalerCreateBody("ng1-same"));
+            new SimClient(a.baseUrl(), null, null)
+                    .postJson("/service/server", SimClient.autoscalerCreateBody("ng1-same"));
             second = a.commands();
         }
         assertThat(second.get(0).id()).isEqualTo(first.get(0).id());

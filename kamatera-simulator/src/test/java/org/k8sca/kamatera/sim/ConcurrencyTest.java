@@ -2,6 +2,9 @@ package org.k8sca.kamatera.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.k8sca.kamatera.sim.knobs.Endpoint;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.Test;
-import org.k8sca.kamatera.sim.knobs.Endpoint;
 
 /** Parallel clients see one consistent account: unique command ids, every server created once. */
 class ConcurrencyTest extends SimTestBase {
@@ -23,8 +24,14 @@ class ConcurrencyTest extends SimTestBase {
             List<CompletableFuture<Long>> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String name = "par-" + i;
-                ids.add(CompletableFuture.supplyAsync(
-                        () -> api.postJson("/service/server", SimClient.autoscalerCreateBody(name)).commandId(), pool));
+                ids.add(
+                        CompletableFuture.supplyAsync(
+                                () ->
+                                        api.postJson(
+                                                        "/service/server",
+                                                        SimClient.autoscalerCreateBody(name))
+                                                .commandId(),
+                                pool));
                 CompletableFuture.runAsync(() -> api.get("/service/servers"), pool);
             }
             Set<Long> distinct = new HashSet<>();

@@ -2,21 +2,24 @@ package org.k8sca.kamatera.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.SimClient.Answer;
 import org.k8sca.kamatera.sim.knobs.NameCollisionSuffix;
 import org.k8sca.kamatera.sim.knobs.Quota;
 import org.k8sca.kamatera.sim.model.ServerSetup;
 import org.k8sca.kamatera.sim.model.ServerView;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
 
 /** B4 (validation), B5 (effects), B6 (name collision), B13 (quota) of POST /service/server. */
 class CreateServerTest extends SimTestBase {
 
-    private static final String MINIMAL = "{\"name\":\"srv-1\",\"password\":\"Abcdefgh12\",\"datacenter\":\"EU\","
-            + "\"image\":\"ubuntu_server_24.04_64-bit\"}";
+    private static final String MINIMAL =
+            "{\"name\":\"srv-1\",\"password\":\"Abcdefgh12\",\"datacenter\":\"EU\","
+                    + "\"image\":\"ubuntu_server_24.04_64-bit\"}";
 
     private Answer create(String json) {
         return api.postJson("/service/server", json);
@@ -41,12 +44,24 @@ class CreateServerTest extends SimTestBase {
     @Test
     void missingRequiredFlagsAreReportedOneAtATimeInFieldOrder() {
         assertError(create("{}"), 400, "{\"message\":\"missing required flag (name)\"}");
-        assertError(create("{\"name\":\"x\",\"datacenter\":\"EU\"}"), 400, "{\"message\":\"missing required flag (password)\"}");
-        assertError(create("{\"name\":\"x\",\"password\":\"Abcdefgh12\"}"), 400,
+        assertError(
+                create("{\"name\":\"x\",\"datacenter\":\"EU\"}"),
+                400,
+                "{\"message\":\"missing required flag (password)\"}");
+        assertError(
+                create("{\"name\":\"x\",\"password\":\"Abcdefgh12\"}"),
+                400,
                 "{\"message\":\"missing required flag (datacenter)\"}");
-        assertError(create(with(MINIMAL, "image", null)), 400, "{\"message\":\"missing required flag (image)\"}");
-        // Empty strings count as missing (ConvertEmptyStringsToNull), blanks are trimmed away first.
-        assertError(create(with(MINIMAL, "name", "  ")), 400, "{\"message\":\"missing required flag (name)\"}");
+        assertError(
+                create(with(MINIMAL, "image", null)),
+                400,
+                "{\"message\":\"missing required flag (image)\"}");
+        // Empty strings count as missing (ConvertEmptyStringsToNull), blanks are trimmed away
+        // first.
+        assertError(
+                create(with(MINIMAL, "name", "  ")),
+                400,
+                "{\"message\":\"missing required flag (name)\"}");
     }
 
     @Test
@@ -61,22 +76,38 @@ class CreateServerTest extends SimTestBase {
 
     @Test
     void diskAndNetworkSyntaxErrorsAre400() {
-        assertError(create(with(MINIMAL, "disk", "size20")), 400, "{\"message\":\"invalid flag value (disk=size20)\"}");
-        assertError(create(with(MINIMAL, "disk", "id=4,size=10")), 400,
+        assertError(
+                create(with(MINIMAL, "disk", "size20")),
+                400,
+                "{\"message\":\"invalid flag value (disk=size20)\"}");
+        assertError(
+                create(with(MINIMAL, "disk", "id=4,size=10")),
+                400,
                 "{\"message\":\"invalid item id: 4 (disk=id=4,size=10)\"}");
-        assertError(create(with(MINIMAL, "disk", "id=0,size=10 id=0,size=20")), 400,
+        assertError(
+                create(with(MINIMAL, "disk", "id=0,size=10 id=0,size=20")),
+                400,
                 "{\"message\":\"duplicate item id: 0 (disk=id=0,size=20)\"}");
-        assertError(create(with(MINIMAL, "disk", "size=10 size=10 size=10 size=10 size=10")), 400,
-                "{\"message\":\"invalid item ids (disk=size=10 size=10 size=10 size=10 size=10)\"}");
-        assertError(create(with(MINIMAL, "network", "ip=auto")), 400, "{\"message\":\"invalid flag value (network=ip=auto)\"}");
+        assertError(
+                create(with(MINIMAL, "disk", "size=10 size=10 size=10 size=10 size=10")),
+                400,
+                "{\"message\":\"invalid item ids (disk=size=10 size=10 size=10 size=10"
+                    + " size=10)\"}");
+        assertError(
+                create(with(MINIMAL, "network", "ip=auto")),
+                400,
+                "{\"message\":\"invalid flag value (network=ip=auto)\"}");
     }
 
     @Test
     void disksWithoutIdFillTheFreeIdsAndAreSortedById() {
-        long id = create(with(MINIMAL, "disk", "id=3,size=20 size=10 id=0,size=30 id=1,size=60")).commandId();
+        long id =
+                create(with(MINIMAL, "disk", "id=3,size=20 size=10 id=0,size=30 id=1,size=60"))
+                        .commandId();
         finishCommands();
         assertThat(sim.server("srv-1").orElseThrow().diskSizes()).containsExactly(30, 60, 10, 20);
-        assertThat(sim.command(id).orElseThrow().log()).contains("Disk #1: 30GB\nDisk #2: 60GB\nDisk #3: 10GB\nDisk #4: 20GB");
+        assertThat(sim.command(id).orElseThrow().log())
+                .contains("Disk #1: 30GB\nDisk #2: 60GB\nDisk #3: 10GB\nDisk #4: 20GB");
     }
 
     @Test
@@ -87,21 +118,33 @@ class CreateServerTest extends SimTestBase {
         assertError(create(with(MINIMAL, "poweronaftercreate", "1")), 500, failed);
         assertError(create(with(MINIMAL, "billingcycle", "weekly")), 500, failed);
         assertError(create(with(MINIMAL, "image", "no_such_image")), 500, failed);
-        assertError(create(with(MINIMAL, "image", "IL:6000C29a5a7220dcf84716e7bba74215")), 500, failed); // wrong dc
+        assertError(
+                create(with(MINIMAL, "image", "IL:6000C29a5a7220dcf84716e7bba74215")),
+                500,
+                failed); // wrong dc
         // yes/no is case-insensitive.
         assertThat(create(with(MINIMAL, "poweronaftercreate", "YES")).status()).isEqualTo(200);
     }
 
     @Test
     void backendRejectionsCarryJsonDecodeError() {
-        assertError(create(with(MINIMAL, "cpu", "3B")), 500,
+        assertError(
+                create(with(MINIMAL, "cpu", "3B")),
+                500,
                 "{\"json_decode_error\":null,\"message\":\"Invalid number of CPU cores (5)\"}");
-        assertError(create(with(MINIMAL, "ram", "1000")), 500,
+        assertError(
+                create(with(MINIMAL, "ram", "1000")),
+                500,
                 "{\"json_decode_error\":null,\"message\":\"Invalid RAM size (6)\"}");
-        assertError(create(with(MINIMAL, "password", "short")), 500,
-                "{\"json_decode_error\":null,\"message\":\"Invalid password: 10-20 characters of a-z, A-Z, 0-9,"
-                        + " !@#$^&*()~ with at least one upper case letter, one lower case letter and one digit (11)\"}");
-        assertError(create(with(MINIMAL, "tag", "ok-tag x")), 500,
+        assertError(
+                create(with(MINIMAL, "password", "short")),
+                500,
+                "{\"json_decode_error\":null,\"message\":\"Invalid password: 10-20 characters of"
+                    + " a-z, A-Z, 0-9, !@#$^&*()~ with at least one upper case letter, one lower"
+                    + " case letter and one digit (11)\"}");
+        assertError(
+                create(with(MINIMAL, "tag", "ok-tag x")),
+                500,
                 "{\"json_decode_error\":null,\"message\":\"Invalid tag name (12)\"}");
     }
 
@@ -109,15 +152,28 @@ class CreateServerTest extends SimTestBase {
     void imageResolvesByFullIdBareIdAndDescription() {
         JsonNode images = api.get("/service/server?images=1&datacenter=EU").json();
         String fullId = images.get(2).get("id").stringValue();
-        assertThat(create(with(with(MINIMAL, "image", fullId), "name", "by-full")).status()).isEqualTo(200);
-        assertThat(create(with(with(MINIMAL, "image", fullId.substring(3)), "name", "by-bare")).status()).isEqualTo(200);
+        assertThat(create(with(with(MINIMAL, "image", fullId), "name", "by-full")).status())
+                .isEqualTo(200);
+        assertThat(
+                        create(with(with(MINIMAL, "image", fullId.substring(3)), "name", "by-bare"))
+                                .status())
+                .isEqualTo(200);
         assertThat(create(with(MINIMAL, "name", "by-desc")).status()).isEqualTo(200);
     }
 
     @Test
     void createEffectsFollowTheRequest() {
-        String body = with(with(with(with(MINIMAL, "poweronaftercreate", "no"), "tag", "k8sca-c1 k8scang-ng1"),
-                "billingcycle", "Monthly"), "network", "name=wan,ip=auto name=lan-10001-eu-private,ip=auto");
+        String body =
+                with(
+                        with(
+                                with(
+                                        with(MINIMAL, "poweronaftercreate", "no"),
+                                        "tag",
+                                        "k8sca-c1 k8scang-ng1"),
+                                "billingcycle",
+                                "Monthly"),
+                        "network",
+                        "name=wan,ip=auto name=lan-10001-eu-private,ip=auto");
         long id = create(with(with(body, "cpu", "4D"), "ram", 8192)).commandId();
         assertThat(sim.server("srv-1").orElseThrow().state().name()).isEqualTo("CREATING");
         finishCommands();
@@ -128,8 +184,13 @@ class CreateServerTest extends SimTestBase {
         assertThat(s.networks()).hasSize(2);
         assertThat(s.networks().get(1).network()).isEqualTo("lan-10001-eu-private");
         String log = sim.command(id).orElseThrow().log();
-        assertThat(log).contains("CPU: 4 Dedicated", "RAM: 8192MB", "Billing: Monthly", "Traffic Package: 5000GB of traffic",
-                "Network #2: lan-10001-eu-private - 172.16.0.");
+        assertThat(log)
+                .contains(
+                        "CPU: 4 Dedicated",
+                        "RAM: 8192MB",
+                        "Billing: Monthly",
+                        "Traffic Package: 5000GB of traffic",
+                        "Network #2: lan-10001-eu-private - 172.16.0.");
     }
 
     @Test
@@ -153,7 +214,10 @@ class CreateServerTest extends SimTestBase {
             Answer a = create(SimClient.autoscalerCreateBody("gen-" + i));
             String password = a.json().get("password").stringValue();
             assertThat(a.json().propertyNames()).containsExactly("commandIds", "password");
-            assertThat(password).as(password).hasSize(20).matches("[a-hj-z]{7}[A-HJ-Z]{7}[0-9]{4}[!@#$^&*()~]{2}");
+            assertThat(password)
+                    .as(password)
+                    .hasSize(20)
+                    .matches("[a-hj-z]{7}[A-HJ-Z]{7}[0-9]{4}[!@#$^&*()~]{2}");
             assertThat(password.substring(0, 7).chars().distinct().count()).isEqualTo(7);
             assertThat(password.substring(7, 14).chars().distinct().count()).isEqualTo(7);
             assertThat(password.substring(14, 18).chars().distinct().count()).isEqualTo(4);
@@ -182,7 +246,8 @@ class CreateServerTest extends SimTestBase {
         assertThat(sim.command(paren2).orElseThrow().serverName()).isEqualTo("srv-1(2)");
         assertThat(sim.command(space).orElseThrow().serverName()).isEqualTo("srv-1 (1)");
         // The requested name now matches two servers (the regex); the suffixed ones are "orphans".
-        assertThat(api.postJson("/service/server/info", "{\"name\":\"srv-1\"}").json().size()).isEqualTo(2);
+        assertThat(api.postJson("/service/server/info", "{\"name\":\"srv-1\"}").json().size())
+                .isEqualTo(2);
     }
 
     @Test
@@ -194,7 +259,8 @@ class CreateServerTest extends SimTestBase {
         finishCommands();
         assertThat(sim.command(ok).orElseThrow().status()).isEqualTo("complete");
         assertThat(sim.command(over).orElseThrow().status()).isEqualTo("error");
-        assertThat(sim.command(over).orElseThrow().log()).endsWith("Account quota exceeded: at most 2 servers (21)");
+        assertThat(sim.command(over).orElseThrow().log())
+                .endsWith("Account quota exceeded: at most 2 servers (21)");
         assertThat(sim.server("srv-2")).isEmpty();
     }
 
@@ -204,10 +270,13 @@ class CreateServerTest extends SimTestBase {
         assertThat(create(with(MINIMAL, "cpu", "4B")).status()).isEqualTo(200);
         Answer over = create(with(with(MINIMAL, "cpu", "1B"), "name", "srv-2"));
         assertThat(over.status()).isEqualTo(500);
-        assertThat(over.body()).isEqualTo(
-                "{\"json_decode_error\":null,\"message\":\"Account quota exceeded: at most 4 CPU cores (21)\"}");
+        assertThat(over.body())
+                .isEqualTo(
+                        "{\"json_decode_error\":null,\"message\":\"Account quota exceeded: at most"
+                            + " 4 CPU cores (21)\"}");
         sim.faults().quota(new Quota(0, 0, 2048, Quota.QuotaMode.SYNC_500));
-        assertThat(create(with(with(MINIMAL, "ram", 4096), "name", "srv-3")).status()).isEqualTo(500);
+        assertThat(create(with(with(MINIMAL, "ram", 4096), "name", "srv-3")).status())
+                .isEqualTo(500);
         assertThat(sim.servers()).extracting(ServerView::name).isEqualTo(List.of("srv-1"));
     }
 }

@@ -3,12 +3,6 @@ package org.k8sca.kamatera.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.UncheckedIOException;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.SimClient.Answer;
 import org.k8sca.kamatera.sim.knobs.CommandKind;
@@ -17,6 +11,13 @@ import org.k8sca.kamatera.sim.knobs.DurationRange;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kamatera.sim.knobs.QueueBadShape;
 import org.k8sca.kamatera.sim.model.ServerSetup;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every fault knob of API spec §6.3, set at runtime, over HTTP. */
 class FaultKnobsTest extends SimTestBase {
@@ -27,8 +28,12 @@ class FaultKnobsTest extends SimTestBase {
         return b.sleeper(slept::add);
     }
 
-    /** Polls a condition that another thread makes true; the 30 s bound only guards against a hung build. */
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    /**
+     * Polls a condition that another thread makes true; the 30 s bound only guards against a hung
+     * build.
+     */
+    private static void awaitUntil(java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -44,10 +49,12 @@ class FaultKnobsTest extends SimTestBase {
         sim.faults().http500Rate(Endpoint.SERVER_INFO, 1.0);
         Answer a = api.postJson("/service/server/info", "{\"name\":\"s-1\"}");
         assertThat(a.status()).isEqualTo(500);
-        assertThat(a.body()).isEqualTo("{\"message\":\"Failed to run command method (serversInfo)\"}");
+        assertThat(a.body())
+                .isEqualTo("{\"message\":\"Failed to run command method (serversInfo)\"}");
         assertThat(api.get("/service/servers").status()).isEqualTo(200);
         sim.faults().http500Rate(Endpoint.SERVER_INFO, 0.0);
-        assertThat(api.postJson("/service/server/info", "{\"name\":\"s-1\"}").status()).isEqualTo(200);
+        assertThat(api.postJson("/service/server/info", "{\"name\":\"s-1\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -88,11 +95,20 @@ class FaultKnobsTest extends SimTestBase {
     void hangingCreateStillCreatesTheServerAndAnswersAfterRelease() throws Exception {
         sim.faults().hang(Endpoint.CREATE_SERVER, true);
         SimClient impatient = api.withTimeout(Duration.ofMillis(300));
-        assertThatThrownBy(() -> impatient.postJson("/service/server", SimClient.autoscalerCreateBody("hang-1")))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(
+                        () ->
+                                impatient.postJson(
+                                        "/service/server",
+                                        SimClient.autoscalerCreateBody("hang-1")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(HttpTimeoutException.class);
         assertThat(sim.server("hang-1")).isPresent();
-        CompletableFuture<Answer> patient = CompletableFuture.supplyAsync(
-                () -> api.postJson("/service/server", SimClient.autoscalerCreateBody("hang-2")));
+        CompletableFuture<Answer> patient =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                api.postJson(
+                                        "/service/server",
+                                        SimClient.autoscalerCreateBody("hang-2")));
         awaitUntil(() -> sim.hangingRequests() == 2 && sim.server("hang-2").isPresent());
         sim.faults().hang(Endpoint.CREATE_SERVER, false);
         sim.releaseHangingRequests();
@@ -104,29 +120,39 @@ class FaultKnobsTest extends SimTestBase {
         sim.faults().createAcceptedButErrored(CreateFailureMode.HTTP_500, 1.0);
         Answer a = api.postJson("/service/server", SimClient.autoscalerCreateBody("acc-1"));
         assertThat(a.status()).isEqualTo(500);
-        assertThat(a.body()).isEqualTo("{\"message\":\"Failed to run command method (createServer)\"}");
+        assertThat(a.body())
+                .isEqualTo("{\"message\":\"Failed to run command method (createServer)\"}");
         sim.faults().createAcceptedButErrored(CreateFailureMode.GATEWAY_504, 1.0);
         Answer b = api.postJson("/service/server", SimClient.autoscalerCreateBody("acc-2"));
         assertThat(b.status()).isEqualTo(504);
         assertThat(b.body()).isEqualTo("Gateway Timeout");
         sim.faults().createAcceptedButErrored(CreateFailureMode.HANG, 1.0);
-        CompletableFuture<Answer> c = CompletableFuture.supplyAsync(
-                () -> api.postJson("/service/server", SimClient.autoscalerCreateBody("acc-3")));
+        CompletableFuture<Answer> c =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                api.postJson(
+                                        "/service/server",
+                                        SimClient.autoscalerCreateBody("acc-3")));
         awaitUntil(() -> sim.hangingRequests() == 1);
         sim.releaseHangingRequests();
         assertThat(c.get().status()).isEqualTo(504);
         finishCommands();
         // The client can recover by name: all three servers exist and are listed.
-        assertThat(api.postJson("/service/server/info", "{\"name\":\"acc-.\"}").json().size()).isEqualTo(3);
+        assertThat(api.postJson("/service/server/info", "{\"name\":\"acc-.\"}").json().size())
+                .isEqualTo(3);
         sim.faults().createAcceptedButErrored(null, 0);
-        assertThat(api.postJson("/service/server", SimClient.autoscalerCreateBody("acc-4")).status()).isEqualTo(200);
+        assertThat(
+                        api.postJson("/service/server", SimClient.autoscalerCreateBody("acc-4"))
+                                .status())
+                .isEqualTo(200);
     }
 
     @Test
     void commandErrorAndCancelRates() {
         sim.addServer(ServerSetup.named("c-1"));
         sim.faults().commandErrorRate(1.0).commandErrorMessage("backend exploded (99)");
-        long failed = api.postJson("/service/server", SimClient.autoscalerCreateBody("c-2")).commandId();
+        long failed =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("c-2")).commandId();
         sim.faults().commandErrorRate(0).commandCancelRate(1.0);
         long cancelled = api.postJson("/service/server/poweroff", "{\"name\":\"c-1\"}").commandId();
         finishCommands();
@@ -141,8 +167,10 @@ class FaultKnobsTest extends SimTestBase {
     @Test
     void failNextCommandsIsPrecise() {
         sim.faults().failNextCommands(CommandKind.CREATE, 1, "error", "no capacity (7)");
-        long first = api.postJson("/service/server", SimClient.autoscalerCreateBody("p-1")).commandId();
-        long second = api.postJson("/service/server", SimClient.autoscalerCreateBody("p-2")).commandId();
+        long first =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("p-1")).commandId();
+        long second =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("p-2")).commandId();
         finishCommands();
         assertThat(sim.command(first).orElseThrow().status()).isEqualTo("error");
         assertThat(sim.command(first).orElseThrow().log()).endsWith("no capacity (7)");
@@ -151,7 +179,8 @@ class FaultKnobsTest extends SimTestBase {
 
     @Test
     void queueBadShapes() {
-        long id = api.postJson("/service/server", SimClient.autoscalerCreateBody("q-1")).commandId();
+        long id =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("q-1")).commandId();
         for (QueueBadShape shape : QueueBadShape.values()) {
             sim.faults().queueBadShape(shape);
             Answer a = api.get("/service/queue?id=" + id);
@@ -159,7 +188,8 @@ class FaultKnobsTest extends SimTestBase {
             assertThat(a.body()).isEqualTo(shape.body());
         }
         sim.faults().queueBadShape(null);
-        assertThat(api.get("/service/queue?id=" + id).json().get(0).get("id").longValue()).isEqualTo(id);
+        assertThat(api.get("/service/queue?id=" + id).json().get(0).get("id").longValue())
+                .isEqualTo(id);
     }
 
     @Test
@@ -167,27 +197,42 @@ class FaultKnobsTest extends SimTestBase {
         sim.faults().listPassthroughErrorBody(true);
         Answer a = api.get("/service/servers");
         assertThat(a.status()).isEqualTo(200);
-        assertThat(a.body()).isEqualTo("{\"errors\":[{\"code\":1,\"info\":\"error occured, issue reported\"}]}");
+        assertThat(a.body())
+                .isEqualTo(
+                        "{\"errors\":[{\"code\":1,\"info\":\"error occured, issue reported\"}]}");
     }
 
     @Test
     void visibilityLagDelaysWhatListAndInfoShow() {
         sim.faults().visibilityLag(DurationRange.fixed(Duration.ofSeconds(30)));
-        long create = api.postJson("/service/server", SimClient.autoscalerCreateBody("lag-1")).commandId();
+        long create =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("lag-1"))
+                        .commandId();
         clock.advanceSeconds(12);
         assertThat(sim.command(create).orElseThrow().status()).isEqualTo("complete");
         assertThat(api.get("/service/servers").body()).isEqualTo("[]");
         clock.advanceSeconds(30);
-        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue()).isEqualTo("on");
+        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue())
+                .isEqualTo("on");
 
         api.postJson("/service/server/poweroff", "{\"name\":\"lag-1\"}");
         clock.advanceSeconds(12);
         assertThat(sim.server("lag-1").orElseThrow().power()).isEqualTo("off");
         assertThat(sim.server("lag-1").orElseThrow().shownPower()).isEqualTo("on");
-        assertThat(api.postJson("/service/server/info", "{\"name\":\"lag-1\"}").json().get(0).get("power").stringValue())
+        assertThat(
+                        api.postJson("/service/server/info", "{\"name\":\"lag-1\"}")
+                                .json()
+                                .get(0)
+                                .get("power")
+                                .stringValue())
                 .isEqualTo("on");
         clock.advanceSeconds(30);
-        assertThat(api.postJson("/service/server/info", "{\"name\":\"lag-1\"}").json().get(0).get("power").stringValue())
+        assertThat(
+                        api.postJson("/service/server/info", "{\"name\":\"lag-1\"}")
+                                .json()
+                                .get(0)
+                                .get("power")
+                                .stringValue())
                 .isEqualTo("off");
 
         api.postJson("/service/server/terminate", "{\"name\":\"lag-1\",\"force\":true}");
@@ -200,16 +245,25 @@ class FaultKnobsTest extends SimTestBase {
     @Test
     void showCreatingServersListsThemPoweredOff() {
         sim.timings().showCreatingServers(true);
-        long id = api.postJson("/service/server", SimClient.autoscalerCreateBody("vis-1")).commandId();
-        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue()).isEqualTo("off");
+        long id =
+                api.postJson("/service/server", SimClient.autoscalerCreateBody("vis-1"))
+                        .commandId();
+        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue())
+                .isEqualTo("off");
         finishCommands();
         assertThat(sim.command(id).orElseThrow().status()).isEqualTo("complete");
-        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue()).isEqualTo("on");
+        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue())
+                .isEqualTo("on");
     }
 
     @Test
     void failNextRequestsGetTheExactAnswerThenNormalOnes() {
-        sim.faults().failNext(Endpoint.TAGS, 2, 500, "{\"message\":\"Failed to run command method (serverTags)\"}");
+        sim.faults()
+                .failNext(
+                        Endpoint.TAGS,
+                        2,
+                        500,
+                        "{\"message\":\"Failed to run command method (serverTags)\"}");
         sim.faults().failNext(Endpoint.LIST_SERVERS, 1, 503, "upstream down");
         sim.addServer(ServerSetup.named("t-1"));
         for (int i = 0; i < 2; i++) {
@@ -226,8 +280,11 @@ class FaultKnobsTest extends SimTestBase {
 
     @Test
     void resetTurnsEverythingOff() {
-        sim.faults().http500Rate(Endpoint.LIST_SERVERS, 1.0).gatewayRate(Endpoint.ROOT, 1.0)
-                .failNext(Endpoint.QUEUE, 3, 500, "{}").listPassthroughErrorBody(true);
+        sim.faults()
+                .http500Rate(Endpoint.LIST_SERVERS, 1.0)
+                .gatewayRate(Endpoint.ROOT, 1.0)
+                .failNext(Endpoint.QUEUE, 3, 500, "{}")
+                .listPassthroughErrorBody(true);
         sim.faults().reset();
         assertThat(api.get("/service/servers").body()).isEqualTo("[]");
         assertThat(api.get("/").status()).isEqualTo(200);

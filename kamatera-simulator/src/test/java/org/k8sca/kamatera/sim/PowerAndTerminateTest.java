@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.SimClient.Answer;
 import org.k8sca.kamatera.sim.knobs.TerminateWithoutForce;
 import org.k8sca.kamatera.sim.model.ServerSetup;
+
 import tools.jackson.databind.JsonNode;
 
 /** B7 power, B8 terminate, B9 name handling, B12 partial fan-out failure. */
@@ -52,8 +53,13 @@ class PowerAndTerminateTest extends SimTestBase {
         sim.addServer(ServerSetup.named("ng1-a"));
         sim.addServer(ServerSetup.named("ng1-b"));
         sim.addServer(ServerSetup.named("xng1-c"));
-        assertThat(api.postJson("/service/server/poweroff", "{\"name\":\"ng1-.\"}").json().size()).isEqualTo(2);
-        assertThat(api.postJson("/service/server/poweroff", "{\"name\":\"ng1-a|ng1-b\"}").json().size()).isEqualTo(2);
+        assertThat(api.postJson("/service/server/poweroff", "{\"name\":\"ng1-.\"}").json().size())
+                .isEqualTo(2);
+        assertThat(
+                        api.postJson("/service/server/poweroff", "{\"name\":\"ng1-a|ng1-b\"}")
+                                .json()
+                                .size())
+                .isEqualTo(2);
         // "ng1" alone does not match "ng1-a": the pattern is anchored at both ends.
         Answer none = api.postJson("/service/server/poweroff", "{\"name\":\"ng1\"}");
         assertThat(none.status()).isEqualTo(500);
@@ -64,29 +70,47 @@ class PowerAndTerminateTest extends SimTestBase {
     void idOrNameExactlyOneElse500() {
         sim.addServer(ServerSetup.named("n-1").id("id-000000000001"));
         String failed = "{\"message\":\"Failed to run command method (terminateServer)\"}";
-        Answer both = api.postJson("/service/server/terminate", "{\"id\":\"id-000000000001\",\"name\":\"n-1\",\"force\":true}");
+        Answer both =
+                api.postJson(
+                        "/service/server/terminate",
+                        "{\"id\":\"id-000000000001\",\"name\":\"n-1\",\"force\":true}");
         assertThat(both.status()).isEqualTo(500);
         assertThat(both.body()).isEqualTo(failed);
-        assertThat(api.postJson("/service/server/terminate", "{\"force\":true}").body()).isEqualTo(failed);
-        assertThat(api.postJson("/service/server/terminate", "{\"name\":\"\",\"force\":true}").body()).isEqualTo(failed);
+        assertThat(api.postJson("/service/server/terminate", "{\"force\":true}").body())
+                .isEqualTo(failed);
+        assertThat(
+                        api.postJson("/service/server/terminate", "{\"name\":\"\",\"force\":true}")
+                                .body())
+                .isEqualTo(failed);
         assertThat(api.postJson("/service/server/info", "{\"name\":\"a/b\"}").body())
                 .isEqualTo("{\"message\":\"Failed to run command method (serversInfo)\"}");
-        assertThat(api.postJson("/service/server/info", "{\"name\":\"(\"}").status()).isEqualTo(500);
-        assertThat(api.postJson("/service/server/poweroff", "{\"id\":\"id-000000000001\"}").status()).isEqualTo(200);
-        assertThat(api.postJson("/service/server/poweroff", "{\"id\":\"nope\"}").status()).isEqualTo(500);
+        assertThat(api.postJson("/service/server/info", "{\"name\":\"(\"}").status())
+                .isEqualTo(500);
+        assertThat(
+                        api.postJson("/service/server/poweroff", "{\"id\":\"id-000000000001\"}")
+                                .status())
+                .isEqualTo(200);
+        assertThat(api.postJson("/service/server/poweroff", "{\"id\":\"nope\"}").status())
+                .isEqualTo(500);
         assertThat(sim.commands()).hasSize(1);
     }
 
     @Test
     void terminateWithForceRemovesTheServerOnCompletion() {
         sim.addServer(ServerSetup.named("gone-1"));
-        Answer t = api.postJson("/service/server/terminate", "{\"name\":\"gone-1\",\"force\":true}");
+        Answer t =
+                api.postJson("/service/server/terminate", "{\"name\":\"gone-1\",\"force\":true}");
         assertThat(t.status()).isEqualTo(200);
         assertThat(api.get("/service/servers").json().size()).isEqualTo(1);
         finishCommands();
         assertThat(api.get("/service/servers").body()).isEqualTo("[]");
         assertThat(sim.servers()).isEmpty();
-        assertThat(api.get("/service/queue?id=" + t.commandId()).json().get(0).get("description").stringValue())
+        assertThat(
+                        api.get("/service/queue?id=" + t.commandId())
+                                .json()
+                                .get(0)
+                                .get("description")
+                                .stringValue())
                 .isEqualTo("Terminate Server");
     }
 
@@ -117,9 +141,17 @@ class PowerAndTerminateTest extends SimTestBase {
     void dryrunListsNamesOnlyWhenNameWasGiven() {
         sim.addServer(ServerSetup.named("d-1").id("id-d1-00000000"));
         sim.addServer(ServerSetup.named("d-2"));
-        assertThat(api.postJson("/service/server/terminate", "{\"name\":\"d-.\",\"dryrun\":true,\"force\":true}").body())
+        assertThat(
+                        api.postJson(
+                                        "/service/server/terminate",
+                                        "{\"name\":\"d-.\",\"dryrun\":true,\"force\":true}")
+                                .body())
                 .isEqualTo("{\"dryrun\":true,\"server-names\":[\"d-1\",\"d-2\"]}");
-        assertThat(api.postJson("/service/server/terminate", "{\"id\":\"id-d1-00000000\",\"dryrun\":true}").body())
+        assertThat(
+                        api.postJson(
+                                        "/service/server/terminate",
+                                        "{\"id\":\"id-d1-00000000\",\"dryrun\":true}")
+                                .body())
                 .isEqualTo("{\"dryrun\":true,\"server-names\":[]}");
         assertThat(sim.commands()).isEmpty();
     }

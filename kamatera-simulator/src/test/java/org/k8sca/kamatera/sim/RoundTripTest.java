@@ -2,12 +2,14 @@ package org.k8sca.kamatera.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.SimClient.Answer;
 import org.k8sca.kamatera.sim.http.RecordedRequest;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
+
 import tools.jackson.databind.JsonNode;
+
+import java.util.List;
 
 /**
  * The autoscaler's whole cycle against the simulator, with the request bodies the upstream
@@ -37,19 +39,27 @@ class RoundTripTest extends SimTestBase {
         JsonNode tags = api.postJson("/server/tags", "{\"name\":\"" + name + "\"}").json();
         assertThat(tags.findValuesAsString("tagName")).containsExactly("k8sca-c1", "k8scang-ng1");
 
-        long off = api.postJson("/service/server/poweroff", "{\"name\":\"" + name + "\"}").commandId();
+        long off =
+                api.postJson("/service/server/poweroff", "{\"name\":\"" + name + "\"}").commandId();
         finishCommands();
         assertThat(status(off)).isEqualTo("complete");
-        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue()).isEqualTo("off");
+        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue())
+                .isEqualTo("off");
 
-        long on = api.postJson("/service/server/poweron", "{\"name\":\"" + name + "\"}").commandId();
+        long on =
+                api.postJson("/service/server/poweron", "{\"name\":\"" + name + "\"}").commandId();
         finishCommands();
         assertThat(status(on)).isEqualTo("complete");
-        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue()).isEqualTo("on");
+        assertThat(api.get("/service/servers").json().get(0).get("power").stringValue())
+                .isEqualTo("on");
 
         api.postJson("/service/server/poweroff", "{\"name\":\"" + name + "\"}");
         finishCommands();
-        long terminate = api.postJson("/service/server/terminate", "{\"name\":\"" + name + "\",\"force\":true}").commandId();
+        long terminate =
+                api.postJson(
+                                "/service/server/terminate",
+                                "{\"name\":\"" + name + "\",\"force\":true}")
+                        .commandId();
         finishCommands();
         assertThat(status(terminate)).isEqualTo("complete");
         assertThat(api.get("/service/servers").body()).isEqualTo("[]");
@@ -62,7 +72,8 @@ class RoundTripTest extends SimTestBase {
         assertThat(sim.requestCount(Endpoint.POWER_OFF)).isEqualTo(2);
         assertThat(sim.requestCount(Endpoint.TERMINATE)).isEqualTo(1);
         assertThat(sim.journal()).extracting(RecordedRequest::method).contains("GET", "POST");
-        assertThat(sim.commands()).extracting(c -> c.kind().name())
+        assertThat(sim.commands())
+                .extracting(c -> c.kind().name())
                 .isEqualTo(List.of("CREATE", "POWER_OFF", "POWER_ON", "POWER_OFF", "TERMINATE"));
     }
 }

@@ -1,5 +1,8 @@
 package org.k8sca.kamatera.sim;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A tiny HTTP client for tests: sends what the real clients send and returns status and body. */
 final class SimClient {
@@ -28,7 +29,8 @@ final class SimClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String clientId;
     private final String secret;
@@ -51,19 +53,28 @@ final class SimClient {
     }
 
     Answer postJson(String path, String json) {
-        return send(base(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(
+                base(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
     }
 
     Answer postForm(String path, String form) {
-        return send(base(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return send(
+                base(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build());
     }
 
     Answer send(HttpRequest r) {
         try {
             HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
-            return new Answer(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(""), resp.body());
+            return new Answer(
+                    resp.statusCode(),
+                    resp.headers().firstValue("Content-Type").orElse(""),
+                    resp.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -73,8 +84,10 @@ final class SimClient {
     }
 
     HttpRequest.Builder base(String pathAndQuery) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(timeout)
-                .header("Accept", "application/json");
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                        .timeout(timeout)
+                        .header("Accept", "application/json");
         if (clientId != null) {
             b.header("AuthClientId", clientId);
         }
@@ -86,11 +99,12 @@ final class SimClient {
 
     /** The create body the upstream autoscaler sends (API spec §3.3), with a chosen name. */
     static String autoscalerCreateBody(String name) {
-        return "{\"name\":\"" + name + "\",\"password\":\"__generate__\",\"passwordValidate\":\"__generate__\","
+        return "{\"name\":\""
+                + name
+                + "\",\"password\":\"__generate__\",\"passwordValidate\":\"__generate__\","
                 + "\"ssh-key\":\"\",\"datacenter\":\"IL\",\"image\":\"ubuntu_server_24.04_64-bit\",\"cpu\":\"2B\","
                 + "\"ram\":\"4096\",\"disk\":\"size=50\",\"dailybackup\":\"no\",\"managed\":\"no\","
-                + "\"network\":\"name=wan,ip=auto\",\"quantity\":1,\"billingCycle\":\"hourly\",\"monthlypackage\":\"\","
-                + "\"poweronaftercreate\":\"yes\",\"script-file\":\"#!/bin/bash\\necho join-token-xyz\","
-                + "\"userdata-file\":\"\",\"tag\":\"k8sca-c1 k8scang-ng1\"}";
+                + "\"network\":\"name=wan,ip=auto\",\"quantity\":1,\"billingCycle\":\"hourly\",\"monthlypackage\":\"\",\"poweronaftercreate\":\"yes\",\"script-file\":\"#!/bin/bash\\n"
+                + "echo join-token-xyz\",\"userdata-file\":\"\",\"tag\":\"k8sca-c1 k8scang-ng1\"}";
     }
 }

@@ -16,8 +16,15 @@ abstract class SimTestBase {
     @BeforeEach
     void startSimulator() {
         clock = new ManualClock();
-        sim = configure(KamateraSimulator.builder().credentials(CLIENT_ID, SECRET).clock(clock).seed(42)
-                .timings(timings())).build().start();
+        sim =
+                configure(
+                                KamateraSimulator.builder()
+                                        .credentials(CLIENT_ID, SECRET)
+                                        .clock(clock)
+                                        .seed(42)
+                                        .timings(timings()))
+                        .build()
+                        .start();
         api = new SimClient(sim.baseUrl(), CLIENT_ID, SECRET);
     }
 
@@ -29,8 +36,10 @@ abstract class SimTestBase {
     /** Timings for the test; default: fixed, easy numbers (pending 2 s, every command 10 s). */
     Timings timings() {
         Timings t = new Timings();
-        t.pendingDelay(org.k8sca.kamatera.sim.knobs.DurationRange.fixed(java.time.Duration.ofSeconds(2)));
-        t.allDurations(org.k8sca.kamatera.sim.knobs.DurationRange.fixed(java.time.Duration.ofSeconds(10)));
+        t.pendingDelay(
+                org.k8sca.kamatera.sim.knobs.DurationRange.fixed(java.time.Duration.ofSeconds(2)));
+        t.allDurations(
+                org.k8sca.kamatera.sim.knobs.DurationRange.fixed(java.time.Duration.ofSeconds(10)));
         return t;
     }
 

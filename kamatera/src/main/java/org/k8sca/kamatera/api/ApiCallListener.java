@@ -10,7 +10,7 @@ import java.time.Duration;
 public interface ApiCallListener {
 
     /** No-op listener. */
-    ApiCallListener NONE = new ApiCallListener() { };
+    ApiCallListener NONE = new ApiCallListener() {};
 
     /**
      * One HTTP attempt.
@@ -18,7 +18,8 @@ public interface ApiCallListener {
      * @param attempt 1 for the first attempt of a call
      * @param httpStatus the response status, or 0 when there was no response
      */
-    record AttemptEvent(Endpoint endpoint, int attempt, Outcome outcome, int httpStatus, Duration latency) { }
+    record AttemptEvent(
+            Endpoint endpoint, int attempt, Outcome outcome, int httpStatus, Duration latency) {}
 
     /**
      * One logical call.
@@ -26,11 +27,10 @@ public interface ApiCallListener {
      * @param attempts HTTP attempts made (0 when refused before sending)
      * @param latency from the start of the call to its end, including backoff sleeps
      */
-    record CallEvent(Endpoint endpoint, Outcome outcome, int httpStatus, int attempts, Duration latency) { }
+    record CallEvent(
+            Endpoint endpoint, Outcome outcome, int httpStatus, int attempts, Duration latency) {}
 
-    default void onAttempt(AttemptEvent event) {
-    }
+    default void onAttempt(AttemptEvent event) {}
 
-    default void onCall(CallEvent event) {
-    }
+    default void onCall(CallEvent event) {}
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param id the command id as the caller asked for it
  * @param state the interpreted state
- * @param rawStatus the {@code status} string as received, or {@code null} when absent (or not found)
+ * @param rawStatus the {@code status} string as received, or {@code null} when absent (or not
+ *     found)
  * @param log the command's {@code log} text, or {@code null} when absent
  */
 public record CommandStatus(String id, CommandState state, String rawStatus, String log) {

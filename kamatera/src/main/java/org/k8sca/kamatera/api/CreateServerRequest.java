@@ -51,10 +51,27 @@ public record CreateServerRequest(
         tags = List.copyOf(tags);
     }
 
-    /** The same request for another server name (a node group creates many servers from one template). */
+    /**
+     * The same request for another server name (a node group creates many servers from one
+     * template).
+     */
     public CreateServerRequest withName(String otherName) {
-        return new CreateServerRequest(otherName, password, sshKey, datacenter, image, cpu, ram, disks, dailyBackup,
-                managed, networks, billingCycle, monthlyPackage, script, tags);
+        return new CreateServerRequest(
+                otherName,
+                password,
+                sshKey,
+                datacenter,
+                image,
+                cpu,
+                ram,
+                disks,
+                dailyBackup,
+                managed,
+                networks,
+                billingCycle,
+                monthlyPackage,
+                script,
+                tags);
     }
 
     public static Builder builder(String name) {
@@ -64,14 +81,40 @@ public record CreateServerRequest(
     /** Password and script are redacted; everything else is printed. */
     @Override
     public String toString() {
-        return "CreateServerRequest[name=" + name + ", password=" + password + ", datacenter=" + datacenter
-                + ", image=" + image + ", cpu=" + cpu + ", ram=" + ram + ", disks=" + disks
-                + ", dailyBackup=" + dailyBackup + ", managed=" + managed + ", networks=" + networks
-                + ", billingCycle=" + billingCycle + ", monthlyPackage=" + monthlyPackage
-                + ", script=" + script + ", tags=" + tags + "]";
+        return "CreateServerRequest[name="
+                + name
+                + ", password="
+                + password
+                + ", datacenter="
+                + datacenter
+                + ", image="
+                + image
+                + ", cpu="
+                + cpu
+                + ", ram="
+                + ram
+                + ", disks="
+                + disks
+                + ", dailyBackup="
+                + dailyBackup
+                + ", managed="
+                + managed
+                + ", networks="
+                + networks
+                + ", billingCycle="
+                + billingCycle
+                + ", monthlyPackage="
+                + monthlyPackage
+                + ", script="
+                + script
+                + ", tags="
+                + tags
+                + "]";
     }
 
-    /** Builds a request field by field; unset strings are empty, unset lists empty, booleans false. */
+    /**
+     * Builds a request field by field; unset strings are empty, unset lists empty, booleans false.
+     */
     public static final class Builder {
         private final String name;
         private Secret password = Secret.empty();
@@ -164,8 +207,22 @@ public record CreateServerRequest(
         }
 
         public CreateServerRequest build() {
-            return new CreateServerRequest(name, password, sshKey, datacenter, image, cpu, ram, disks,
-                    dailyBackup, managed, networks, billingCycle, monthlyPackage, script, tags);
+            return new CreateServerRequest(
+                    name,
+                    password,
+                    sshKey,
+                    datacenter,
+                    image,
+                    cpu,
+                    ram,
+                    disks,
+                    dailyBackup,
+                    managed,
+                    networks,
+                    billingCycle,
+                    monthlyPackage,
+                    script,
+                    tags);
         }
     }
 }

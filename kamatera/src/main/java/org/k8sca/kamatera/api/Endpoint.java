@@ -1,8 +1,9 @@
 package org.k8sca.kamatera.api;
 
 /**
- * The Kamatera API operations the autoscaler uses. The {@link #metricName()} is the stable label used
- * in logs, metrics and error messages; the path is relative to the base URL, without a leading slash.
+ * The Kamatera API operations the autoscaler uses. The {@link #metricName()} is the stable label
+ * used in logs, metrics and error messages; the path is relative to the base URL, without a leading
+ * slash.
  */
 public enum Endpoint {
     LIST_SERVERS("list_servers", "GET", "service/servers"),

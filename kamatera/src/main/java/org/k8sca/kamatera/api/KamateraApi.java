@@ -10,22 +10,22 @@ import java.util.Optional;
  * client escapes regular-expression characters, since the API treats names as anchored regexes).
  *
  * <p>Every method throws {@link KamateraApiException} on failure and nothing else. Each call has a
- * deadline that bounds its total time including retries; an interrupted thread ends the call at once
- * with {@link KamateraApiException.Kind#CANCELLED}. Which calls are retried is documented on the
- * implementation ({@code org.k8sca.kamatera.api.http.KamateraHttpApi}).
+ * deadline that bounds its total time including retries; an interrupted thread ends the call at
+ * once with {@link KamateraApiException.Kind#CANCELLED}. Which calls are retried is documented on
+ * the implementation ({@code org.k8sca.kamatera.api.http.KamateraHttpApi}).
  */
 public interface KamateraApi {
 
     /**
-     * Lists the servers of the account ({@code GET /service/servers}) whose names start with
-     * {@code namePrefix} (empty: all), in API order. Like upstream, every element must be an object
-     * with a string {@code name}; {@code power} must be a string for the servers kept.
+     * Lists the servers of the account ({@code GET /service/servers}) whose names start with {@code
+     * namePrefix} (empty: all), in API order. Like upstream, every element must be an object with a
+     * string {@code name}; {@code power} must be a string for the servers kept.
      */
     List<ServerSummary> listServers(String namePrefix);
 
     /**
-     * Details of the server with exactly this name ({@code POST /service/server/info}), or empty when
-     * there is none. Used to find out whether an ambiguous create made the server after all.
+     * Details of the server with exactly this name ({@code POST /service/server/info}), or empty
+     * when there is none. Used to find out whether an ambiguous create made the server after all.
      */
     Optional<ServerInfo> serverInfo(String serverName);
 
@@ -41,7 +41,10 @@ public interface KamateraApi {
     /** Starts creating one server ({@code POST /service/server}); never retried. */
     CreateServerResult createServer(CreateServerRequest request);
 
-    /** Starts terminating a server, even if powered on ({@code force: true}); returns the command id. */
+    /**
+     * Starts terminating a server, even if powered on ({@code force: true}); returns the command
+     * id.
+     */
     String terminateServer(String serverName);
 
     /** Starts powering a server on; returns the command id. */
@@ -51,8 +54,8 @@ public interface KamateraApi {
     String powerOff(String serverName);
 
     /**
-     * The status of several queue commands, asked in as few requests as possible
-     * ({@code GET /service/queue?id=a%20b}). The map has one entry per distinct id, in the order given.
+     * The status of several queue commands, asked in as few requests as possible ({@code GET
+     * /service/queue?id=a%20b}). The map has one entry per distinct id, in the order given.
      */
     Map<String, CommandStatus> commandStatuses(Collection<String> commandIds);
 

@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The only exception the Kamatera client throws. It says what went wrong ({@link #kind()}), on which
- * {@link #endpoint()}, the HTTP status when there was one, the API's own {@code message} when the error
- * body had one, and whether the request {@link #mayHaveBeenProcessed() may have been processed} by
- * Kamatera. The last matters after a failed create: when it is true the server may exist, so the
- * caller looks it up by name before trying again.
+ * The only exception the Kamatera client throws. It says what went wrong ({@link #kind()}), on
+ * which {@link #endpoint()}, the HTTP status when there was one, the API's own {@code message} when
+ * the error body had one, and whether the request {@link #mayHaveBeenProcessed() may have been
+ * processed} by Kamatera. The last matters after a failed create: when it is true the server may
+ * exist, so the caller looks it up by name before trying again.
  *
  * <p>Messages never contain credentials, passwords or scripts: bodies are redacted before they are
  * embedded.
@@ -42,8 +42,15 @@ public final class KamateraApiException extends RuntimeException {
     private final boolean mayHaveBeenProcessed;
     private final int attempts;
 
-    public KamateraApiException(Kind kind, Endpoint endpoint, String message, int httpStatus,
-            String apiMessage, boolean mayHaveBeenProcessed, int attempts, Throwable cause) {
+    public KamateraApiException(
+            Kind kind,
+            Endpoint endpoint,
+            String message,
+            int httpStatus,
+            String apiMessage,
+            boolean mayHaveBeenProcessed,
+            int attempts,
+            Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -54,9 +61,10 @@ public final class KamateraApiException extends RuntimeException {
     }
 
     /** A failure with no HTTP response, such as an invalid argument or an invalid body shape. */
-    public static KamateraApiException of(Kind kind, Endpoint endpoint, String message,
-            boolean mayHaveBeenProcessed) {
-        return new KamateraApiException(kind, endpoint, message, 0, null, mayHaveBeenProcessed, 0, null);
+    public static KamateraApiException of(
+            Kind kind, Endpoint endpoint, String message, boolean mayHaveBeenProcessed) {
+        return new KamateraApiException(
+                kind, endpoint, message, 0, null, mayHaveBeenProcessed, 0, null);
     }
 
     public Kind kind() {
@@ -78,8 +86,9 @@ public final class KamateraApiException extends RuntimeException {
     }
 
     /**
-     * True when Kamatera may have acted on the request (it was sent and no answer proved otherwise);
-     * false when it certainly did not (connection refused, 4xx, 429, refused before sending).
+     * True when Kamatera may have acted on the request (it was sent and no answer proved
+     * otherwise); false when it certainly did not (connection refused, 4xx, 429, refused before
+     * sending).
      */
     public boolean mayHaveBeenProcessed() {
         return mayHaveBeenProcessed;
@@ -97,8 +106,16 @@ public final class KamateraApiException extends RuntimeException {
 
     /** A copy that records the number of attempts made. */
     public KamateraApiException withAttempts(int attemptCount) {
-        KamateraApiException copy = new KamateraApiException(kind, endpoint, getMessage(), httpStatus,
-                apiMessage, mayHaveBeenProcessed, attemptCount, getCause());
+        KamateraApiException copy =
+                new KamateraApiException(
+                        kind,
+                        endpoint,
+                        getMessage(),
+                        httpStatus,
+                        apiMessage,
+                        mayHaveBeenProcessed,
+                        attemptCount,
+                        getCause());
         copy.setStackTrace(getStackTrace());
         return copy;
     }

@@ -36,8 +36,10 @@ public enum Outcome {
             case INVALID_REQUEST -> INVALID_REQUEST;
             case RATE_LIMITED -> RATE_LIMITED;
             case CANCELLED -> CANCELLED;
-            case HTTP_STATUS -> httpStatus >= 500 && httpStatus < 600 ? HTTP_5XX
-                    : httpStatus >= 400 && httpStatus < 500 ? HTTP_4XX : HTTP_OTHER;
+            case HTTP_STATUS ->
+                    httpStatus >= 500 && httpStatus < 600
+                            ? HTTP_5XX
+                            : httpStatus >= 400 && httpStatus < 500 ? HTTP_4XX : HTTP_OTHER;
         };
     }
 }

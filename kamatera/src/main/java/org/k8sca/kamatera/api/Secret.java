@@ -3,8 +3,8 @@ package org.k8sca.kamatera.api;
 import java.util.Objects;
 
 /**
- * A value that must never be printed: a root password, an init script, a generated password.
- * {@link #toString()} is redacted, so a Secret can sit in records and log arguments safely; code that
+ * A value that must never be printed: a root password, an init script, a generated password. {@link
+ * #toString()} is redacted, so a Secret can sit in records and log arguments safely; code that
  * really needs the value calls {@link #reveal()}.
  */
 public final class Secret {

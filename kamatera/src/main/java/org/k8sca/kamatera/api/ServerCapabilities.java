@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a datacenter offers ({@code GET /service/server?capabilities=1&datacenter=DC}): CPU types with
- * their cores and RAM sizes, disk sizes and monthly traffic packages.
+ * What a datacenter offers ({@code GET /service/server?capabilities=1&datacenter=DC}): CPU types
+ * with their cores and RAM sizes, disk sizes and monthly traffic packages.
  */
 public record ServerCapabilities(
         List<CpuType> cpuTypes,

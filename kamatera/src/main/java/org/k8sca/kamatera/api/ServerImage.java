@@ -6,4 +6,4 @@ package org.k8sca.kamatera.api;
  * @param id the full image id, {@code DC:hex}
  * @param code the version code, e.g. {@code 24.04 64bit}
  */
-public record ServerImage(String datacenter, String id, String os, String name, String code) { }
+public record ServerImage(String datacenter, String id, String os, String name, String code) {}

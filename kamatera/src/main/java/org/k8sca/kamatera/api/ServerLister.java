@@ -25,7 +25,8 @@ public final class ServerLister {
      * @param knownTags the tags the caller already has for a server name, or empty to fetch them
      * @throws KamateraApiException when the list or any tags call fails
      */
-    public List<ServerWithTags> list(String namePrefix, Function<String, Optional<List<String>>> knownTags) {
+    public List<ServerWithTags> list(
+            String namePrefix, Function<String, Optional<List<String>>> knownTags) {
         List<ServerWithTags> result = new ArrayList<>();
         for (ServerSummary server : api.listServers(namePrefix)) {
             Optional<List<String>> cached = knownTags.apply(server.name());

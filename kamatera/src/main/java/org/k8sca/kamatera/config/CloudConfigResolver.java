@@ -2,11 +2,12 @@ package org.k8sca.kamatera.config;
 
 import static org.k8sca.kamatera.config.ConfigKeys.*;
 
+import org.k8sca.kamatera.config.golang.GoStrconv;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.k8sca.kamatera.config.golang.GoStrconv;
 
 /**
  * Turns the stored file into a {@link CloudConfig}: defaults, the environment overrides, upstream's
@@ -18,23 +19,44 @@ final class CloudConfigResolver {
 
     private CloudConfigResolver() {}
 
-    /** @return the config, meaningful only when {@code findings} has no errors afterwards */
+    /**
+     * @return the config, meaningful only when {@code findings} has no errors afterwards
+     */
     static CloudConfig resolve(RawCloudConfig raw, Map<String, String> env, Findings findings) {
         RawSection global = raw.global() != null ? raw.global() : new RawSection(GLOBAL_SECTION, 0);
-        String clientId = fromEnvOr(env, CloudConfigLoader.ENV_CLIENT_ID, global.stringValue(API_CLIENT_ID));
-        String secret = fromEnvOr(env, CloudConfigLoader.ENV_SECRET, global.stringValue(API_SECRET));
+        String clientId =
+                fromEnvOr(env, CloudConfigLoader.ENV_CLIENT_ID, global.stringValue(API_CLIENT_ID));
+        String secret =
+                fromEnvOr(env, CloudConfigLoader.ENV_SECRET, global.stringValue(API_SECRET));
         String clusterName = global.stringValue(CLUSTER_NAME);
 
         if (clusterName.isEmpty()) {
-            findings.error(GLOBAL_SECTION, CLUSTER_NAME, global.headerLine, "cluster name is not set");
+            findings.error(
+                    GLOBAL_SECTION, CLUSTER_NAME, global.headerLine, "cluster name is not set");
         }
         if (clientId.isEmpty()) {
-            findings.error(GLOBAL_SECTION, API_CLIENT_ID, global.headerLine, "kamatera api client id is not set"
-                    + " (set " + API_CLIENT_ID + " in [global] or " + CloudConfigLoader.ENV_CLIENT_ID + ")");
+            findings.error(
+                    GLOBAL_SECTION,
+                    API_CLIENT_ID,
+                    global.headerLine,
+                    "kamatera api client id is not set"
+                            + " (set "
+                            + API_CLIENT_ID
+                            + " in [global] or "
+                            + CloudConfigLoader.ENV_CLIENT_ID
+                            + ")");
         }
         if (secret.isEmpty()) {
-            findings.error(GLOBAL_SECTION, API_SECRET, global.headerLine, "kamatera api secret is not set"
-                    + " (set " + API_SECRET + " in [global] or " + CloudConfigLoader.ENV_SECRET + ")");
+            findings.error(
+                    GLOBAL_SECTION,
+                    API_SECRET,
+                    global.headerLine,
+                    "kamatera api secret is not set"
+                            + " (set "
+                            + API_SECRET
+                            + " in [global] or "
+                            + CloudConfigLoader.ENV_SECRET
+                            + ")");
         }
         String apiUrl = global.stringValue(API_URL);
         if (apiUrl.isEmpty()) {
@@ -43,34 +65,68 @@ final class CloudConfigResolver {
             checkApiUrl(apiUrl, global.lineOfValue(API_URL), findings);
         }
         if (ServerTags.byteLength(clusterName) > ServerTags.MAX_NAME_BYTES) {
-            findings.error(GLOBAL_SECTION, CLUSTER_NAME, global.lineOfValue(CLUSTER_NAME),
+            findings.error(
+                    GLOBAL_SECTION,
+                    CLUSTER_NAME,
+                    global.lineOfValue(CLUSTER_NAME),
                     "cluster name must be at most 15 characters long");
         } else if (!clusterName.isEmpty()) {
-            ServerTags.check(ServerTags.CLUSTER_TAG_PREFIX + clusterName, "cluster-name", GLOBAL_SECTION,
-                    CLUSTER_NAME, global.lineOfValue(CLUSTER_NAME), findings);
+            ServerTags.check(
+                    ServerTags.CLUSTER_TAG_PREFIX + clusterName,
+                    "cluster-name",
+                    GLOBAL_SECTION,
+                    CLUSTER_NAME,
+                    global.lineOfValue(CLUSTER_NAME),
+                    findings);
         }
         String providerIdPrefix = global.stringValue(PROVIDER_ID_PREFIX);
         if (providerIdPrefix.isEmpty()) {
             providerIdPrefix = CloudConfig.DEFAULT_PROVIDER_ID_PREFIX;
         }
-        SizeRange.Result defaults = SizeRange.check(global, DEFAULT_MIN_SIZE, DEFAULT_MAX_SIZE,
-                DEFAULT_MIN_SIZE_VALUE, DEFAULT_MAX_SIZE_VALUE, true,
-                "cannot get default size values in global section: ", findings);
+        SizeRange.Result defaults =
+                SizeRange.check(
+                        global,
+                        DEFAULT_MIN_SIZE,
+                        DEFAULT_MAX_SIZE,
+                        DEFAULT_MIN_SIZE_VALUE,
+                        DEFAULT_MAX_SIZE_VALUE,
+                        true,
+                        "cannot get default size values in global section: ",
+                        findings);
 
         Map<String, NodeGroupConfig> nodeGroups = new LinkedHashMap<>();
         for (Map.Entry<String, RawSection> group : raw.nodeGroups().entrySet()) {
-            NodeGroupResolver resolver = new NodeGroupResolver(group.getKey(), group.getValue(), global,
-                    clusterName, defaults, findings);
+            NodeGroupResolver resolver =
+                    new NodeGroupResolver(
+                            group.getKey(),
+                            group.getValue(),
+                            global,
+                            clusterName,
+                            defaults,
+                            findings);
             nodeGroups.put(group.getKey(), resolver.resolve());
         }
         if (raw.nodeGroups().isEmpty()) {
-            findings.warning(GLOBAL_SECTION, null, global.headerLine,
+            findings.warning(
+                    GLOBAL_SECTION,
+                    null,
+                    global.headerLine,
                     "no [nodegroup \"NAME\"] section: the autoscaler has nothing to scale");
         }
-        return new CloudConfig(clientId, secret, apiUrl, clusterName, global.stringValue(FILTER_NAME_PREFIX),
-                providerIdPrefix, global.boolValue(POWEROFF_ON_SCALE_DOWN), global.boolValue(POWERON_ON_SCALE_UP),
-                clampToInt(defaults.min()), clampToInt(defaults.max()), minRefreshInterval(global, findings),
-                nodeGroups, findings.warnings());
+        return new CloudConfig(
+                clientId,
+                secret,
+                apiUrl,
+                clusterName,
+                global.stringValue(FILTER_NAME_PREFIX),
+                providerIdPrefix,
+                global.boolValue(POWEROFF_ON_SCALE_DOWN),
+                global.boolValue(POWERON_ON_SCALE_UP),
+                clampToInt(defaults.min()),
+                clampToInt(defaults.max()),
+                minRefreshInterval(global, findings),
+                nodeGroups,
+                findings.warnings());
     }
 
     private static java.time.Duration minRefreshInterval(RawSection global, Findings findings) {
@@ -81,7 +137,10 @@ final class CloudConfigResolver {
         try {
             return TemplateSyntax.duration(text);
         } catch (IllegalArgumentException e) {
-            findings.error(GLOBAL_SECTION, MIN_REFRESH_INTERVAL, global.lineOfValue(MIN_REFRESH_INTERVAL),
+            findings.error(
+                    GLOBAL_SECTION,
+                    MIN_REFRESH_INTERVAL,
+                    global.lineOfValue(MIN_REFRESH_INTERVAL),
                     MIN_REFRESH_INTERVAL + ": " + e.getMessage());
             return CloudConfig.DEFAULT_MIN_REFRESH_INTERVAL;
         }
@@ -97,14 +156,19 @@ final class CloudConfigResolver {
         boolean ok;
         try {
             URI uri = new URI(url);
-            ok = ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
+            ok =
+                    ("http".equalsIgnoreCase(uri.getScheme())
+                                    || "https".equalsIgnoreCase(uri.getScheme()))
+                            && uri.getHost() != null;
         } catch (URISyntaxException e) {
             ok = false;
         }
         if (!ok) {
-            findings.error(GLOBAL_SECTION, API_URL, line, API_URL + " " + GoStrconv.quote(url)
-                    + " is not an absolute http or https URL");
+            findings.error(
+                    GLOBAL_SECTION,
+                    API_URL,
+                    line,
+                    API_URL + " " + GoStrconv.quote(url) + " is not an absolute http or https URL");
         }
     }
 

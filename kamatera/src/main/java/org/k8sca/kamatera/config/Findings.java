@@ -23,8 +23,8 @@ final class Findings {
     }
 
     /**
-     * No further errors for this key: its line was already reported as unreadable, so a later
-     * "is not set" about the same key would only repeat it.
+     * No further errors for this key: its line was already reported as unreadable, so a later "is
+     * not set" about the same key would only repeat it.
      */
     void silence(String section, String key) {
         silenced.add(section + '\0' + key);

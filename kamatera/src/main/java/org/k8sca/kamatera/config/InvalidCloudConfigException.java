@@ -12,10 +12,16 @@ public final class InvalidCloudConfigException extends Exception {
         this("cloud config", problems);
     }
 
-    /** @param sourceName the file name (or other label) shown in the message */
+    /**
+     * @param sourceName the file name (or other label) shown in the message
+     */
     public InvalidCloudConfigException(String sourceName, List<ConfigProblem> problems) {
-        super(problems.size() + " problem(s) in " + sourceName + ", first: "
-                + (problems.isEmpty() ? "none" : describe(problems.get(0))));
+        super(
+                problems.size()
+                        + " problem(s) in "
+                        + sourceName
+                        + ", first: "
+                        + (problems.isEmpty() ? "none" : describe(problems.get(0))));
         this.problems = List.copyOf(problems);
         this.sourceName = sourceName;
     }

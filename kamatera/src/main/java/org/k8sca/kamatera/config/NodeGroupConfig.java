@@ -45,7 +45,9 @@ public record NodeGroupConfig(
     public NodeGroupConfig {
         disks = List.copyOf(disks);
         networks = List.copyOf(networks);
-        templateLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(templateLabels));
+        templateLabels =
+                java.util.Collections.unmodifiableMap(
+                        new java.util.LinkedHashMap<>(templateLabels));
         tags = List.copyOf(tags);
         template = template == null ? NodeTemplateConfig.NONE : template;
     }
@@ -53,12 +55,40 @@ public record NodeGroupConfig(
     /** Secrets (password, script) are never printed. */
     @Override
     public String toString() {
-        return "NodeGroupConfig[name=" + name + ", minSize=" + minSize + ", maxSize=" + maxSize
-                + ", namePrefix=" + namePrefix + ", datacenter=" + datacenter + ", image=" + image
-                + ", cpu=" + cpu + ", ram=" + ram + ", disks=" + disks + ", networks=" + networks
-                + ", billingCycle=" + billingCycle + ", powerOffOnScaleDown=" + powerOffOnScaleDown
-                + ", powerOffOnScaleDownMaxServers=" + powerOffOnScaleDownMaxServers
-                + ", powerOnOnScaleUp=" + powerOnOnScaleUp + ", templateLabels=" + templateLabels
-                + ", tags=" + tags + ", template=" + template + ", password=<redacted>, script=<redacted>]";
+        return "NodeGroupConfig[name="
+                + name
+                + ", minSize="
+                + minSize
+                + ", maxSize="
+                + maxSize
+                + ", namePrefix="
+                + namePrefix
+                + ", datacenter="
+                + datacenter
+                + ", image="
+                + image
+                + ", cpu="
+                + cpu
+                + ", ram="
+                + ram
+                + ", disks="
+                + disks
+                + ", networks="
+                + networks
+                + ", billingCycle="
+                + billingCycle
+                + ", powerOffOnScaleDown="
+                + powerOffOnScaleDown
+                + ", powerOffOnScaleDownMaxServers="
+                + powerOffOnScaleDownMaxServers
+                + ", powerOnOnScaleUp="
+                + powerOnOnScaleUp
+                + ", templateLabels="
+                + templateLabels
+                + ", tags="
+                + tags
+                + ", template="
+                + template
+                + ", password=<redacted>, script=<redacted>]";
     }
 }

@@ -1,11 +1,12 @@
 package org.k8sca.kamatera.config;
 
+import org.k8sca.core.model.Taint;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.k8sca.core.model.Taint;
 
 /**
  * Our additions for template nodes and pricing (keys upstream does not have), resolved for one node
@@ -14,8 +15,8 @@ import org.k8sca.core.model.Taint;
  * @param kubeReserved kubelet {@code --kube-reserved}: resource name ({@code cpu}, {@code memory},
  *     {@code ephemeral-storage}) to quantity text, e.g. {@code memory -> 256Mi}
  * @param systemReserved kubelet {@code --system-reserved}, same form
- * @param evictionHard kubelet {@code --eviction-hard}: signal to threshold, e.g.
- *     {@code memory.available -> 100Mi}, {@code nodefs.available -> 10%}
+ * @param evictionHard kubelet {@code --eviction-hard}: signal to threshold, e.g. {@code
+ *     memory.available -> 100Mi}, {@code nodefs.available -> 10%}
  * @param taints taints every node of the group gets when it registers
  * @param pricePerHour the group's price per server-hour, when configured
  */
@@ -26,12 +27,15 @@ public record NodeTemplateConfig(
         List<Taint> taints,
         OptionalDouble pricePerHour) {
 
-    /** The kubelet's own default, used when neither the node group nor [global] sets eviction-hard. */
-    public static final String DEFAULT_EVICTION_HARD = "memory.available<100Mi,nodefs.available<10%";
+    /**
+     * The kubelet's own default, used when neither the node group nor [global] sets eviction-hard.
+     */
+    public static final String DEFAULT_EVICTION_HARD =
+            "memory.available<100Mi,nodefs.available<10%";
 
     /** No reservations, no taints, no price: the template equals the machine. */
-    public static final NodeTemplateConfig NONE = new NodeTemplateConfig(Map.of(), Map.of(), Map.of(), List.of(),
-            OptionalDouble.empty());
+    public static final NodeTemplateConfig NONE =
+            new NodeTemplateConfig(Map.of(), Map.of(), Map.of(), List.of(), OptionalDouble.empty());
 
     public NodeTemplateConfig {
         kubeReserved = Collections.unmodifiableMap(new LinkedHashMap<>(kubeReserved));

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variables of one section as gcfg would store them, before defaults and inheritance, each
- * with its line. A section written twice in the file merges into one.
+ * The variables of one section as gcfg would store them, before defaults and inheritance, each with
+ * its line. A section written twice in the file merges into one.
  */
 final class RawSection {
     /** How problems name this section, e.g. {@code global} or {@code nodegroup "ng1"}. */
     final String displayName;
+
     /** Line of the first header; 0 for a section the file does not have at all. */
     final int headerLine;
 

@@ -1,8 +1,9 @@
 package org.k8sca.kamatera.config;
 
+import org.k8sca.kamatera.config.golang.GoStrconv;
+
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.k8sca.kamatera.config.golang.GoStrconv;
 
 /**
  * The two Kamatera server tags that mark a cluster's servers ({@code k8sca-<cluster>}) and a node
@@ -11,6 +12,7 @@ import org.k8sca.kamatera.config.golang.GoStrconv;
 final class ServerTags {
     static final String CLUSTER_TAG_PREFIX = "k8sca-";
     static final String NODE_GROUP_TAG_PREFIX = "k8scang-";
+
     /** Upstream's names are limited so that both tags fit Kamatera's 24-character tag limit. */
     static final int MAX_NAME_BYTES = 15;
 
@@ -26,21 +28,49 @@ final class ServerTags {
 
     /**
      * Reports the first problem of the tag, upstream's checks first. Whitespace passes upstream's
-     * regex but makes every create call fail (tags are sent space-separated), so it is refused here.
+     * regex but makes every create call fail (tags are sent space-separated), so it is refused
+     * here.
      */
-    static void check(String tag, String ownerDescription, String section, String key, int line, Findings findings) {
+    static void check(
+            String tag,
+            String ownerDescription,
+            String section,
+            String key,
+            int line,
+            Findings findings) {
         int length = byteLength(tag);
         if (length < 3) {
-            findings.error(section, key, line, "tag " + tag + " is too short, must be at least 3 characters");
+            findings.error(
+                    section,
+                    key,
+                    line,
+                    "tag " + tag + " is too short, must be at least 3 characters");
         } else if (length > 24) {
-            findings.error(section, key, line, "tag " + tag + " is too long, must be at most 24 characters");
+            findings.error(
+                    section,
+                    key,
+                    line,
+                    "tag " + tag + " is too long, must be at most 24 characters");
         } else if (!VALID_TAG.matcher(tag).matches()) {
-            findings.error(section, key, line, "tag " + tag
-                    + " is invalid, must contain only English letters, numbers, dash, underscore, space, dot");
+            findings.error(
+                    section,
+                    key,
+                    line,
+                    "tag "
+                            + tag
+                            + " is invalid, must contain only English letters, numbers, dash,"
+                            + " underscore, space, dot");
         } else if (tag.chars().anyMatch(Character::isWhitespace)) {
-            findings.error(section, key, line, "invalid Kamatera server configuration array value ("
-                    + GoStrconv.quote(tag) + "): ,must not contain spaces (" + ownerDescription
-                    + " becomes a server tag and tags are sent space-separated, so no server could be created)");
+            findings.error(
+                    section,
+                    key,
+                    line,
+                    "invalid Kamatera server configuration array value ("
+                            + GoStrconv.quote(tag)
+                            + "): ,must not contain spaces ("
+                            + ownerDescription
+                            + " becomes a server tag and tags are sent space-separated, so no"
+                            + " server could be created)");
         }
     }
 }

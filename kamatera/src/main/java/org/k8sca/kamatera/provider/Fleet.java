@@ -1,14 +1,5 @@
 package org.k8sca.kamatera.provider;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.CloudProviderException.Kind;
 import org.k8sca.core.cloud.Instance;
@@ -24,19 +15,30 @@ import org.k8sca.kamatera.config.NodeGroupConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 /**
- * Every server of the cluster, and the operations on them. {@link #refresh()} lists the servers once and
- * hands the list to the {@link Reconciler}; node groups are views on the one {@link Registry}, so no
- * group keeps a stale copy of an instance (upstream's ghosts, §6.3 #3).
+ * Every server of the cluster, and the operations on them. {@link #refresh()} lists the servers
+ * once and hands the list to the {@link Reconciler}; node groups are views on the one {@link
+ * Registry}, so no group keeps a stale copy of an instance (upstream's ghosts, §6.3 #3).
  *
- * <p>All methods synchronize on the fleet; API calls are made under the lock, as upstream does, because
- * the core calls the provider from its single loop.
+ * <p>All methods synchronize on the fleet; API calls are made under the lock, as upstream does,
+ * because the core calls the provider from its single loop.
  */
 final class Fleet {
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
+
     /**
-     * Kamatera's backend refuses a create (quota, unknown image, ...) with HTTP 500 and a message ending in
-     * its error code, {@code "<info> (<code>)"}: a definite answer, although a 500.
+     * Kamatera's backend refuses a create (quota, unknown image, ...) with HTTP 500 and a message
+     * ending in its error code, {@code "<info> (<code>)"}: a definite answer, although a 500.
      */
     private static final Pattern BACKEND_REJECTION = Pattern.compile("(?s).+ \\([0-9]+\\)");
 
@@ -49,6 +51,7 @@ final class Fleet {
     private final ServerActions actions;
     private final PoolPolicy poolPolicy;
     private final Reconciler reconciler;
+
     /** Node names whose provider ID was already written (or tried): never again. */
     private final Set<String> providerIdWritten = new HashSet<>();
 
@@ -62,18 +65,20 @@ final class Fleet {
         this.ids = new ProviderIds(config.providerIdPrefix());
         this.actions = new ServerActions(api, options, registry);
         this.poolPolicy = new PoolPolicy(config, registry, actions);
-        this.reconciler = new Reconciler(config, api, options, registry, actions, poolPolicy, nodeMetadata);
+        this.reconciler =
+                new Reconciler(config, api, options, registry, actions, poolPolicy, nodeMetadata);
     }
 
     /**
-     * Brings every instance up to date with the cloud. Skipped (no API call) when the previous listing
-     * is younger than {@code min-refresh-interval} and nothing is in flight.
+     * Brings every instance up to date with the cloud. Skipped (no API call) when the previous
+     * listing is younger than {@code min-refresh-interval} and nothing is in flight.
      *
      * @throws CloudProviderException when the server list cannot be read; nothing changes then
      */
     synchronized void refresh() {
         Instant now = options.clock().instant();
-        if (lastListing != null && !registry.hasWorkInFlight()
+        if (lastListing != null
+                && !registry.hasWorkInFlight()
                 && now.isBefore(lastListing.plus(config.minRefreshInterval()))) {
             return;
         }
@@ -81,8 +86,10 @@ final class Fleet {
         try {
             servers = api.listServers(config.filterNamePrefix());
         } catch (KamateraApiException e) {
-            throw new CloudProviderException(Kind.CLOUD_API,
-                    "failed to get list of Kamatera servers from Kamatera API: " + e.getMessage(), e);
+            throw new CloudProviderException(
+                    Kind.CLOUD_API,
+                    "failed to get list of Kamatera servers from Kamatera API: " + e.getMessage(),
+                    e);
         }
         lastListing = now;
         reconciler.apply(servers, now);
@@ -110,15 +117,26 @@ final class Fleet {
     /** Power-ons from the warm pool first (when enabled), then new servers for the rest. */
     synchronized void increaseSize(NodeGroupConfig group, int delta) {
         if (delta <= 0) {
-            throw new CloudProviderException(Kind.INVALID_REQUEST, "delta must be positive, have: " + delta);
+            throw new CloudProviderException(
+                    Kind.INVALID_REQUEST, "delta must be positive, have: " + delta);
         }
         int current = targetSize(group.name());
         if (current + delta > group.maxSize()) {
-            throw new CloudProviderException(Kind.INVALID_REQUEST, "size increase is too large. current: " + current
-                    + " desired: " + (current + delta) + " max: " + group.maxSize());
+            throw new CloudProviderException(
+                    Kind.INVALID_REQUEST,
+                    "size increase is too large. current: "
+                            + current
+                            + " desired: "
+                            + (current + delta)
+                            + " max: "
+                            + group.maxSize());
         }
         Instant now = options.clock().instant();
-        LOG.info("Increasing size of node group {} by {} (current {})", group.name(), delta, current);
+        LOG.info(
+                "Increasing size of node group {} by {} (current {})",
+                group.name(),
+                delta,
+                current);
         int remaining = delta;
         if (group.powerOnOnScaleUp()) {
             for (ServerInstance candidate : registry.poolMembers(group.name())) {
@@ -126,9 +144,13 @@ final class Fleet {
                     break;
                 }
                 try {
-                    candidate.command = new PendingCommand(api.powerOn(candidate.name), Operation.POWER_ON, now);
+                    candidate.command =
+                            new PendingCommand(
+                                    api.powerOn(candidate.name), Operation.POWER_ON, now);
                 } catch (KamateraApiException e) {
-                    LOG.warn("Could not power on pool server {}, trying the next one: {}", candidate.name,
+                    LOG.warn(
+                            "Could not power on pool server {}, trying the next one: {}",
+                            candidate.name,
                             e.getMessage());
                     continue;
                 }
@@ -137,7 +159,10 @@ final class Fleet {
                 candidate.error = null;
                 candidate.requestedAt = now;
                 remaining--;
-                LOG.info("Powering on server {} from the warm pool of node group {}", candidate.name, group.name());
+                LOG.info(
+                        "Powering on server {} from the warm pool of node group {}",
+                        candidate.name,
+                        group.name());
             }
         }
         CreateServerRequest template = createRequest(group);
@@ -148,8 +173,9 @@ final class Fleet {
 
     private void create(NodeGroupConfig group, CreateServerRequest template, Instant now) {
         String name = options.serverNames().next(group.namePrefix());
-        ServerInstance instance = new ServerInstance(name, ids.format(name), group.name(), group.tags(),
-                Phase.CREATING);
+        ServerInstance instance =
+                new ServerInstance(
+                        name, ids.format(name), group.name(), group.tags(), Phase.CREATING);
         instance.origin = Operation.CREATE;
         instance.requestedAt = now;
         registry.add(instance);
@@ -159,21 +185,31 @@ final class Fleet {
             LOG.info("Creating server {} for node group {}", name, group.name());
         } catch (KamateraApiException e) {
             if (e.mayHaveBeenProcessed() && !isBackendRejection(e)) {
-                // The server may exist: wait for it to show up instead of creating another (no duplicate)
+                // The server may exist: wait for it to show up instead of creating another (no
+                // duplicate)
                 // or forgetting it (no leak). It counts in the target size meanwhile.
                 instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
-                LOG.warn("The create request for server {} got no clear answer; waiting for it to appear: {}",
-                        name, e.getMessage());
+                LOG.warn(
+                        "The create request for server {} got no clear answer; waiting for it to"
+                            + " appear: {}",
+                        name,
+                        e.getMessage());
             } else {
-                // Reported at once, so the core backs off and tries another group in this loop (§6.3 #4).
+                // Reported at once, so the core backs off and tries another group in this loop
+                // (§6.3 #4).
                 instance.error = InstanceErrors.didNotStart(e);
-                LOG.warn("Could not create server {} for node group {}: {}", name, group.name(), e.getMessage());
+                LOG.warn(
+                        "Could not create server {} for node group {}: {}",
+                        name,
+                        group.name(),
+                        e.getMessage());
             }
         }
     }
 
     static boolean isBackendRejection(KamateraApiException e) {
-        return e.httpStatus() == 500 && e.apiMessage().map(m -> BACKEND_REJECTION.matcher(m).matches()).orElse(false);
+        return e.httpStatus() == 500
+                && e.apiMessage().map(m -> BACKEND_REJECTION.matcher(m).matches()).orElse(false);
     }
 
     private static CreateServerRequest createRequest(NodeGroupConfig group) {
@@ -197,17 +233,19 @@ final class Fleet {
     }
 
     /**
-     * Deletes the servers of these nodes. Running servers are powered off first (both modes); when the
-     * power-off completes, a later refresh keeps the server in the warm pool or terminates it. A server
-     * that is already off is decided at once. Stops at the first node that fails.
+     * Deletes the servers of these nodes. Running servers are powered off first (both modes); when
+     * the power-off completes, a later refresh keeps the server in the warm pool or terminates it.
+     * A server that is already off is decided at once. Stops at the first node that fails.
      */
     synchronized void deleteNodes(NodeGroupConfig group, List<Node> nodes) {
         Instant now = options.clock().instant();
         for (Node node : nodes) {
-            ServerInstance instance = find(node).filter(i -> group.name().equals(i.group)).orElse(null);
+            ServerInstance instance =
+                    find(node).filter(i -> group.name().equals(i.group)).orElse(null);
             if (instance == null || instance.phase == Phase.STANDBY) {
-                throw new CloudProviderException(Kind.INVALID_REQUEST, deleteFailure(node,
-                        "cannot find this node in the node group"));
+                throw new CloudProviderException(
+                        Kind.INVALID_REQUEST,
+                        deleteFailure(node, "cannot find this node in the node group"));
             }
             deleteInstance(instance, node, now);
         }
@@ -239,19 +277,23 @@ final class Fleet {
                 LOG.info("Powering off server {}", instance.name);
             } catch (KamateraApiException e) {
                 if (e.mayHaveBeenProcessed()) {
-                    // The power-off may have started: finish the deletion, retrying until the server is off.
+                    // The power-off may have started: finish the deletion, retrying until the
+                    // server is off.
                     instance.enterDeleting(DeleteStep.POWERING_OFF);
                     instance.error = InstanceErrors.didNotStart(e);
                     actions.scheduleRetry(instance, now);
                     return;
                 }
-                // Nothing happened to the server: it stays in service, and the core hears of the failure.
-                throw new CloudProviderException(Kind.CLOUD_API, deleteFailure(node, e.getMessage()), e);
+                // Nothing happened to the server: it stays in service, and the core hears of the
+                // failure.
+                throw new CloudProviderException(
+                        Kind.CLOUD_API, deleteFailure(node, e.getMessage()), e);
             }
             return;
         }
         if (instance.phase == Phase.CREATING && instance.origin == Operation.CREATE) {
-            // A server that never came up (e.g. its create ended in error) is not worth keeping in a pool.
+            // A server that never came up (e.g. its create ended in error) is not worth keeping in
+            // a pool.
             instance.enterDeleting(DeleteStep.TERMINATING);
             actions.terminate(instance, now);
             return;
@@ -263,17 +305,23 @@ final class Fleet {
     }
 
     private static String deleteFailure(Node node, String why) {
-        return "Failed to delete node \"" + node.name() + "\" with provider ID \"" + node.providerId() + "\": " + why;
+        return "Failed to delete node \""
+                + node.name()
+                + "\" with provider ID \""
+                + node.providerId()
+                + "\": "
+                + why;
     }
 
     /**
      * Drops requests that were not fulfilled yet, newest first: a creation or power-on in flight is
-     * cancelled (the server is terminated, or powered off again, as soon as it exists); a creation that
-     * failed is forgotten. Running servers are never touched.
+     * cancelled (the server is terminated, or powered off again, as soon as it exists); a creation
+     * that failed is forgotten. Running servers are never touched.
      */
     synchronized void decreaseTargetSize(NodeGroupConfig group, int delta) {
         if (delta >= 0) {
-            throw new CloudProviderException(Kind.INVALID_REQUEST, "size decrease must be negative, have: " + delta);
+            throw new CloudProviderException(
+                    Kind.INVALID_REQUEST, "size decrease must be negative, have: " + delta);
         }
         List<ServerInstance> pending = new ArrayList<>();
         for (ServerInstance instance : registry.ofGroup(group.name())) {
@@ -282,14 +330,27 @@ final class Fleet {
             }
         }
         if (pending.size() < -delta) {
-            throw new CloudProviderException(Kind.INVALID_REQUEST, "attempt to delete existing nodes: node group "
-                    + group.name() + " has " + pending.size() + " unfulfilled requests, asked to drop " + (-delta));
+            throw new CloudProviderException(
+                    Kind.INVALID_REQUEST,
+                    "attempt to delete existing nodes: node group "
+                            + group.name()
+                            + " has "
+                            + pending.size()
+                            + " unfulfilled requests, asked to drop "
+                            + (-delta));
         }
-        pending.sort(Comparator.comparing((ServerInstance i) -> i.requestedAt == null ? Instant.MIN : i.requestedAt)
-                .thenComparing(i -> i.name).reversed());
+        pending.sort(
+                Comparator.comparing(
+                                (ServerInstance i) ->
+                                        i.requestedAt == null ? Instant.MIN : i.requestedAt)
+                        .thenComparing(i -> i.name)
+                        .reversed());
         Instant now = options.clock().instant();
         for (ServerInstance instance : pending.subList(0, -delta)) {
-            LOG.info("Cancelling the request for server {} of node group {}", instance.name, group.name());
+            LOG.info(
+                    "Cancelling the request for server {} of node group {}",
+                    instance.name,
+                    group.name());
             if (instance.command != null || instance.awaitingAppearanceUntil != null) {
                 instance.enterDeleting(DeleteStep.CANCELLING);
             } else if (!instance.listed) {
@@ -306,13 +367,16 @@ final class Fleet {
     // ------------------------------------------------------------------ nodes
 
     /**
-     * The instance of a node: by provider ID, then by name (the node name is the server name). A node
-     * matched by name that has no provider ID gets it written once through {@link NodeMetadata}; a node
-     * whose provider ID has another prefix (an immutable field) is never written (§6.3 #15).
+     * The instance of a node: by provider ID, then by name (the node name is the server name). A
+     * node matched by name that has no provider ID gets it written once through {@link
+     * NodeMetadata}; a node whose provider ID has another prefix (an immutable field) is never
+     * written (§6.3 #15).
      */
     synchronized Optional<ServerInstance> find(Node node) {
-        ServerInstance byId = node.providerId().isEmpty() ? null
-                : registry.instances.get(ids.serverName(node.providerId()));
+        ServerInstance byId =
+                node.providerId().isEmpty()
+                        ? null
+                        : registry.instances.get(ids.serverName(node.providerId()));
         if (byId != null) {
             return Optional.of(byId);
         }
@@ -324,7 +388,10 @@ final class Fleet {
             try {
                 nodeMetadata.setProviderId(node.name(), byName.providerId);
             } catch (RuntimeException e) {
-                LOG.warn("failed to set node ProviderID of node {} (not retried): {}", node.name(), e.getMessage());
+                LOG.warn(
+                        "failed to set node ProviderID of node {} (not retried): {}",
+                        node.name(),
+                        e.getMessage());
             }
         }
         return Optional.of(byName);
@@ -335,7 +402,10 @@ final class Fleet {
         return find(node).filter(i -> i.phase != Phase.STANDBY).map(i -> i.group);
     }
 
-    /** False only for a node whose server was ours and has disappeared (terminated, or deleted by hand). */
+    /**
+     * False only for a node whose server was ours and has disappeared (terminated, or deleted by
+     * hand).
+     */
     synchronized boolean hasInstance(Node node) {
         if (find(node).isPresent()) {
             return true;

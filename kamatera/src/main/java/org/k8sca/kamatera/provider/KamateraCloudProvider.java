@@ -1,13 +1,5 @@
 package org.k8sca.kamatera.provider;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.k8sca.core.cloud.CloudProvider;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.PricingModel;
@@ -22,9 +14,18 @@ import org.k8sca.kamatera.provider.template.PriceEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * The Kamatera cloud provider. Node groups come only from the cloud config and keep their identity for
- * the life of the provider; their servers are found by the tags {@code k8sca-<cluster>} and
+ * The Kamatera cloud provider. Node groups come only from the cloud config and keep their identity
+ * for the life of the provider; their servers are found by the tags {@code k8sca-<cluster>} and
  * {@code k8scang-<group>}.
  */
 public final class KamateraCloudProvider implements CloudProvider {
@@ -35,7 +36,10 @@ public final class KamateraCloudProvider implements CloudProvider {
     private final Map<String, KamateraNodeGroup> groups;
     private final TemplateNames templateNames = new TemplateNames();
 
-    public KamateraCloudProvider(CloudConfig config, KamateraApi api, ProviderOptions options,
+    public KamateraCloudProvider(
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions options,
             NodeMetadata nodeMetadata) {
         this.fleet = new Fleet(config, api, options, nodeMetadata);
         Map<String, KamateraNodeGroup> byName = new LinkedHashMap<>();
@@ -49,9 +53,13 @@ public final class KamateraCloudProvider implements CloudProvider {
      * Builds the provider and makes the first refresh. As upstream, a failing first refresh is only
      * logged: the provider still starts, and the next loop tries again.
      */
-    public static KamateraCloudProvider start(CloudConfig config, KamateraApi api, ProviderOptions options,
+    public static KamateraCloudProvider start(
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions options,
             NodeMetadata nodeMetadata) {
-        KamateraCloudProvider provider = new KamateraCloudProvider(config, api, options, nodeMetadata);
+        KamateraCloudProvider provider =
+                new KamateraCloudProvider(config, api, options, nodeMetadata);
         try {
             provider.refresh();
             if (provider.groups.isEmpty()) {
@@ -82,9 +90,9 @@ public final class KamateraCloudProvider implements CloudProvider {
     }
 
     /**
-     * By provider ID, then by node name; empty for standby (warm-pool) servers and foreign nodes. Whether
-     * a node is on standby comes from the core's default {@code isStandby}: its provider ID is a STOPPED
-     * instance of a group's {@code nodes()}.
+     * By provider ID, then by node name; empty for standby (warm-pool) servers and foreign nodes.
+     * Whether a node is on standby comes from the core's default {@code isStandby}: its provider ID
+     * is a STOPPED instance of a group's {@code nodes()}.
      */
     @Override
     public Optional<KamateraNodeGroup> nodeGroupFor(Node node) {
@@ -92,8 +100,8 @@ public final class KamateraCloudProvider implements CloudProvider {
     }
 
     /**
-     * False only for a node whose server this provider knew and that is gone (terminated, or deleted
-     * outside the autoscaler); nodes it never managed are assumed to exist.
+     * False only for a node whose server this provider knew and that is gone (terminated, or
+     * deleted outside the autoscaler); nodes it never managed are assumed to exist.
      */
     @Override
     public boolean hasInstance(Node node) {
@@ -117,26 +125,34 @@ public final class KamateraCloudProvider implements CloudProvider {
         LOG.debug("Finished refreshing Kamatera node groups");
     }
 
-    /** Hourly prices: a group's {@code price-per-hour}, or the estimate of {@link PriceEstimator}. */
+    /**
+     * Hourly prices: a group's {@code price-per-hour}, or the estimate of {@link PriceEstimator}.
+     */
     private final class Pricing implements PricingModel {
         @Override
         public double nodePrice(Node node, Instant start, Instant end) {
-            Optional<String> group = templateNames.groupOf(node.name()).or(() -> fleet.groupOf(node));
-            double perHour = group.map(groups::get)
-                    .map(g -> PriceEstimator.pricePerHour(g.config()))
-                    .orElseGet(() -> PriceEstimator.estimate(shapeOf(node.capacity())));
+            Optional<String> group =
+                    templateNames.groupOf(node.name()).or(() -> fleet.groupOf(node));
+            double perHour =
+                    group.map(groups::get)
+                            .map(g -> PriceEstimator.pricePerHour(g.config()))
+                            .orElseGet(() -> PriceEstimator.estimate(shapeOf(node.capacity())));
             return perHour * hours(start, end);
         }
 
         @Override
         public double podPrice(Pod pod, Instant start, Instant end) {
             Resources requests = pod.requests();
-            return PriceEstimator.requestsPerHour(requests.milliCpu(), requests.memoryBytes()) * hours(start, end);
+            return PriceEstimator.requestsPerHour(requests.milliCpu(), requests.memoryBytes())
+                    * hours(start, end);
         }
 
         private MachineShape shapeOf(Resources capacity) {
-            return new MachineShape((int) Math.ceil(capacity.milliCpu() / 1000.0), 'B',
-                    capacity.memoryBytes() / (1024L * 1024L), capacity.ephemeralStorageBytes() / (1024L * 1024L * 1024L));
+            return new MachineShape(
+                    (int) Math.ceil(capacity.milliCpu() / 1000.0),
+                    'B',
+                    capacity.memoryBytes() / (1024L * 1024L),
+                    capacity.ephemeralStorageBytes() / (1024L * 1024L * 1024L));
         }
 
         private double hours(Instant start, Instant end) {

@@ -1,8 +1,5 @@
 package org.k8sca.kamatera.provider;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.CloudProviderException.Kind;
 import org.k8sca.core.cloud.Instance;
@@ -12,6 +9,10 @@ import org.k8sca.core.cloud.NodeTemplate;
 import org.k8sca.core.model.Node;
 import org.k8sca.kamatera.config.NodeGroupConfig;
 import org.k8sca.kamatera.provider.template.TemplateNodeFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 /** One {@code [nodegroup "NAME"]}: a view on the {@link Fleet}, which does the work. */
 public final class KamateraNodeGroup implements NodeGroup {
@@ -69,7 +70,10 @@ public final class KamateraNodeGroup implements NodeGroup {
         fleet.decreaseTargetSize(config, negativeDelta);
     }
 
-    /** Every server of the group; standby (warm-pool) servers are listed as {@code Instance.stopped}. */
+    /**
+     * Every server of the group; standby (warm-pool) servers are listed as {@code
+     * Instance.stopped}.
+     */
     @Override
     public List<Instance> nodes() {
         return fleet.nodes(id());
@@ -81,8 +85,13 @@ public final class KamateraNodeGroup implements NodeGroup {
         try {
             return TemplateNodeFactory.build(config, name, "");
         } catch (IllegalArgumentException e) {
-            throw new CloudProviderException(Kind.INTERNAL,
-                    "failed to create resource list for node group " + id() + " error: " + e.getMessage(), e);
+            throw new CloudProviderException(
+                    Kind.INTERNAL,
+                    "failed to create resource list for node group "
+                            + id()
+                            + " error: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -9,9 +9,10 @@ enum Phase {
     /** Being powered off, terminated, or cancelled (see {@link DeleteStep}). */
     DELETING,
     /**
-     * Powered off and not managed by the core: a warm-pool member (or a stopped server found at start).
-     * Shown to the core as a {@code STOPPED} instance in its group's {@code nodes()}; not in the target
-     * size, and its node is in no node group (so the core's {@code isStandby} is true for it).
+     * Powered off and not managed by the core: a warm-pool member (or a stopped server found at
+     * start). Shown to the core as a {@code STOPPED} instance in its group's {@code nodes()}; not
+     * in the target size, and its node is in no node group (so the core's {@code isStandby} is true
+     * for it).
      */
     STANDBY
 }

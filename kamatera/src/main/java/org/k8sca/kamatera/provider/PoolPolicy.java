@@ -1,20 +1,21 @@
 package org.k8sca.kamatera.provider;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.config.NodeGroupConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Decides what becomes of scaled-down servers that are now powered off: per node group, in name order,
- * each joins the warm pool while the group keeps a pool and the pool is below its cap; the others are
- * terminated. Pool members are counted by one rule everywhere (upstream counts differently in
- * DeleteNodes and in the refresh, §6.3 #18).
+ * Decides what becomes of scaled-down servers that are now powered off: per node group, in name
+ * order, each joins the warm pool while the group keeps a pool and the pool is below its cap; the
+ * others are terminated. Pool members are counted by one rule everywhere (upstream counts
+ * differently in DeleteNodes and in the refresh, §6.3 #18).
  */
 final class PoolPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(PoolPolicy.class);
@@ -33,10 +34,13 @@ final class PoolPolicy {
         poweredOff.sort(Comparator.comparing(i -> i.name));
         Map<String, Integer> poolSizes = new HashMap<>();
         for (ServerInstance instance : poweredOff) {
-            NodeGroupConfig group = instance.group == null ? null : config.nodeGroups().get(instance.group);
+            NodeGroupConfig group =
+                    instance.group == null ? null : config.nodeGroups().get(instance.group);
             boolean keep = false;
             if (group != null && group.powerOffOnScaleDown()) {
-                int pooled = poolSizes.computeIfAbsent(group.name(), g -> registry.poolMembers(g).size());
+                int pooled =
+                        poolSizes.computeIfAbsent(
+                                group.name(), g -> registry.poolMembers(g).size());
                 int cap = group.powerOffOnScaleDownMaxServers();
                 keep = cap == 0 || pooled < cap;
                 if (keep) {
@@ -45,7 +49,9 @@ final class PoolPolicy {
             }
             if (keep) {
                 instance.enterStandby();
-                LOG.info("Server {} is powered off and kept in the warm pool of node group {}", instance.name,
+                LOG.info(
+                        "Server {} is powered off and kept in the warm pool of node group {}",
+                        instance.name,
                         instance.group);
             } else {
                 instance.enterDeleting(DeleteStep.TERMINATING);

@@ -1,11 +1,12 @@
 package org.k8sca.kamatera.provider;
 
-import java.util.Objects;
 import org.k8sca.kamatera.config.CloudConfig;
 
+import java.util.Objects;
+
 /**
- * Provider IDs are {@code <provider-id-prefix><server name>}, e.g. {@code kamatera://web-3f2a9c1be4d}
- * or, for RKE2 clusters, {@code rke2://web-3f2a9c1be4d}.
+ * Provider IDs are {@code <provider-id-prefix><server name>}, e.g. {@code
+ * kamatera://web-3f2a9c1be4d} or, for RKE2 clusters, {@code rke2://web-3f2a9c1be4d}.
  */
 public final class ProviderIds {
 
@@ -21,9 +22,9 @@ public final class ProviderIds {
     }
 
     /**
-     * The server name in a provider ID: the configured prefix stripped; else, when the configured prefix
-     * is not the default, a {@code kamatera://} prefix stripped (IDs written by older versions); else the
-     * input unchanged (bare names of very old versions).
+     * The server name in a provider ID: the configured prefix stripped; else, when the configured
+     * prefix is not the default, a {@code kamatera://} prefix stripped (IDs written by older
+     * versions); else the input unchanged (bare names of very old versions).
      */
     public String serverName(String providerId) {
         if (providerId.isEmpty()) {

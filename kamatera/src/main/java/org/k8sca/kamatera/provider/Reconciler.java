@@ -1,10 +1,5 @@
 package org.k8sca.kamatera.provider;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.k8sca.kamatera.api.CommandStatus;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.KamateraApiException;
@@ -14,11 +9,17 @@ import org.k8sca.kamatera.config.NodeGroupConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The refresh-time state machine. Given one server list it adopts new servers (reading their tags once),
- * polls every command in flight in one queue call, moves every instance of every node group through its
- * state machine exactly once, and then decides all finished power-offs together — so no completion is
- * observed "for the wrong node group" (upstream's §6.3 #1).
+ * The refresh-time state machine. Given one server list it adopts new servers (reading their tags
+ * once), polls every command in flight in one queue call, moves every instance of every node group
+ * through its state machine exactly once, and then decides all finished power-offs together — so no
+ * completion is observed "for the wrong node group" (upstream's §6.3 #1).
  */
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -32,8 +33,14 @@ final class Reconciler {
     private final NodeMetadata nodeMetadata;
     private final ProviderIds ids;
 
-    Reconciler(CloudConfig config, KamateraApi api, ProviderOptions options, Registry registry,
-            ServerActions actions, PoolPolicy poolPolicy, NodeMetadata nodeMetadata) {
+    Reconciler(
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions options,
+            Registry registry,
+            ServerActions actions,
+            PoolPolicy poolPolicy,
+            NodeMetadata nodeMetadata) {
         this.config = config;
         this.api = api;
         this.options = options;
@@ -89,14 +96,18 @@ final class Reconciler {
         }
     }
 
-    /** A server seen for the first time: read its tags; null when it is not ours or its tags failed. */
+    /**
+     * A server seen for the first time: read its tags; null when it is not ours or its tags failed.
+     */
     private ServerInstance adopt(ServerSummary server) {
         List<String> tags;
         try {
             tags = api.serverTags(server.name());
         } catch (KamateraApiException e) {
             // One unreadable server must not stop the refresh of all others (upstream: §6.3 #10).
-            LOG.warn("Could not read the tags of server {}, trying again at the next refresh: {}", server.name(),
+            LOG.warn(
+                    "Could not read the tags of server {}, trying again at the next refresh: {}",
+                    server.name(),
                     e.getMessage());
             return null;
         }
@@ -106,9 +117,14 @@ final class Reconciler {
         }
         String group = groupOf(tags);
         Phase phase = server.poweredOn() ? Phase.RUNNING : Phase.STANDBY;
-        ServerInstance instance = new ServerInstance(server.name(), ids.format(server.name()), group, tags, phase);
+        ServerInstance instance =
+                new ServerInstance(server.name(), ids.format(server.name()), group, tags, phase);
         registry.add(instance);
-        LOG.info("Found server {} of node group {} ({})", server.name(), group, server.poweredOn() ? "on" : "off");
+        LOG.info(
+                "Found server {} of node group {} ({})",
+                server.name(),
+                group,
+                server.poweredOn() ? "on" : "off");
         return instance;
     }
 
@@ -151,7 +167,8 @@ final class Reconciler {
             switch (status.state()) {
                 case PENDING -> {
                     if (instance.error != null
-                            && InstanceErrors.GET_COMMAND_STATUS_FAILED.equals(instance.error.code())) {
+                            && InstanceErrors.GET_COMMAND_STATUS_FAILED.equals(
+                                    instance.error.code())) {
                         instance.error = null;
                     }
                 }
@@ -167,7 +184,8 @@ final class Reconciler {
         instance.error = null;
         switch (operation) {
             case CREATE -> {
-                // Running once the list shows it powered on. A cancelled creation is terminated once listed.
+                // Running once the list shows it powered on. A cancelled creation is terminated
+                // once listed.
                 if (instance.phase == Phase.DELETING) {
                     instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
                 }
@@ -186,7 +204,11 @@ final class Reconciler {
     private void commandFailed(ServerInstance instance, CommandStatus status, Instant now) {
         Operation operation = instance.command.operation();
         instance.command = null;
-        LOG.warn("Command {} ({}) of server {} failed: {}", status.id(), operation, instance.name,
+        LOG.warn(
+                "Command {} ({}) of server {} failed: {}",
+                status.id(),
+                operation,
+                instance.name,
                 status.rawStatus() == null ? "not found" : status.rawStatus());
         switch (operation) {
             case CREATE -> {
@@ -216,7 +238,9 @@ final class Reconciler {
                 if (!instance.listed) {
                     registry.drop(instance, now, false);
                 } else if (instance.poweredOn) {
-                    LOG.info("Standby server {} was powered on outside the autoscaler; it is running again",
+                    LOG.info(
+                            "Standby server {} was powered on outside the autoscaler; it is running"
+                                + " again",
                             instance.name);
                     instance.phase = Phase.RUNNING;
                     returnToService(instance);
@@ -224,8 +248,11 @@ final class Reconciler {
             }
             case RUNNING -> {
                 if (!instance.listed) {
-                    // Upstream keeps it Running until the core's 1 h unregistered-node timeout (§6.3 #5).
-                    LOG.warn("Server {} is no longer listed: it was deleted outside the autoscaler", instance.name);
+                    // Upstream keeps it Running until the core's 1 h unregistered-node timeout
+                    // (§6.3 #5).
+                    LOG.warn(
+                            "Server {} is no longer listed: it was deleted outside the autoscaler",
+                            instance.name);
                     registry.drop(instance, now, false);
                 }
             }
@@ -254,12 +281,15 @@ final class Reconciler {
                 return;
             }
             instance.error = InstanceErrors.createUnconfirmed(instance.name);
-            LOG.warn("Server {} did not appear after an unanswered create request; reporting it as failed",
+            LOG.warn(
+                    "Server {} did not appear after an unanswered create request; reporting it as"
+                        + " failed",
                     instance.name);
         }
     }
 
-    private void reconcileDeleting(ServerInstance instance, Instant now, List<ServerInstance> poweredOff) {
+    private void reconcileDeleting(
+            ServerInstance instance, Instant now, List<ServerInstance> poweredOff) {
         switch (instance.deleteStep) {
             case POWERING_OFF -> {
                 if (!instance.listed) {
@@ -282,7 +312,8 @@ final class Reconciler {
     }
 
     /** A creation or power-on that was cancelled and has finished: undo it. */
-    private void reconcileCancelled(ServerInstance instance, Instant now, List<ServerInstance> poweredOff) {
+    private void reconcileCancelled(
+            ServerInstance instance, Instant now, List<ServerInstance> poweredOff) {
         if (instance.origin == Operation.POWER_ON) {
             if (!instance.listed) {
                 registry.drop(instance, now, false);
@@ -310,7 +341,10 @@ final class Reconciler {
         try {
             nodeMetadata.returnToService(instance.name);
         } catch (RuntimeException e) {
-            LOG.warn("Could not clear the scale-down marks of node {}: {}", instance.name, e.getMessage());
+            LOG.warn(
+                    "Could not clear the scale-down marks of node {}: {}",
+                    instance.name,
+                    e.getMessage());
         }
     }
 }

@@ -11,20 +11,24 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the provider knows about the account: the servers of this cluster (by name, sorted so that every
- * pass is deterministic), the tags of other servers (read once), recently terminated servers and servers
- * that disappeared. Guarded by the {@link Fleet}'s lock.
+ * What the provider knows about the account: the servers of this cluster (by name, sorted so that
+ * every pass is deterministic), the tags of other servers (read once), recently terminated servers
+ * and servers that disappeared. Guarded by the {@link Fleet}'s lock.
  */
 final class Registry {
     /** Terminated servers may stay listed for a while; they are ignored this long. */
     static final Duration TOMBSTONE_TIME = Duration.ofMinutes(30);
+
     private static final int MAX_GONE_REMEMBERED = 10_000;
 
     final Map<String, ServerInstance> instances = new TreeMap<>();
+
     /** Tags of listed servers that are not of this cluster, so they are read only once. */
     final Map<String, List<String>> foreignTags = new HashMap<>();
+
     /** Names of servers whose terminate completed, until when they are ignored if still listed. */
     final Map<String, Instant> tombstones = new HashMap<>();
+
     /** Names of servers of this cluster that disappeared; their nodes have no instance any more. */
     final Set<String> gone = new HashSet<>();
 
@@ -59,8 +63,8 @@ final class Registry {
     }
 
     /**
-     * Pool members of a group, in name order: its powered-off standby servers with no command in flight.
-     * Membership is by the group's tag; other tags on the server do not matter.
+     * Pool members of a group, in name order: its powered-off standby servers with no command in
+     * flight. Membership is by the group's tag; other tags on the server do not matter.
      */
     List<ServerInstance> poolMembers(String group) {
         List<ServerInstance> members = new ArrayList<>();
@@ -72,10 +76,14 @@ final class Registry {
         return members;
     }
 
-    /** Whether something is being created, deleted or retried (then refreshes are never skipped). */
+    /**
+     * Whether something is being created, deleted or retried (then refreshes are never skipped).
+     */
     boolean hasWorkInFlight() {
         for (ServerInstance instance : instances.values()) {
-            if (instance.command != null || instance.retryAt != null || instance.phase == Phase.CREATING
+            if (instance.command != null
+                    || instance.retryAt != null
+                    || instance.phase == Phase.CREATING
                     || instance.phase == Phase.DELETING) {
                 return true;
             }

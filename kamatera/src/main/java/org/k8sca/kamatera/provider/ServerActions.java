@@ -1,10 +1,11 @@
 package org.k8sca.kamatera.provider;
 
-import java.time.Instant;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.KamateraApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
 
 /**
  * Starts power-offs and terminates for servers on their way out, and schedules their retries: a
@@ -27,7 +28,8 @@ final class ServerActions {
     void powerOff(ServerInstance instance, Instant now) {
         instance.deleteStep = DeleteStep.POWERING_OFF;
         try {
-            instance.command = new PendingCommand(api.powerOff(instance.name), Operation.POWER_OFF, now);
+            instance.command =
+                    new PendingCommand(api.powerOff(instance.name), Operation.POWER_OFF, now);
             instance.retryAt = null;
             LOG.info("Powering off server {}", instance.name);
         } catch (KamateraApiException e) {
@@ -39,7 +41,9 @@ final class ServerActions {
         instance.phase = Phase.DELETING;
         instance.deleteStep = DeleteStep.TERMINATING;
         try {
-            instance.command = new PendingCommand(api.terminateServer(instance.name), Operation.TERMINATE, now);
+            instance.command =
+                    new PendingCommand(
+                            api.terminateServer(instance.name), Operation.TERMINATE, now);
             instance.retryAt = null;
             LOG.info("Terminating server {}", instance.name);
         } catch (KamateraApiException e) {
@@ -47,14 +51,20 @@ final class ServerActions {
         }
     }
 
-    private void failedToStart(ServerInstance instance, KamateraApiException e, Instant now, String what) {
+    private void failedToStart(
+            ServerInstance instance, KamateraApiException e, Instant now, String what) {
         if (e.isNoServersFound()) {
             registry.drop(instance, now, false);
             return;
         }
         instance.error = InstanceErrors.didNotStart(e);
         scheduleRetry(instance, now);
-        LOG.warn("Could not {} server {}, retrying at {}: {}", what, instance.name, instance.retryAt, e.getMessage());
+        LOG.warn(
+                "Could not {} server {}, retrying at {}: {}",
+                what,
+                instance.name,
+                instance.retryAt,
+                e.getMessage());
     }
 
     void scheduleRetry(ServerInstance instance, Instant now) {

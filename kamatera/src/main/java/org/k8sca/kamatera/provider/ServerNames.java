@@ -4,8 +4,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Generates server names as upstream does: {@code <name-prefix>-<suffix>}, or just the suffix when the
- * prefix is empty. The suffix is the first 12 characters of a random UUID without its dash: 11
+ * Generates server names as upstream does: {@code <name-prefix>-<suffix>}, or just the suffix when
+ * the prefix is empty. The suffix is the first 12 characters of a random UUID without its dash: 11
  * lower-case hex digits.
  */
 public final class ServerNames {

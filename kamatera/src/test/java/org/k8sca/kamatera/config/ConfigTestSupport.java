@@ -14,15 +14,18 @@ final class ConfigTestSupport {
     static final String SECRET = "9ii88h7g6f55555ee4444444dd33eee2";
 
     /** [global] with credentials and cluster name, nothing else. */
-    static final String CREDENTIALS = """
+    static final String CREDENTIALS =
+            """
             [global]
             kamatera-api-client-id=%s
             kamatera-api-secret=%s
             cluster-name=aaabbb
-            """.formatted(CLIENT_ID, SECRET);
+            """
+                    .formatted(CLIENT_ID, SECRET);
 
     /** Global server settings that make every node group valid (append to {@link #CREDENTIALS}). */
-    static final String SERVER_DEFAULTS = """
+    static final String SERVER_DEFAULTS =
+            """
             default-datacenter=IL
             default-image=ubuntu
             default-cpu=1A

@@ -2,9 +2,10 @@ package org.k8sca.kamatera.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** deploy/examples/cloud-config.ini is valid, free of warnings, and means what its comments say. */
 class ExampleFileTest {
@@ -32,15 +33,22 @@ class ExampleFileTest {
 
     @Test
     void credentialsFromTheEnvironmentWin() throws Exception {
-        CloudConfig config = CloudConfigLoader.load(EXAMPLE,
-                Map.of(CloudConfigLoader.ENV_CLIENT_ID, "real-id", CloudConfigLoader.ENV_SECRET, "real-secret"));
+        CloudConfig config =
+                CloudConfigLoader.load(
+                        EXAMPLE,
+                        Map.of(
+                                CloudConfigLoader.ENV_CLIENT_ID,
+                                "real-id",
+                                CloudConfigLoader.ENV_SECRET,
+                                "real-secret"));
         assertThat(config.apiClientId()).isEqualTo("real-id");
         assertThat(config.apiSecret()).isEqualTo("real-secret");
     }
 
     @Test
     void upstreamsExampleSecretFailsOnItsInvalidKey() {
-        String upstreamSample = """
+        String upstreamSample =
+                """
                 [global]
                 kamatera-api-client-id=XXX
                 kamatera-api-secret=YYY

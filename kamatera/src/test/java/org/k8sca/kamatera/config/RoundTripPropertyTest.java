@@ -2,6 +2,8 @@ package org.k8sca.kamatera.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /**
  * Round trip: a random valid config model, written as INI with random spelling (key and section
@@ -19,13 +20,24 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripPropertyTest {
     private static final int RUNS = 300;
-    private static final String SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=,./:_@+-";
+    private static final String SAFE =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=,./:_@+-";
     private static final String SPECIAL = " #;\"\\\t!$%&*()[]{}";
 
     /** What a node group should resolve to. */
-    private record GroupModel(String name, int min, int max, Map<String, String> strings, List<String> disks,
-            List<String> networks, boolean dailyBackup, boolean powerOff, int maxServers, boolean powerOn,
-            Map<String, String> labels, String script) {}
+    private record GroupModel(
+            String name,
+            int min,
+            int max,
+            Map<String, String> strings,
+            List<String> disks,
+            List<String> networks,
+            boolean dailyBackup,
+            boolean powerOff,
+            int maxServers,
+            boolean powerOn,
+            Map<String, String> labels,
+            String script) {}
 
     @Test
     void randomConfigsSurviveRenderingAndParsing() throws Exception {
@@ -38,7 +50,8 @@ class RoundTripPropertyTest {
             try {
                 config = CloudConfigLoader.parse(text, "roundtrip.ini", Map.of());
             } catch (InvalidCloudConfigException e) {
-                throw new AssertionError("seed " + seed + " run " + run + ": " + e.problems() + "\n" + text, e);
+                throw new AssertionError(
+                        "seed " + seed + " run " + run + ": " + e.problems() + "\n" + text, e);
             }
             c.verify(config, "seed " + seed + " run " + run + "\n" + text);
         }
@@ -68,11 +81,15 @@ class RoundTripPropertyTest {
             defaultMin = random.nextInt(3);
             defaultMax = defaultMin + random.nextInt(20);
             defaults.put("datacenter", pick("IL", "EU", "US-NY2"));
-            defaults.put("image", pick("ubuntu_server_24.04_64-bit", "EU:6000C29a5a7220dcf84716e7bba74215"));
+            defaults.put(
+                    "image",
+                    pick("ubuntu_server_24.04_64-bit", "EU:6000C29a5a7220dcf84716e7bba74215"));
             defaults.put("cpu", cpu());
             defaults.put("ram", String.valueOf(1024 * (1 + random.nextInt(16))));
             defaults.put("password", random.nextBoolean() ? anyText(12) : "");
-            defaults.put("ssh-key", random.nextBoolean() ? "ssh-ed25519 AAAA" + word(20) + " user@host" : "");
+            defaults.put(
+                    "ssh-key",
+                    random.nextBoolean() ? "ssh-ed25519 AAAA" + word(20) + " user@host" : "");
             defaults.put("name-prefix", random.nextBoolean() ? word(1 + random.nextInt(8)) : "");
             defaults.put("billingcycle", pick("", "hourly", "monthly"));
             defaults.put("monthlypackage", pick("", "t5000", "b50"));
@@ -87,7 +104,10 @@ class RoundTripPropertyTest {
 
         GroupModel group(String name) {
             int min = random.nextBoolean() ? defaultMin : random.nextInt(3);
-            int max = random.nextBoolean() && defaultMax >= min ? defaultMax : min + random.nextInt(10);
+            int max =
+                    random.nextBoolean() && defaultMax >= min
+                            ? defaultMax
+                            : min + random.nextInt(10);
             Map<String, String> strings = new LinkedHashMap<>();
             for (Map.Entry<String, String> d : defaults.entrySet()) {
                 strings.put(d.getKey(), d.getValue());
@@ -106,11 +126,22 @@ class RoundTripPropertyTest {
             }
             Map<String, String> labels = new LinkedHashMap<>();
             for (int i = random.nextInt(3); i > 0; i--) {
-                labels.put("example.com/" + word(5), word(random.nextInt(4)) + (random.nextBoolean() ? "=x" : ""));
+                labels.put(
+                        "example.com/" + word(5),
+                        word(random.nextInt(4)) + (random.nextBoolean() ? "=x" : ""));
             }
-            return new GroupModel(name, min, max, strings,
-                    random.nextBoolean() ? disks() : null, random.nextBoolean() ? networks() : null,
-                    random.nextBoolean(), random.nextBoolean(), random.nextInt(5), random.nextBoolean(), labels,
+            return new GroupModel(
+                    name,
+                    min,
+                    max,
+                    strings,
+                    random.nextBoolean() ? disks() : null,
+                    random.nextBoolean() ? networks() : null,
+                    random.nextBoolean(),
+                    random.nextBoolean(),
+                    random.nextInt(5),
+                    random.nextBoolean(),
+                    labels,
                     random.nextBoolean() ? anyText(1 + random.nextInt(30)) : null);
         }
 
@@ -158,10 +189,15 @@ class RoundTripPropertyTest {
                         entry("dailybackup", gcfgBool(true));
                     }
                 }
-                entry("poweroff-on-scale-down", g.powerOff() ? pick("true", "True", "TRUE", "t", "T", "1")
-                        : pick("false", "False", "FALSE", "f", "F", "0"));
+                entry(
+                        "poweroff-on-scale-down",
+                        g.powerOff()
+                                ? pick("true", "True", "TRUE", "t", "T", "1")
+                                : pick("false", "False", "FALSE", "f", "F", "0"));
                 if (g.powerOn() != globalPowerOn() || random.nextBoolean()) {
-                    entry("poweron-on-scale-up", g.powerOn() ? pick("true", "1") : pick("false", "0"));
+                    entry(
+                            "poweron-on-scale-up",
+                            g.powerOn() ? pick("true", "1") : pick("false", "0"));
                 }
                 if (g.maxServers() != 0 || random.nextBoolean()) {
                     entry("poweroff-on-scale-down-max-servers", intText(g.maxServers()));
@@ -188,13 +224,19 @@ class RoundTripPropertyTest {
             assertThat(config.defaultMinSize()).as(context).isEqualTo(defaultMin);
             assertThat(config.defaultMaxSize()).as(context).isEqualTo(defaultMax);
             if (!groups.isEmpty()) {
-                // The only warning a well-formed random file may give: monthly billing (see compatibility.md).
-                long monthly = config.nodeGroups().values().stream()
-                        .filter(g -> g.billingCycle().equals("monthly")).count();
-                assertThat(config.warnings()).as(context).hasSize((int) monthly)
+                // The only warning a well-formed random file may give: monthly billing (see
+                // compatibility.md).
+                long monthly =
+                        config.nodeGroups().values().stream()
+                                .filter(g -> g.billingCycle().equals("monthly"))
+                                .count();
+                assertThat(config.warnings())
+                        .as(context)
+                        .hasSize((int) monthly)
                         .allSatisfy(w -> assertThat(w.key()).endsWith("billingcycle"));
             }
-            assertThat(config.nodeGroups().keySet()).as(context)
+            assertThat(config.nodeGroups().keySet())
+                    .as(context)
                     .containsExactlyElementsOf(groups.stream().map(GroupModel::name).toList());
             for (GroupModel g : groups) {
                 NodeGroupConfig actual = config.nodeGroups().get(g.name());
@@ -202,27 +244,46 @@ class RoundTripPropertyTest {
                 String password = g.strings().get("password");
                 assertThat(actual.minSize()).as(context).isEqualTo(g.min());
                 assertThat(actual.maxSize()).as(context).isEqualTo(g.max());
-                assertThat(actual.datacenter()).as(context).isEqualTo(g.strings().get("datacenter"));
+                assertThat(actual.datacenter())
+                        .as(context)
+                        .isEqualTo(g.strings().get("datacenter"));
                 assertThat(actual.image()).as(context).isEqualTo(g.strings().get("image"));
                 assertThat(actual.cpu()).as(context).isEqualTo(g.strings().get("cpu"));
                 assertThat(actual.ram()).as(context).isEqualTo(g.strings().get("ram"));
                 assertThat(actual.sshKey()).as(context).isEqualTo(g.strings().get("ssh-key"));
-                assertThat(actual.namePrefix()).as(context).isEqualTo(g.strings().get("name-prefix"));
-                assertThat(actual.monthlyPackage()).as(context).isEqualTo(g.strings().get("monthlypackage"));
-                assertThat(actual.password()).as(context)
-                        .isEqualTo(password.isEmpty() ? NodeGroupConfig.GENERATE_PASSWORD : password);
-                assertThat(actual.billingCycle()).as(context).isEqualTo(billing.isEmpty() ? "hourly" : billing);
-                assertThat(actual.disks()).as(context).isEqualTo(g.disks() != null ? g.disks() : defaultDisks);
-                assertThat(actual.networks()).as(context)
+                assertThat(actual.namePrefix())
+                        .as(context)
+                        .isEqualTo(g.strings().get("name-prefix"));
+                assertThat(actual.monthlyPackage())
+                        .as(context)
+                        .isEqualTo(g.strings().get("monthlypackage"));
+                assertThat(actual.password())
+                        .as(context)
+                        .isEqualTo(
+                                password.isEmpty() ? NodeGroupConfig.GENERATE_PASSWORD : password);
+                assertThat(actual.billingCycle())
+                        .as(context)
+                        .isEqualTo(billing.isEmpty() ? "hourly" : billing);
+                assertThat(actual.disks())
+                        .as(context)
+                        .isEqualTo(g.disks() != null ? g.disks() : defaultDisks);
+                assertThat(actual.networks())
+                        .as(context)
                         .isEqualTo(g.networks() != null ? g.networks() : defaultNetworks);
                 assertThat(actual.dailyBackup()).as(context).isEqualTo(g.dailyBackup());
                 assertThat(actual.managed()).as(context).isFalse();
                 assertThat(actual.powerOffOnScaleDown()).as(context).isEqualTo(g.powerOff());
                 assertThat(actual.powerOnOnScaleUp()).as(context).isEqualTo(g.powerOn());
-                assertThat(actual.powerOffOnScaleDownMaxServers()).as(context).isEqualTo(g.maxServers());
+                assertThat(actual.powerOffOnScaleDownMaxServers())
+                        .as(context)
+                        .isEqualTo(g.maxServers());
                 assertThat(actual.templateLabels()).as(context).isEqualTo(g.labels());
-                assertThat(actual.script()).as(context).isEqualTo(g.script() != null ? g.script() : defaultScript);
-                assertThat(actual.tags()).as(context).containsExactly("k8sca-" + clusterName, "k8scang-" + g.name());
+                assertThat(actual.script())
+                        .as(context)
+                        .isEqualTo(g.script() != null ? g.script() : defaultScript);
+                assertThat(actual.tags())
+                        .as(context)
+                        .containsExactly("k8sca-" + clusterName, "k8scang-" + g.name());
             }
         }
 
@@ -231,8 +292,14 @@ class RoundTripPropertyTest {
         void header(String section, String subsection) {
             String name = cased(section);
             String pad = random.nextBoolean() ? "" : " ";
-            line("[" + pad + name + (subsection == null ? "" : " \"" + subsection + "\"") + pad + "]"
-                    + (random.nextInt(4) == 0 ? " ; section" : ""));
+            line(
+                    "["
+                            + pad
+                            + name
+                            + (subsection == null ? "" : " \"" + subsection + "\"")
+                            + pad
+                            + "]"
+                            + (random.nextInt(4) == 0 ? " ; section" : ""));
         }
 
         void entry(String key, String value) {
@@ -265,25 +332,31 @@ class RoundTripPropertyTest {
 
         /** One of several spellings that gcfg reads back as exactly {@code value}. */
         String renderValue(String value) {
-            boolean safe = !value.isEmpty() && value.chars().allMatch(c -> SAFE.indexOf(c) >= 0 || c == ' ')
-                    && value.charAt(0) != ' ' && value.charAt(value.length() - 1) != ' ';
+            boolean safe =
+                    !value.isEmpty()
+                            && value.chars().allMatch(c -> SAFE.indexOf(c) >= 0 || c == ' ')
+                            && value.charAt(0) != ' '
+                            && value.charAt(value.length() - 1) != ' ';
             if (!safe) {
                 return quoted(value);
             }
             switch (random.nextInt(4)) {
                 case 0:
                     return quoted(value);
-                case 1: {
-                    int cut = random.nextInt(value.length() + 1);
-                    return value.substring(0, cut) + quoted(value.substring(cut));
-                }
-                case 2: {
-                    int cut = 1 + random.nextInt(value.length());
-                    if (value.charAt(cut - 1) == ' ' || cut < value.length() && value.charAt(cut) == ' ') {
-                        return value;
+                case 1:
+                    {
+                        int cut = random.nextInt(value.length() + 1);
+                        return value.substring(0, cut) + quoted(value.substring(cut));
                     }
-                    return value.substring(0, cut) + "\\\n" + value.substring(cut);
-                }
+                case 2:
+                    {
+                        int cut = 1 + random.nextInt(value.length());
+                        if (value.charAt(cut - 1) == ' '
+                                || cut < value.length() && value.charAt(cut) == ' ') {
+                            return value;
+                        }
+                        return value.substring(0, cut) + "\\\n" + value.substring(cut);
+                    }
                 default:
                     return value;
             }
@@ -330,7 +403,8 @@ class RoundTripPropertyTest {
         }
 
         String base64(String script) {
-            String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+            String encoded =
+                    Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
             // Go's decoder skips newlines, so a script may be wrapped (written with "\n" escapes).
             return random.nextBoolean() ? encoded : encoded.replaceAll("(.{8})", "$1\n");
         }
@@ -342,7 +416,10 @@ class RoundTripPropertyTest {
         List<String> disks() {
             List<String> disks = new ArrayList<>();
             for (int i = 1 + random.nextInt(4); i > 0; i--) {
-                disks.add((random.nextBoolean() ? "id=" + (4 - i) + "," : "") + "size=" + (10 + random.nextInt(500)));
+                disks.add(
+                        (random.nextBoolean() ? "id=" + (4 - i) + "," : "")
+                                + "size="
+                                + (10 + random.nextInt(500)));
             }
             return disks;
         }
@@ -350,7 +427,10 @@ class RoundTripPropertyTest {
         List<String> networks() {
             List<String> networks = new ArrayList<>();
             for (int i = 1 + random.nextInt(2); i > 0; i--) {
-                networks.add(random.nextBoolean() ? "name=wan,ip=auto" : "name=lan-" + word(4) + ",ip=10.0.0." + i);
+                networks.add(
+                        random.nextBoolean()
+                                ? "name=wan,ip=auto"
+                                : "name=lan-" + word(4) + ",ip=10.0.0." + i);
             }
             return networks;
         }
@@ -364,7 +444,9 @@ class RoundTripPropertyTest {
             return w.toString();
         }
 
-        /** Text with the characters that need quoting: spaces, comment signs, quotes, backslashes. */
+        /**
+         * Text with the characters that need quoting: spaces, comment signs, quotes, backslashes.
+         */
         String anyText(int length) {
             String chars = SAFE + SPECIAL + "éß€";
             StringBuilder w = new StringBuilder();

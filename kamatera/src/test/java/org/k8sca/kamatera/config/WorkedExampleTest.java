@@ -2,13 +2,15 @@ package org.k8sca.kamatera.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** The worked example of the provider spec §1.9 resolves exactly as described there. */
 class WorkedExampleTest {
-    static final String EXAMPLE = """
+    static final String EXAMPLE =
+            """
             [global]
             kamatera-api-client-id=1a222bbb3ccc44d5555e6ff77g88hh9i
             kamatera-api-secret=9ii88h7g6f55555ee4444444dd33eee2
@@ -58,8 +60,9 @@ class WorkedExampleTest {
         assertThat(g.billingCycle()).isEqualTo("hourly");
         assertThat(g.password()).isEqualTo("Aa1#23456789");
         assertThat(g.script()).isEqualTo("#!/bin/bash\necho hi\n");
-        assertThat(g.templateLabels()).containsExactly(
-                Map.entry("kubernetes.io/os", "linux"), Map.entry("workload", "cpu"));
+        assertThat(g.templateLabels())
+                .containsExactly(
+                        Map.entry("kubernetes.io/os", "linux"), Map.entry("workload", "cpu"));
         assertThat(g.tags()).isEqualTo(List.of("k8sca-aaabbb", "k8scang-highcpu"));
         assertThat(config.warnings()).isEmpty();
     }

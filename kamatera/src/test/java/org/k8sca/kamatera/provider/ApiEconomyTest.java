@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.k8sca.kamatera.provider.ProviderHarness.node;
 import static org.k8sca.kamatera.provider.ProviderHarness.tagsOf;
 
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 
+import java.util.List;
+
 /** Deliverable 7: how many API calls refreshes make (counted with the simulator's journal). */
 class ApiEconomyTest {
 
-    private static final String TWO_GROUPS = """
+    private static final String TWO_GROUPS =
+            """
             [nodegroup "ng1"]
             name-prefix=ng1
             min-size=0
@@ -45,7 +47,8 @@ class ApiEconomyTest {
         h = ProviderHarness.start(TWO_GROUPS);
         addServers();
         h.refresh();
-        assertThat(h.requests(Endpoint.TAGS)).isEqualTo(15); // once per server, including foreign ones
+        assertThat(h.requests(Endpoint.TAGS))
+                .isEqualTo(15); // once per server, including foreign ones
         h.sim.clearJournal();
 
         int refreshes = 12;
@@ -98,7 +101,12 @@ class ApiEconomyTest {
         h = ProviderHarness.start(TWO_GROUPS);
         h.addServer("ng1-00000000000", "on", tagsOf("ng1"));
         h.addServer("ng1-00000000001", "on", tagsOf("ng1"));
-        h.sim.faults().failNext(Endpoint.TAGS, 5, 500, "{\"message\":\"Failed to run command method (serverTags)\"}");
+        h.sim.faults()
+                .failNext(
+                        Endpoint.TAGS,
+                        5,
+                        500,
+                        "{\"message\":\"Failed to run command method (serverTags)\"}");
         h.refresh();
 
         assertThat(h.group("ng1").nodes()).hasSize(1);

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.k8sca.kamatera.provider.ProviderHarness.node;
 import static org.k8sca.kamatera.provider.ProviderHarness.tagsOf;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.core.cloud.CloudProviderException;
@@ -22,13 +19,18 @@ import org.k8sca.kamatera.sim.knobs.DurationRange;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kamatera.sim.knobs.Quota;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One test (at least) per upstream defect of spec §6.3 that the provider fixes; each would fail on
  * upstream's behaviour, which the test's comment states.
  */
 class DefectFixesTest {
 
-    private static final String TWO_GROUPS = """
+    private static final String TWO_GROUPS =
+            """
             [nodegroup "ng1"]
             name-prefix=ng1
             min-size=0
@@ -38,7 +40,8 @@ class DefectFixesTest {
             min-size=0
             max-size=10
             """;
-    private static final String NG1 = """
+    private static final String NG1 =
+            """
             [nodegroup "ng1"]
             name-prefix=ng1
             min-size=0
@@ -79,17 +82,24 @@ class DefectFixesTest {
         assertThat(h.group("ng2").nodes()).isEmpty();
     }
 
-    /** #2: upstream sets a failed terminate's instance to "nil" and never retries: the server leaks. */
+    /**
+     * #2: upstream sets a failed terminate's instance to "nil" and never retries: the server leaks.
+     */
     @Test
     void defect2_failedTerminateIsRetried() {
         h = ProviderHarness.start(NG1);
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
         h.group("ng1").deleteNodes(List.of(node("ng1-aaaaaaaaaaa")));
-        h.sim.faults().failNext(Endpoint.TERMINATE, 1, 500,
-                "{\"message\":\"Failed to run command method (terminateServer)\"}");
+        h.sim.faults()
+                .failNext(
+                        Endpoint.TERMINATE,
+                        1,
+                        500,
+                        "{\"message\":\"Failed to run command method (terminateServer)\"}");
         h.completeCommands(); // power-off done, terminate refused
-        assertThat(h.instance("ng1", "ng1-aaaaaaaaaaa").error().code()).isEqualTo("InstanceErrorDidNotStart");
+        assertThat(h.instance("ng1", "ng1-aaaaaaaaaaa").error().code())
+                .isEqualTo("InstanceErrorDidNotStart");
         assertThat(h.liveServers()).containsExactly("ng1-aaaaaaaaaaa");
 
         h.settle();
@@ -112,9 +122,9 @@ class DefectFixesTest {
     }
 
     /**
-     * #3: upstream keeps a ghost Deleting instance forever when the terminate completes while the server is
-     * still listed. With a visibility lag the terminated server stays listed for a minute: it must neither
-     * stay in the group nor be adopted again.
+     * #3: upstream keeps a ghost Deleting instance forever when the terminate completes while the
+     * server is still listed. With a visibility lag the terminated server stays listed for a
+     * minute: it must neither stay in the group nor be adopted again.
      */
     @Test
     void defect3_noGhostWhenATerminatedServerIsStillListed() {
@@ -151,7 +161,9 @@ class DefectFixesTest {
         assertThat(h.requests(Endpoint.POWER_OFF) + h.requests(Endpoint.TERMINATE)).isZero();
     }
 
-    /** #4, quota reached while the create command runs: the command error is out-of-resources too. */
+    /**
+     * #4, quota reached while the create command runs: the command error is out-of-resources too.
+     */
     @Test
     void defect4_quotaCommandErrorIsOutOfResources() {
         h = ProviderHarness.start(NG1);
@@ -182,7 +194,8 @@ class DefectFixesTest {
 
         assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);
         assertThat(h.liveServers()).hasSize(1);
-        assertThat(h.group("ng1").nodes()).singleElement()
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
                 .satisfies(i -> assertThat(i.state()).isEqualTo(InstanceState.RUNNING));
     }
 
@@ -198,7 +211,8 @@ class DefectFixesTest {
 
         h.clock.advance(Duration.ofMinutes(2));
         h.refresh();
-        assertThat(h.group("ng1").nodes().get(0).error().code()).isEqualTo("InstanceErrorCreateUnconfirmed");
+        assertThat(h.group("ng1").nodes().get(0).error().code())
+                .isEqualTo("InstanceErrorCreateUnconfirmed");
         assertThat(h.requests(Endpoint.SERVER_INFO)).isEqualTo(1);
     }
 
@@ -230,7 +244,10 @@ class DefectFixesTest {
         assertThat(h.liveServers()).isEmpty();
     }
 
-    /** #15: upstream writes the provider ID on every name match, also to nodes whose ID is immutable. */
+    /**
+     * #15: upstream writes the provider ID on every name match, also to nodes whose ID is
+     * immutable.
+     */
     @Test
     void defect15_providerIdWrittenOnceOnlyForNodesWithoutOne_neverRetried() {
         h = ProviderHarness.start(NG1);
@@ -239,22 +256,35 @@ class DefectFixesTest {
         h.refresh();
         h.nodeMetadata.failingNodes.add("ng1-aaaaaaaaaaa");
         Node bare = ProviderHarness.nodeWithoutProviderId("ng1-aaaaaaaaaaa");
-        Node rke2 = Node.builder("ng1-bbbbbbbbbbb").providerId("rke2://ng1-bbbbbbbbbbb")
-                .allocatable(org.k8sca.core.resources.Resources.ZERO).build();
+        Node rke2 =
+                Node.builder("ng1-bbbbbbbbbbb")
+                        .providerId("rke2://ng1-bbbbbbbbbbb")
+                        .allocatable(org.k8sca.core.resources.Resources.ZERO)
+                        .build();
 
         for (int i = 0; i < 3; i++) {
             assertThat(h.provider.nodeGroupFor(bare)).map(g -> g.id()).contains("ng1");
             assertThat(h.provider.nodeGroupFor(rke2)).map(g -> g.id()).contains("ng1");
         }
-        assertThat(h.nodeMetadata.providerIdWrites).containsExactly("ng1-aaaaaaaaaaa=kamatera://ng1-aaaaaaaaaaa");
+        assertThat(h.nodeMetadata.providerIdWrites)
+                .containsExactly("ng1-aaaaaaaaaaa=kamatera://ng1-aaaaaaaaaaa");
     }
 
     /** #17: upstream drops AllowNonAtomicScaleUpToMax and has no DecreaseTargetSize. */
     @Test
     void defect17_optionsKeepTheDefaultsExceptTheProvisionTime() {
         h = ProviderHarness.start(NG1);
-        NodeGroupOptions defaults = new NodeGroupOptions(0.4, 0.3, Duration.ofMinutes(7), Duration.ofMinutes(9),
-                Duration.ofMinutes(15), Duration.ofMinutes(11), true, true, true);
+        NodeGroupOptions defaults =
+                new NodeGroupOptions(
+                        0.4,
+                        0.3,
+                        Duration.ofMinutes(7),
+                        Duration.ofMinutes(9),
+                        Duration.ofMinutes(15),
+                        Duration.ofMinutes(11),
+                        true,
+                        true,
+                        true);
         NodeGroupOptions options = h.group("ng1").options(defaults);
 
         assertThat(options.allowNonAtomicScaleUpToMax()).isTrue();
@@ -262,7 +292,10 @@ class DefectFixesTest {
         assertThat(options.withMaxNodeProvisionTime(Duration.ofMinutes(15))).isEqualTo(defaults);
     }
 
-    /** Deliverable 3 / #17: in-flight creations beyond the new target are terminated as soon as they exist. */
+    /**
+     * Deliverable 3 / #17: in-flight creations beyond the new target are terminated as soon as they
+     * exist.
+     */
     @Test
     void decreaseTargetSizeCancelsTheNewestCreations() {
         h = ProviderHarness.start(NG1);
@@ -274,11 +307,14 @@ class DefectFixesTest {
         h.settle();
         assertThat(h.liveServers()).hasSize(1);
         assertThat(h.requests(Endpoint.TERMINATE)).isEqualTo(2);
-        assertThat(h.group("ng1").nodes()).singleElement()
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
                 .satisfies(i -> assertThat(i.state()).isEqualTo(InstanceState.RUNNING));
-        assertThatThrownBy(() -> h.group("ng1").decreaseTargetSize(-1)).isInstanceOf(CloudProviderException.class)
+        assertThatThrownBy(() -> h.group("ng1").decreaseTargetSize(-1))
+                .isInstanceOf(CloudProviderException.class)
                 .hasMessageContaining("attempt to delete existing nodes");
-        assertThatThrownBy(() -> h.group("ng1").decreaseTargetSize(1)).isInstanceOf(CloudProviderException.class);
+        assertThatThrownBy(() -> h.group("ng1").decreaseTargetSize(1))
+                .isInstanceOf(CloudProviderException.class);
     }
 
     /** A power-on from the pool that is cancelled goes back to the pool. */
@@ -300,21 +336,29 @@ class DefectFixesTest {
     @Test
     void defect19_cancelledCommandIsTerminal() {
         h = ProviderHarness.start(NG1);
-        h.sim.faults().failNextCommands(CommandKind.CREATE, 1, "cancelled", "cancelled by operator");
+        h.sim.faults()
+                .failNextCommands(CommandKind.CREATE, 1, "cancelled", "cancelled by operator");
         h.refresh();
         h.group("ng1").increaseSize(1);
         h.completeCommands();
         int queueCalls = h.requests(Endpoint.QUEUE);
 
-        assertThat(h.group("ng1").nodes().get(0).error().code()).isEqualTo("InstanceErrorCommandFailed");
+        assertThat(h.group("ng1").nodes().get(0).error().code())
+                .isEqualTo("InstanceErrorCommandFailed");
         h.completeCommands();
         assertThat(h.requests(Endpoint.QUEUE)).isEqualTo(queueCalls);
     }
 
-    /** #18: an already-off server entering the pool and the refresh's completions use one counter. */
+    /**
+     * #18: an already-off server entering the pool and the refresh's completions use one counter.
+     */
     @Test
     void defect18_onePoolCounterForDeleteNodesAndRefresh() {
-        h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\npoweroff-on-scale-down-max-servers=1\n");
+        h =
+                ProviderHarness.start(
+                        NG1
+                                + "poweroff-on-scale-down=true\n"
+                                + "poweroff-on-scale-down-max-servers=1\n");
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.addServer("ng1-bbbbbbbbbbb", "on", tagsOf("ng1"));
         h.refresh();
@@ -328,7 +372,10 @@ class DefectFixesTest {
         assertThat(h.liveServers()).containsExactly("ng1-aaaaaaaaaaa");
     }
 
-    /** The Kubernetes side failing to clear a node's marks does not break the refresh, and is not repeated. */
+    /**
+     * The Kubernetes side failing to clear a node's marks does not break the refresh, and is not
+     * repeated.
+     */
     @Test
     void failingReturnToServiceIsLoggedOnly() {
         h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\npoweron-on-scale-up=true\n");
@@ -342,7 +389,10 @@ class DefectFixesTest {
         assertThat(h.nodeMetadata.returnedToService).containsExactly("ng1-aaaaaaaaaaa");
     }
 
-    /** A server that never came up (listed off, creation over) is terminated on deletion, never pooled. */
+    /**
+     * A server that never came up (listed off, creation over) is terminated on deletion, never
+     * pooled.
+     */
     @Test
     void serverThatNeverCameUpIsTerminatedNotPooled() {
         h = ProviderHarness.start(NG1 + "poweroff-on-scale-down=true\n");

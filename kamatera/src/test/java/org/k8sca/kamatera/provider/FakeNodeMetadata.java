@@ -15,7 +15,8 @@ final class FakeNodeMetadata implements NodeMetadata {
     public synchronized void setProviderId(String nodeName, String providerId) {
         providerIdWrites.add(nodeName + "=" + providerId);
         if (failingNodes.contains(nodeName)) {
-            throw new IllegalStateException("spec.providerID: Forbidden: node updates may not change providerID");
+            throw new IllegalStateException(
+                    "spec.providerID: Forbidden: node updates may not change providerID");
         }
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.k8sca.kamatera.provider.ProviderHarness.node;
 import static org.k8sca.kamatera.provider.ProviderHarness.tagsOf;
 
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.core.cloud.CloudProviderException;
@@ -17,16 +15,21 @@ import org.k8sca.kamatera.sim.knobs.CommandKind;
 import org.k8sca.kamatera.sim.knobs.DurationRange;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 
+import java.time.Duration;
+import java.util.List;
+
 /** Spec §7 items 32–50 (model and state machine), against the simulator, adapted to our fixes. */
 class LifecycleTest {
 
-    private static final String NG1 = """
+    private static final String NG1 =
+            """
             [nodegroup "ng1"]
             name-prefix=ng1
             min-size=0
             max-size=7
             """;
-    private static final String NG1_POOL = NG1 + "poweroff-on-scale-down=true\npoweron-on-scale-up=true\n";
+    private static final String NG1_POOL =
+            NG1 + "poweroff-on-scale-down=true\npoweron-on-scale-up=true\n";
 
     private ProviderHarness h;
 
@@ -45,8 +48,10 @@ class LifecycleTest {
         h.addServer("ng1-ccccccccccc", "on", "k8sca-other", "k8scang-ng1");
         h.refresh();
 
-        assertThat(h.group("ng1").nodes()).containsExactly(Instance.running("kamatera://ng1-aaaaaaaaaaa"),
-                Instance.stopped("kamatera://ng1-bbbbbbbbbbb"));
+        assertThat(h.group("ng1").nodes())
+                .containsExactly(
+                        Instance.running("kamatera://ng1-aaaaaaaaaaa"),
+                        Instance.stopped("kamatera://ng1-bbbbbbbbbbb"));
         assertThat(h.group("ng1").targetSize()).isEqualTo(1);
         assertThat(h.provider.isStandby(node("ng1-bbbbbbbbbbb"))).isTrue();
         assertThat(h.provider.nodeGroupFor(node("ng1-bbbbbbbbbbb"))).isEmpty();
@@ -60,7 +65,9 @@ class LifecycleTest {
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
 
-        assertThat(h.group("ng1").nodes()).extracting(Instance::id).containsExactly("rke2://ng1-aaaaaaaaaaa");
+        assertThat(h.group("ng1").nodes())
+                .extracting(Instance::id)
+                .containsExactly("rke2://ng1-aaaaaaaaaaa");
     }
 
     @Test
@@ -89,9 +96,11 @@ class LifecycleTest {
         }
         h.refresh();
 
-        assertThatThrownBy(() -> h.group("ng1").increaseSize(0)).isInstanceOf(CloudProviderException.class)
+        assertThatThrownBy(() -> h.group("ng1").increaseSize(0))
+                .isInstanceOf(CloudProviderException.class)
                 .hasMessage("delta must be positive, have: 0");
-        assertThatThrownBy(() -> h.group("ng1").increaseSize(5)).isInstanceOf(CloudProviderException.class)
+        assertThatThrownBy(() -> h.group("ng1").increaseSize(5))
+                .isInstanceOf(CloudProviderException.class)
                 .hasMessage("size increase is too large. current: 3 desired: 8 max: 7");
         assertThat(h.requests(Endpoint.CREATE_SERVER)).isZero();
     }
@@ -103,7 +112,9 @@ class LifecycleTest {
         h.group("ng1").increaseSize(3);
 
         assertThat(h.group("ng1").targetSize()).isEqualTo(3);
-        assertThat(h.group("ng1").nodes()).hasSize(3).allMatch(i -> i.state() == InstanceState.CREATING && !i.hasError());
+        assertThat(h.group("ng1").nodes())
+                .hasSize(3)
+                .allMatch(i -> i.state() == InstanceState.CREATING && !i.hasError());
         assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(3);
         assertThat(h.sim.journal(Endpoint.CREATE_SERVER).get(0).jsonBody().get("tag").stringValue())
                 .isEqualTo("k8sca-c1 k8scang-ng1");
@@ -117,15 +128,18 @@ class LifecycleTest {
         h.group("ng1").increaseSize(1);
         h.completeCommands(); // the create completed, the list does not show the server yet
 
-        assertThat(h.group("ng1").nodes()).singleElement()
-                .satisfies(i -> {
-                    assertThat(i.state()).isEqualTo(InstanceState.CREATING);
-                    assertThat(i.hasError()).isFalse();
-                });
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
+                .satisfies(
+                        i -> {
+                            assertThat(i.state()).isEqualTo(InstanceState.CREATING);
+                            assertThat(i.hasError()).isFalse();
+                        });
 
         h.clock.advanceSeconds(60);
         h.refresh();
-        assertThat(h.group("ng1").nodes()).singleElement()
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
                 .satisfies(i -> assertThat(i.state()).isEqualTo(InstanceState.RUNNING));
     }
 
@@ -142,7 +156,8 @@ class LifecycleTest {
         assertThat(instance.state()).isEqualTo(InstanceState.CREATING);
         assertThat(instance.error().errorClass()).isEqualTo(ErrorClass.OTHER);
         assertThat(instance.error().code()).isEqualTo("InstanceErrorCommandFailed");
-        assertThat(instance.error().message()).startsWith("command " + commandId + " ended with error");
+        assertThat(instance.error().message())
+                .startsWith("command " + commandId + " ended with error");
     }
 
     @Test
@@ -159,11 +174,13 @@ class LifecycleTest {
 
         h.sim.faults().http500Rate(Endpoint.QUEUE, 0);
         h.completeCommands();
-        assertThat(h.group("ng1").nodes()).singleElement()
-                .satisfies(i -> {
-                    assertThat(i.state()).isEqualTo(InstanceState.RUNNING);
-                    assertThat(i.hasError()).isFalse();
-                });
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
+                .satisfies(
+                        i -> {
+                            assertThat(i.state()).isEqualTo(InstanceState.RUNNING);
+                            assertThat(i.hasError()).isFalse();
+                        });
     }
 
     @Test
@@ -176,7 +193,8 @@ class LifecycleTest {
 
             assertThat(h.requests(Endpoint.POWER_OFF)).as(config).isEqualTo(1);
             assertThat(h.requests(Endpoint.TERMINATE)).as(config).isZero();
-            assertThat(h.instance("ng1", "ng1-aaaaaaaaaaa").state()).isEqualTo(InstanceState.DELETING);
+            assertThat(h.instance("ng1", "ng1-aaaaaaaaaaa").state())
+                    .isEqualTo(InstanceState.DELETING);
             assertThat(h.group("ng1").targetSize()).isZero();
             h.close();
         }
@@ -189,8 +207,9 @@ class LifecycleTest {
         h.refresh();
         assertThatThrownBy(() -> h.group("ng1").deleteNodes(List.of(node("nope"))))
                 .isInstanceOf(CloudProviderException.class)
-                .hasMessage("Failed to delete node \"nope\" with provider ID \"kamatera://nope\":"
-                        + " cannot find this node in the node group");
+                .hasMessage(
+                        "Failed to delete node \"nope\" with provider ID \"kamatera://nope\":"
+                                + " cannot find this node in the node group");
     }
 
     @Test
@@ -198,7 +217,12 @@ class LifecycleTest {
         h = ProviderHarness.start(NG1);
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
-        h.sim.faults().failNext(Endpoint.POWER_OFF, 1, 400, "{\"message\":\"power off refused by policy\"}");
+        h.sim.faults()
+                .failNext(
+                        Endpoint.POWER_OFF,
+                        1,
+                        400,
+                        "{\"message\":\"power off refused by policy\"}");
 
         assertThatThrownBy(() -> h.group("ng1").deleteNodes(List.of(node("ng1-aaaaaaaaaaa"))))
                 .isInstanceOf(CloudProviderException.class)
@@ -234,7 +258,8 @@ class LifecycleTest {
         h.completeCommands();
 
         assertThat(h.requests(Endpoint.TERMINATE)).isEqualTo(1);
-        assertThat(h.sim.journal(Endpoint.TERMINATE).get(0).jsonBody().get("force").booleanValue()).isTrue();
+        assertThat(h.sim.journal(Endpoint.TERMINATE).get(0).jsonBody().get("force").booleanValue())
+                .isTrue();
         assertThat(h.instance("ng1", "ng1-aaaaaaaaaaa").state()).isEqualTo(InstanceState.DELETING);
 
         h.completeCommands();
@@ -251,7 +276,8 @@ class LifecycleTest {
         h.group("ng1").deleteNodes(List.of(node("ng1-aaaaaaaaaaa")));
         h.completeCommands();
 
-        assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://ng1-aaaaaaaaaaa"));
+        assertThat(h.group("ng1").nodes())
+                .containsExactly(Instance.stopped("kamatera://ng1-aaaaaaaaaaa"));
         assertThat(h.group("ng1").targetSize()).isZero();
         assertThat(h.requests(Endpoint.TERMINATE)).isZero();
         assertThat(h.server("ng1-aaaaaaaaaaa").power()).isEqualTo("off");
@@ -270,21 +296,28 @@ class LifecycleTest {
         h.group("ng1").deleteNodes(List.of(node("ng1-aaaaaaaaaaa")));
         h.completeCommands();
 
-        assertThat(h.sim.journal(Endpoint.TERMINATE)).singleElement()
-                .satisfies(r -> assertThat(r.jsonBody().get("name").stringValue()).isEqualTo("ng1-aaaaaaaaaaa"));
+        assertThat(h.sim.journal(Endpoint.TERMINATE))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.jsonBody().get("name").stringValue())
+                                        .isEqualTo("ng1-aaaaaaaaaaa"));
     }
 
     @Test
     void item45_capIgnoresAPoweredOffServerBeingTerminated() {
         h = ProviderHarness.start(NG1_POOL + "poweroff-on-scale-down-max-servers=1\n");
-        h.sim.timings().duration(CommandKind.TERMINATE, DurationRange.fixed(Duration.ofSeconds(300)));
+        h.sim.timings()
+                .duration(CommandKind.TERMINATE, DurationRange.fixed(Duration.ofSeconds(300)));
         h.addServer("ng1-ppppppppppp", "off", tagsOf("ng1"));
         h.addServer("ng1-xxxxxxxxxxx", "on", tagsOf("ng1"));
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
         h.api.powerOff("ng1-xxxxxxxxxxx"); // outside the autoscaler
         h.completeCommands();
-        h.group("ng1").deleteNodes(List.of(node("ng1-xxxxxxxxxxx"))); // pool full (p): terminated while off
+        h.group("ng1")
+                .deleteNodes(
+                        List.of(node("ng1-xxxxxxxxxxx"))); // pool full (p): terminated while off
         assertThat(h.requests(Endpoint.TERMINATE)).isEqualTo(1);
         h.group("ng1").increaseSize(1); // p leaves the pool
         h.group("ng1").deleteNodes(List.of(node("ng1-aaaaaaaaaaa")));
@@ -304,8 +337,12 @@ class LifecycleTest {
         h.completeCommands();
 
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isTrue();
-        assertThat(h.sim.journal(Endpoint.TERMINATE)).singleElement()
-                .satisfies(r -> assertThat(r.jsonBody().get("name").stringValue()).isEqualTo("ng1-bbbbbbbbbbb"));
+        assertThat(h.sim.journal(Endpoint.TERMINATE))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.jsonBody().get("name").stringValue())
+                                        .isEqualTo("ng1-bbbbbbbbbbb"));
     }
 
     @Test
@@ -382,12 +419,18 @@ class LifecycleTest {
     void item49_powerOnFromThePoolBeforeCreating_remainderCreated() {
         h = ProviderHarness.start(NG1_POOL);
         h.addServer("ng1-aaaaaaaaaaa", "off", tagsOf("ng1"));
-        h.addServer("ng1-bbbbbbbbbbb", "off", "k8sca-c1", "k8scang-ng1", "team-blue"); // extra tag: still a member
-        h.addServer("ng2-ccccccccccc", "off", "k8sca-c1", "k8scang-ng2");               // another group
+        h.addServer(
+                "ng1-bbbbbbbbbbb",
+                "off",
+                "k8sca-c1",
+                "k8scang-ng1",
+                "team-blue"); // extra tag: still a member
+        h.addServer("ng2-ccccccccccc", "off", "k8sca-c1", "k8scang-ng2"); // another group
         h.refresh();
         h.group("ng1").increaseSize(3);
 
-        assertThat(h.sim.journal(Endpoint.POWER_ON)).extracting(r -> r.jsonBody().get("name").stringValue())
+        assertThat(h.sim.journal(Endpoint.POWER_ON))
+                .extracting(r -> r.jsonBody().get("name").stringValue())
                 .containsExactly("ng1-aaaaaaaaaaa", "ng1-bbbbbbbbbbb");
         assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);
         assertThat(h.group("ng1").targetSize()).isEqualTo(3);
@@ -395,8 +438,11 @@ class LifecycleTest {
 
     @Test
     void item49_groupFlagOverridesTheGlobalOneBothWays() {
-        h = new ProviderHarness("min-refresh-interval=0s\npoweron-on-scale-up=true", NG1
-                + "poweron-on-scale-up=false\n", 1);
+        h =
+                new ProviderHarness(
+                        "min-refresh-interval=0s\npoweron-on-scale-up=true",
+                        NG1 + "poweron-on-scale-up=false\n",
+                        1);
         h.addServer("ng1-aaaaaaaaaaa", "off", tagsOf("ng1"));
         h.refresh();
         h.group("ng1").increaseSize(1);
@@ -432,7 +478,9 @@ class LifecycleTest {
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isFalse();
     }
 
-    /** Spec §3.11 lifecycles 1 and 5: create, run, scale down into the pool, power on again, run. */
+    /**
+     * Spec §3.11 lifecycles 1 and 5: create, run, scale down into the pool, power on again, run.
+     */
     @Test
     void scalingFlowThroughTheWarmPool() {
         h = ProviderHarness.start(NG1_POOL);
@@ -448,14 +496,20 @@ class LifecycleTest {
         assertThat(h.provider.isStandby(node(name))).isTrue();
         assertThat(h.group("ng1").targetSize()).isZero();
         assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://" + name));
-        // A pool server is never deleted through the SPI: the core must not, and the provider refuses.
+        // A pool server is never deleted through the SPI: the core must not, and the provider
+        // refuses.
         assertThatThrownBy(() -> h.group("ng1").deleteNodes(List.of(node(name))))
-                .isInstanceOfSatisfying(CloudProviderException.class,
-                        e -> assertThat(e.kind()).isEqualTo(CloudProviderException.Kind.INVALID_REQUEST));
+                .isInstanceOfSatisfying(
+                        CloudProviderException.class,
+                        e ->
+                                assertThat(e.kind())
+                                        .isEqualTo(CloudProviderException.Kind.INVALID_REQUEST));
         assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://" + name));
 
         h.group("ng1").increaseSize(1);
-        assertThat(h.instance("ng1", name).state()).as("powering on").isEqualTo(InstanceState.CREATING);
+        assertThat(h.instance("ng1", name).state())
+                .as("powering on")
+                .isEqualTo(InstanceState.CREATING);
         assertThat(h.provider.isStandby(node(name))).isFalse();
         h.settle();
         assertThat(h.group("ng1").nodes()).containsExactly(Instance.running("kamatera://" + name));

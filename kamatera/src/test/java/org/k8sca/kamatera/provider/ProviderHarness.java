@@ -1,13 +1,5 @@
 package org.k8sca.kamatera.provider;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 import org.k8sca.core.cloud.Instance;
 import org.k8sca.core.cloud.InstanceState;
 import org.k8sca.core.model.Node;
@@ -26,10 +18,19 @@ import org.k8sca.kamatera.sim.model.ServerSetup;
 import org.k8sca.kamatera.sim.model.ServerState;
 import org.k8sca.kamatera.sim.model.ServerView;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
 /**
- * The provider against the in-process simulator over HTTP on 127.0.0.1, with one manual clock shared
- * by simulator, client and provider: commands take {@link #COMMAND_SECONDS}, the client's backoff
- * sleeps advance the clock, nothing sleeps for real.
+ * The provider against the in-process simulator over HTTP on 127.0.0.1, with one manual clock
+ * shared by simulator, client and provider: commands take {@link #COMMAND_SECONDS}, the client's
+ * backoff sleeps advance the clock, nothing sleeps for real.
  */
 final class ProviderHarness implements AutoCloseable {
     static final String CLIENT_ID = "provider-test-id";
@@ -45,21 +46,32 @@ final class ProviderHarness implements AutoCloseable {
     final CloudConfig config;
     final KamateraCloudProvider provider;
 
-    /** @param nodeGroups the {@code [nodegroup]} sections (and any extra [global] lines before them) */
+    /**
+     * @param nodeGroups the {@code [nodegroup]} sections (and any extra [global] lines before them)
+     */
     ProviderHarness(String extraGlobal, String nodeGroups, long seed) {
-        Timings timings = new Timings()
-                .pendingDelay(DurationRange.ZERO)
-                .allDurations(DurationRange.fixed(Duration.ofSeconds(COMMAND_SECONDS)));
-        sim = KamateraSimulator.builder().credentials(CLIENT_ID, SECRET).clock(clock).seed(seed).timings(timings)
-                .build().start();
-        ClientOptions options = ClientOptions.builder()
-                .clock(clock)
-                .sleeper(clock::advance)
-                .rateLimit(0, 1)
-                .attemptTimeout(Duration.ofSeconds(10))
-                .build();
+        Timings timings =
+                new Timings()
+                        .pendingDelay(DurationRange.ZERO)
+                        .allDurations(DurationRange.fixed(Duration.ofSeconds(COMMAND_SECONDS)));
+        sim =
+                KamateraSimulator.builder()
+                        .credentials(CLIENT_ID, SECRET)
+                        .clock(clock)
+                        .seed(seed)
+                        .timings(timings)
+                        .build()
+                        .start();
+        ClientOptions options =
+                ClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(clock::advance)
+                        .rateLimit(0, 1)
+                        .attemptTimeout(Duration.ofSeconds(10))
+                        .build();
         api = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, options);
-        String ini = """
+        String ini =
+                """
                 [global]
                 kamatera-api-client-id=%s
                 kamatera-api-secret=%s
@@ -74,8 +86,16 @@ final class ProviderHarness implements AutoCloseable {
                 default-script-base64=%s
                 %s
                 %s
-                """.formatted(CLIENT_ID, SECRET, sim.baseUrl(), CLUSTER,
-                Base64.getEncoder().encodeToString(SCRIPT.getBytes(StandardCharsets.UTF_8)), extraGlobal, nodeGroups);
+                """
+                        .formatted(
+                                CLIENT_ID,
+                                SECRET,
+                                sim.baseUrl(),
+                                CLUSTER,
+                                Base64.getEncoder()
+                                        .encodeToString(SCRIPT.getBytes(StandardCharsets.UTF_8)),
+                                extraGlobal,
+                                nodeGroups);
         try {
             config = CloudConfigLoader.parse(ini, "test.ini", Map.of());
         } catch (Exception e) {
@@ -83,8 +103,12 @@ final class ProviderHarness implements AutoCloseable {
             throw new IllegalStateException("test config is invalid: " + e, e);
         }
         Random names = new Random(seed);
-        ProviderOptions providerOptions = ProviderOptions.defaults().withClock(clock)
-                .withServerNames(new ServerNames(() -> new UUID(names.nextLong(), names.nextLong())));
+        ProviderOptions providerOptions =
+                ProviderOptions.defaults()
+                        .withClock(clock)
+                        .withServerNames(
+                                new ServerNames(
+                                        () -> new UUID(names.nextLong(), names.nextLong())));
         provider = new KamateraCloudProvider(config, api, providerOptions, nodeMetadata);
     }
 
@@ -123,7 +147,10 @@ final class ProviderHarness implements AutoCloseable {
     }
 
     static Node node(String serverName) {
-        return Node.builder(serverName).providerId("kamatera://" + serverName).allocatable(Resources.ZERO).build();
+        return Node.builder(serverName)
+                .providerId("kamatera://" + serverName)
+                .allocatable(Resources.ZERO)
+                .build();
     }
 
     static Node nodeWithoutProviderId(String serverName) {
@@ -141,14 +168,25 @@ final class ProviderHarness implements AutoCloseable {
     }
 
     Instance instance(String group, String serverName) {
-        return group(group).nodes().stream().filter(i -> i.id().equals("kamatera://" + serverName)).findFirst()
-                .orElseThrow(() -> new AssertionError("no instance for " + serverName + " in " + group(group).nodes()));
+        return group(group).nodes().stream()
+                .filter(i -> i.id().equals("kamatera://" + serverName))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no instance for "
+                                                + serverName
+                                                + " in "
+                                                + group(group).nodes()));
     }
 
     /** Names of servers the simulator still has (not terminated). */
     List<String> liveServers() {
-        return sim.servers().stream().filter(s -> s.state() != ServerState.TERMINATED).map(ServerView::name)
-                .sorted().toList();
+        return sim.servers().stream()
+                .filter(s -> s.state() != ServerState.TERMINATED)
+                .map(ServerView::name)
+                .sorted()
+                .toList();
     }
 
     ServerView server(String name) {

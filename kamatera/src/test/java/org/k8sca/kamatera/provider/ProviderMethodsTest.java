@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.k8sca.kamatera.provider.ProviderHarness.node;
 import static org.k8sca.kamatera.provider.ProviderHarness.tagsOf;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.core.cloud.CloudProviderException;
@@ -22,10 +15,19 @@ import org.k8sca.core.model.Node;
 import org.k8sca.core.resources.Resources;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 /** Spec §7 items 51–60: node matching and the provider methods, adapted to our fixes. */
 class ProviderMethodsTest {
 
-    private static final String NG1 = """
+    private static final String NG1 =
+            """
             [nodegroup "ng1"]
             name-prefix=ng1
             min-size=1
@@ -48,10 +50,13 @@ class ProviderMethodsTest {
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
 
-        assertThat(h.provider.nodeGroupFor(node("ng1-aaaaaaaaaaa"))).map(NodeGroup::id).contains("ng1");
+        assertThat(h.provider.nodeGroupFor(node("ng1-aaaaaaaaaaa")))
+                .map(NodeGroup::id)
+                .contains("ng1");
         Node byName = ProviderHarness.nodeWithoutProviderId("ng1-aaaaaaaaaaa");
         assertThat(h.provider.nodeGroupFor(byName)).map(NodeGroup::id).contains("ng1");
-        assertThat(h.nodeMetadata.providerIdWrites).containsExactly("ng1-aaaaaaaaaaa=kamatera://ng1-aaaaaaaaaaa");
+        assertThat(h.nodeMetadata.providerIdWrites)
+                .containsExactly("ng1-aaaaaaaaaaa=kamatera://ng1-aaaaaaaaaaa");
         assertThat(h.provider.nodeGroupFor(node("unknown-node"))).isEmpty();
     }
 
@@ -61,7 +66,9 @@ class ProviderMethodsTest {
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
 
-        assertThat(h.provider.nodeGroupFor(node("ng1-aaaaaaaaaaa"))).map(NodeGroup::id).contains("ng1");
+        assertThat(h.provider.nodeGroupFor(node("ng1-aaaaaaaaaaa")))
+                .map(NodeGroup::id)
+                .contains("ng1");
         assertThat(h.nodeMetadata.providerIdWrites).isEmpty();
     }
 
@@ -72,7 +79,8 @@ class ProviderMethodsTest {
         h.refresh();
 
         assertThat(h.provider.nodeGroupFor(node("ng1-aaaaaaaaaaa"))).isEmpty();
-        assertThat(h.group("ng1").nodes()).containsExactly(Instance.stopped("kamatera://ng1-aaaaaaaaaaa"));
+        assertThat(h.group("ng1").nodes())
+                .containsExactly(Instance.stopped("kamatera://ng1-aaaaaaaaaaa"));
         assertThat(h.provider.isStandby(node("ng1-aaaaaaaaaaa"))).isTrue();
         assertThat(h.provider.hasInstance(node("ng1-aaaaaaaaaaa"))).isTrue();
     }
@@ -81,7 +89,8 @@ class ProviderMethodsTest {
     void item55_methodsOfTheSpi() {
         h = ProviderHarness.start(NG1);
         NodeGroup group = h.group("ng1");
-        assertThatThrownBy(() -> group.atomicIncreaseSize(1)).isInstanceOf(CloudProviderException.class)
+        assertThatThrownBy(() -> group.atomicIncreaseSize(1))
+                .isInstanceOf(CloudProviderException.class)
                 .matches(e -> ((CloudProviderException) e).isNotImplemented());
         assertThat(group.atomic()).isFalse();
         assertThat(h.provider.name()).isEqualTo("kamatera");
@@ -96,16 +105,23 @@ class ProviderMethodsTest {
         h.refresh();
 
         assertThat(h.group("ng1").debug()).isEqualTo("node group ID: ng1 (min:1 max:7)");
-        assertThat(h.group("ng1").extendedDebug()).isEqualTo("node group ID: ng1 (min:1 max:7)\n"
-                + "instance ID: kamatera://ng1-aaaaaaaaaaa state: RUNNING powerOn: true commandID: ");
+        assertThat(h.group("ng1").extendedDebug())
+                .isEqualTo(
+                        "node group ID: ng1 (min:1 max:7)\n"
+                            + "instance ID: kamatera://ng1-aaaaaaaaaaa state: RUNNING powerOn: true"
+                            + " commandID: ");
     }
 
     @Test
     void item57_startLogsAFailingFirstRefreshAndStillReturnsTheProvider() {
         h = ProviderHarness.start(NG1);
         h.sim.faults().http500Rate(Endpoint.LIST_SERVERS, 1.0);
-        KamateraCloudProvider provider = KamateraCloudProvider.start(h.config, h.api,
-                ProviderOptions.defaults().withClock(h.clock), NodeMetadata.NONE);
+        KamateraCloudProvider provider =
+                KamateraCloudProvider.start(
+                        h.config,
+                        h.api,
+                        ProviderOptions.defaults().withClock(h.clock),
+                        NodeMetadata.NONE);
 
         assertThat(provider.nodeGroups()).extracting(NodeGroup::id).containsExactly("ng1");
     }
@@ -117,8 +133,10 @@ class ProviderMethodsTest {
         h.refresh();
         h.sim.faults().http500Rate(Endpoint.LIST_SERVERS, 1.0);
 
-        assertThatThrownBy(() -> h.refresh()).isInstanceOf(CloudProviderException.class)
-                .hasMessageStartingWith("failed to get list of Kamatera servers from Kamatera API: ");
+        assertThatThrownBy(() -> h.refresh())
+                .isInstanceOf(CloudProviderException.class)
+                .hasMessageStartingWith(
+                        "failed to get list of Kamatera servers from Kamatera API: ");
         assertThat(h.group("ng1").nodes()).hasSize(1);
     }
 
@@ -143,15 +161,17 @@ class ProviderMethodsTest {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 50; t++) {
                 int thread = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < 20; i++) {
-                        if (thread % 10 == 0) {
-                            h.refresh();
-                        }
-                        h.provider.nodeGroups().forEach(NodeGroup::targetSize);
-                        h.provider.nodeGroupFor(node("ng1-0000000000" + (i % 5)));
-                    }
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < 20; i++) {
+                                        if (thread % 10 == 0) {
+                                            h.refresh();
+                                        }
+                                        h.provider.nodeGroups().forEach(NodeGroup::targetSize);
+                                        h.provider.nodeGroupFor(node("ng1-0000000000" + (i % 5)));
+                                    }
+                                }));
             }
             for (Future<?> f : futures) {
                 f.get(60, TimeUnit.SECONDS);
@@ -164,23 +184,33 @@ class ProviderMethodsTest {
 
     @Test
     void pricingUsesPricePerHourOrTheEstimate() {
-        h = ProviderHarness.start(NG1 + "price-per-hour=0.05\n[nodegroup \"ng2\"]\nname-prefix=ng2\ncpu=4D\n");
+        h =
+                ProviderHarness.start(
+                        NG1
+                                + "price-per-hour=0.05\n"
+                                + "[nodegroup \"ng2\"]\n"
+                                + "name-prefix=ng2\n"
+                                + "cpu=4D\n");
         PricingModel pricing = h.provider.pricing().orElseThrow();
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         Instant twoHours = start.plusSeconds(7200);
 
         Node ng1Template = h.group("ng1").templateNode().node();
         Node ng2Template = h.group("ng2").templateNode().node();
-        assertThat(pricing.nodePrice(ng1Template, start, twoHours)).isEqualTo(0.10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pricing.nodePrice(ng1Template, start, twoHours))
+                .isEqualTo(0.10, org.assertj.core.data.Offset.offset(1e-9));
         double ng2 = pricing.nodePrice(ng2Template, start, twoHours);
         assertThat(ng2).isPositive();
         // 4 dedicated cores cost more than 2 general-purpose ones with the same RAM and disk.
         h.addServer("ng1-aaaaaaaaaaa", "on", tagsOf("ng1"));
         h.refresh();
-        Node unknown = Node.builder("x").allocatable(Resources.ZERO)
-                .capacity(Resources.of(2000, 4096L << 20, 20L << 30, 110, 0)).build();
+        Node unknown =
+                Node.builder("x")
+                        .allocatable(Resources.ZERO)
+                        .capacity(Resources.of(2000, 4096L << 20, 20L << 30, 110, 0))
+                        .build();
         assertThat(ng2).isGreaterThan(pricing.nodePrice(unknown, start, twoHours));
-        assertThat(pricing.nodePrice(node("ng1-aaaaaaaaaaa"), start, twoHours)).isEqualTo(0.10,
-                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pricing.nodePrice(node("ng1-aaaaaaaaaaa"), start, twoHours))
+                .isEqualTo(0.10, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -7,11 +7,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Spec §7 item 62: no secret (API secret, password, init script) in the provider's logs or strings. */
+import java.util.List;
+
+/**
+ * Spec §7 item 62: no secret (API secret, password, init script) in the provider's logs or strings.
+ */
 class SecretsTest {
 
     @Test
@@ -22,13 +26,17 @@ class SecretsTest {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.TRACE);
-        try (ProviderHarness h = new ProviderHarness("min-refresh-interval=0s", """
-                [nodegroup "ng1"]
-                name-prefix=ng1
-                min-size=0
-                max-size=5
-                password=Sup3rSecretPw
-                """, 3)) {
+        try (ProviderHarness h =
+                new ProviderHarness(
+                        "min-refresh-interval=0s",
+                        """
+                        [nodegroup "ng1"]
+                        name-prefix=ng1
+                        min-size=0
+                        max-size=5
+                        password=Sup3rSecretPw
+                        """,
+                        3)) {
             h.refresh();
             h.group("ng1").increaseSize(2);
             h.settle();
@@ -36,7 +44,10 @@ class SecretsTest {
             h.group("ng1").deleteNodes(List.of(node(name)));
             h.settle();
 
-            assertThat(h.config.toString() + h.group("ng1").config() + h.group("ng1").extendedDebug())
+            assertThat(
+                            h.config.toString()
+                                    + h.group("ng1").config()
+                                    + h.group("ng1").extendedDebug())
                     .doesNotContain("Sup3rSecretPw", "join-token-xyz", ProviderHarness.SECRET);
         } finally {
             root.detachAppender(appender);
@@ -44,8 +55,8 @@ class SecretsTest {
         }
         assertThat(appender.list).isNotEmpty();
         for (ILoggingEvent event : appender.list) {
-            assertThat(event.getFormattedMessage()).doesNotContain("Sup3rSecretPw", "join-token-xyz",
-                    ProviderHarness.SECRET);
+            assertThat(event.getFormattedMessage())
+                    .doesNotContain("Sup3rSecretPw", "join-token-xyz", ProviderHarness.SECRET);
         }
     }
 }

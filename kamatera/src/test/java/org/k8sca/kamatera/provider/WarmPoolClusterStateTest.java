@@ -3,10 +3,6 @@ package org.k8sca.kamatera.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.k8sca.kamatera.provider.ProviderHarness.tagsOf;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.core.cloud.NodeGroupOptions;
@@ -20,14 +16,20 @@ import org.k8sca.core.model.Node;
 import org.k8sca.core.resources.Resources;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+
 /**
- * The provider's warm pool read by the core's real cluster-state registry: pool servers, with or without
- * a Node, are STOPPED instances that no cleanup deletes, no health check counts and the default
- * {@code isStandby} recognises; a power-on from the pool is an upcoming node.
+ * The provider's warm pool read by the core's real cluster-state registry: pool servers, with or
+ * without a Node, are STOPPED instances that no cleanup deletes, no health check counts and the
+ * default {@code isStandby} recognises; a power-on from the pool is an upcoming node.
  */
 class WarmPoolClusterStateTest {
 
-    private static final String NG1_POOL = """
+    private static final String NG1_POOL =
+            """
             [nodegroup "ng1"]
             name-prefix=ng1
             min-size=0
@@ -46,8 +48,12 @@ class WarmPoolClusterStateTest {
     }
 
     private static Node node(String name, boolean ready) {
-        return Node.builder(name).providerId("kamatera://" + name).allocatable(Resources.of(2000, 4L << 30, 0, 110, 0))
-                .ready(ready).creationTime(java.time.Instant.EPOCH).build();
+        return Node.builder(name)
+                .providerId("kamatera://" + name)
+                .allocatable(Resources.of(2000, 4L << 30, 0, 110, 0))
+                .ready(ready)
+                .creationTime(java.time.Instant.EPOCH)
+                .build();
     }
 
     @Test
@@ -59,7 +65,8 @@ class WarmPoolClusterStateTest {
         h.refresh();
         Clock clock = h.clock.withZone(ZoneOffset.UTC);
         ClusterStateRegistry registry =
-                new ClusterStateRegistry(ClusterStateConfig.DEFAULTS.withForceDelete(true, true), clock);
+                new ClusterStateRegistry(
+                        ClusterStateConfig.DEFAULTS.withForceDelete(true, true), clock);
         List<Node> nodes = List.of(node("ng1-aaaaaaaaaaa", true), node("ng1-ccccccccccc", false));
 
         registry.update(ClusterView.read(h.provider, nodes, NodeGroupOptions.UPSTREAM_DEFAULTS));
@@ -77,15 +84,21 @@ class WarmPoolClusterStateTest {
         assertThat(registry.cleanupPlan().isEmpty()).isTrue();
         assertThat(registry.wrongSizePlan()).isEmpty();
         assertThat(registry.isClusterHealthy()).isTrue();
-        assertThat(registry.nodeCategories()).containsEntry("ng1-ccccccccccc", NodeCategory.STOPPED);
+        assertThat(registry.nodeCategories())
+                .containsEntry("ng1-ccccccccccc", NodeCategory.STOPPED);
         for (Node n : nodes) {
-            assertThat(h.provider.isStandby(n)).as(n.name())
+            assertThat(h.provider.isStandby(n))
+                    .as(n.name())
                     .isEqualTo(registry.nodeCategories().get(n.name()) == NodeCategory.STOPPED);
         }
-        assertThat(PlanExecutor.forProvider(h.provider).delete(registry.cleanupPlan().unregistered())).isEmpty();
+        assertThat(
+                        PlanExecutor.forProvider(h.provider)
+                                .delete(registry.cleanupPlan().unregistered()))
+                .isEmpty();
         assertThat(h.requests(Endpoint.POWER_OFF) + h.requests(Endpoint.TERMINATE)).isZero();
 
-        // A scale-up powers a pool server on: it is CREATING now, counted in the target and upcoming.
+        // A scale-up powers a pool server on: it is CREATING now, counted in the target and
+        // upcoming.
         h.group("ng1").increaseSize(1);
         registry.registerScaleUp("ng1", 1);
         registry.update(ClusterView.read(h.provider, nodes, NodeGroupOptions.UPSTREAM_DEFAULTS));

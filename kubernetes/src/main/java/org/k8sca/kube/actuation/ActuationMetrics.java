@@ -8,7 +8,7 @@ package org.k8sca.kube.actuation;
 public interface ActuationMetrics {
 
     /** Counts nothing. */
-    ActuationMetrics NONE = succeeded -> { };
+    ActuationMetrics NONE = succeeded -> {};
 
     /**
      * A pod's eviction ended: {@code succeeded} when the API accepted it, {@code false} when the

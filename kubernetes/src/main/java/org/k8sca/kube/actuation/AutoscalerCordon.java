@@ -3,11 +3,13 @@ package org.k8sca.kube.actuation;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.Map;
-import java.util.Objects;
+
 import org.k8sca.core.model.Taint;
 import org.k8sca.kube.ops.NodeTainter;
 import org.k8sca.kube.ops.TaintChange;
+
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Adds and removes autoscaler taints together with the cordon, and remembers in the annotation
@@ -17,8 +19,11 @@ import org.k8sca.kube.ops.TaintChange;
  */
 public final class AutoscalerCordon {
 
-    /** Present (value {@code "true"}) while the node is cordoned because the autoscaler cordoned it. */
-    public static final String CORDONED_BY_AUTOSCALER = "autoscaler.k8sca.org/cordoned-by-autoscaler";
+    /**
+     * Present (value {@code "true"}) while the node is cordoned because the autoscaler cordoned it.
+     */
+    public static final String CORDONED_BY_AUTOSCALER =
+            "autoscaler.k8sca.org/cordoned-by-autoscaler";
 
     private final KubernetesClient client;
     private final NodeTainter tainter;
@@ -36,8 +41,9 @@ public final class AutoscalerCordon {
         try {
             return tryTaint(nodeName, taint, cordon);
         } catch (KubernetesClientException e) {
-            return new TaintChange(TaintChange.Outcome.FAILED, "add taint " + taint.key() + " on node " + nodeName
-                    + ": " + e.getMessage());
+            return new TaintChange(
+                    TaintChange.Outcome.FAILED,
+                    "add taint " + taint.key() + " on node " + nodeName + ": " + e.getMessage());
         }
     }
 
@@ -46,11 +52,15 @@ public final class AutoscalerCordon {
         if (cordon) {
             Node node = client.nodes().withName(nodeName).get();
             if (node == null) {
-                return new TaintChange(TaintChange.Outcome.NODE_NOT_FOUND, "node " + nodeName + " not found");
+                return new TaintChange(
+                        TaintChange.Outcome.NODE_NOT_FOUND, "node " + nodeName + " not found");
             }
-            wasCordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+            wasCordoned =
+                    node.getSpec() != null
+                            && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
             if (!wasCordoned) {
-                // Marked first: if the autoscaler dies between the two writes, a leftover mark on an
+                // Marked first: if the autoscaler dies between the two writes, a leftover mark on
+                // an
                 // uncordoned node is harmless, while a cordon without the mark would stay forever.
                 setMark(nodeName, true);
             }
@@ -70,21 +80,29 @@ public final class AutoscalerCordon {
         try {
             return tryUntaint(nodeName, uncordon, taintKeys);
         } catch (KubernetesClientException e) {
-            return new TaintChange(TaintChange.Outcome.FAILED, "remove taints " + String.join(", ", taintKeys)
-                    + " from node " + nodeName + ": " + e.getMessage());
+            return new TaintChange(
+                    TaintChange.Outcome.FAILED,
+                    "remove taints "
+                            + String.join(", ", taintKeys)
+                            + " from node "
+                            + nodeName
+                            + ": "
+                            + e.getMessage());
         }
     }
 
     private TaintChange tryUntaint(String nodeName, boolean uncordon, String... taintKeys) {
         Node node = client.nodes().withName(nodeName).get();
         if (node == null) {
-            return new TaintChange(TaintChange.Outcome.NODE_NOT_FOUND, "node " + nodeName + " not found");
+            return new TaintChange(
+                    TaintChange.Outcome.NODE_NOT_FOUND, "node " + nodeName + " not found");
         }
         boolean ours = hasMark(node);
         TaintChange last = new TaintChange(TaintChange.Outcome.ALREADY_IN_PLACE, "");
         for (int i = 0; i < taintKeys.length; i++) {
             boolean lastKey = i == taintKeys.length - 1;
-            TaintChange change = tainter.removeTaint(nodeName, taintKeys[i], lastKey && uncordon && ours);
+            TaintChange change =
+                    tainter.removeTaint(nodeName, taintKeys[i], lastKey && uncordon && ours);
             if (!change.succeeded()) {
                 return change;
             }
@@ -99,22 +117,28 @@ public final class AutoscalerCordon {
     }
 
     static boolean hasMark(Node node) {
-        Map<String, String> annotations = node.getMetadata() == null ? null : node.getMetadata().getAnnotations();
+        Map<String, String> annotations =
+                node.getMetadata() == null ? null : node.getMetadata().getAnnotations();
         return annotations != null && "true".equals(annotations.get(CORDONED_BY_AUTOSCALER));
     }
 
     private void setMark(String nodeName, boolean present) {
-        client.nodes().withName(nodeName).edit(n -> {
-            if (n.getMetadata().getAnnotations() == null) {
-                n.getMetadata().setAnnotations(new java.util.HashMap<>());
-            }
-            if (present) {
-                n.getMetadata().getAnnotations().put(CORDONED_BY_AUTOSCALER, "true");
-            } else {
-                n.getMetadata().getAnnotations().remove(CORDONED_BY_AUTOSCALER);
-            }
-            return n;
-        });
+        client.nodes()
+                .withName(nodeName)
+                .edit(
+                        n -> {
+                            if (n.getMetadata().getAnnotations() == null) {
+                                n.getMetadata().setAnnotations(new java.util.HashMap<>());
+                            }
+                            if (present) {
+                                n.getMetadata()
+                                        .getAnnotations()
+                                        .put(CORDONED_BY_AUTOSCALER, "true");
+                            } else {
+                                n.getMetadata().getAnnotations().remove(CORDONED_BY_AUTOSCALER);
+                            }
+                            return n;
+                        });
     }
 
     private void setMarkQuietly(String nodeName, boolean present) {

@@ -1,12 +1,13 @@
 package org.k8sca.kube.actuation;
 
-import java.util.Objects;
 import org.k8sca.kube.events.AutoscalerEvents;
+
+import java.util.Objects;
 
 /**
  * The actuation's node and pod events through {@link AutoscalerEvents}: de-duplicated as upstream
- * does (one per object and reason every 5 minutes) and written by the recorder's background
- * thread. Returns at once.
+ * does (one per object and reason every 5 minutes) and written by the recorder's background thread.
+ * Returns at once.
  */
 public final class AutoscalerEventSink implements EventSink {
 
@@ -22,7 +23,13 @@ public final class AutoscalerEventSink implements EventSink {
     }
 
     @Override
-    public void podEvent(String namespace, String name, String uid, boolean warning, String reason, String message) {
+    public void podEvent(
+            String namespace,
+            String name,
+            String uid,
+            boolean warning,
+            String reason,
+            String message) {
         events.podEvent(namespace, name, uid, warning, reason, message);
     }
 }

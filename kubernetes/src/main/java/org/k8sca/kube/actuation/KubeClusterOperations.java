@@ -2,13 +2,7 @@ package org.k8sca.kube.actuation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
+
 import org.k8sca.core.model.Pod;
 import org.k8sca.core.scaledown.actuation.ClusterOperationException;
 import org.k8sca.core.scaledown.actuation.ClusterOperations;
@@ -22,6 +16,14 @@ import org.k8sca.kube.ops.NodeObjectDeleter;
 import org.k8sca.kube.ops.PodEvictor;
 import org.k8sca.kube.ops.TaintChange;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
 /**
  * The core's {@link ClusterOperations} on a Kubernetes cluster, plus the soft taint on unneeded
  * nodes. Pods on a node come from the informer cache; everything else is one API round trip (the
@@ -34,9 +36,10 @@ public final class KubeClusterOperations implements ClusterOperations {
     private final PodEvictor evictor;
     private final NodeObjectDeleter deleter;
     private final Function<String, List<ObservedPod>> podsOnNode;
+
     /**
-     * The pod event the core's drain records when it gives up on evicting a pod: the only place
-     * the final failure of an eviction is told, so it is what counts as a failed eviction.
+     * The pod event the core's drain records when it gives up on evicting a pod: the only place the
+     * final failure of an eviction is told, so it is what counts as a failed eviction.
      */
     static final String EVICTION_GAVE_UP_REASON = "ScaleDownFailed";
 
@@ -44,17 +47,28 @@ public final class KubeClusterOperations implements ClusterOperations {
     private final ActuationMetrics metrics;
 
     /** Without metrics. */
-    public KubeClusterOperations(KubernetesClient client, AutoscalerCordon cordon, PodEvictor evictor,
-            NodeObjectDeleter deleter, Function<String, List<ObservedPod>> podsOnNode, EventSink events) {
+    public KubeClusterOperations(
+            KubernetesClient client,
+            AutoscalerCordon cordon,
+            PodEvictor evictor,
+            NodeObjectDeleter deleter,
+            Function<String, List<ObservedPod>> podsOnNode,
+            EventSink events) {
         this(client, cordon, evictor, deleter, podsOnNode, events, ActuationMetrics.NONE);
     }
 
     /**
-     * @param podsOnNode the pods bound to a node, from the informers ({@code ClusterView::podsOnNode})
+     * @param podsOnNode the pods bound to a node, from the informers ({@code
+     *     ClusterView::podsOnNode})
      * @param metrics told each eviction's end
      */
-    public KubeClusterOperations(KubernetesClient client, AutoscalerCordon cordon, PodEvictor evictor,
-            NodeObjectDeleter deleter, Function<String, List<ObservedPod>> podsOnNode, EventSink events,
+    public KubeClusterOperations(
+            KubernetesClient client,
+            AutoscalerCordon cordon,
+            PodEvictor evictor,
+            NodeObjectDeleter deleter,
+            Function<String, List<ObservedPod>> podsOnNode,
+            EventSink events,
             ActuationMetrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.client = Objects.requireNonNull(client, "client");
@@ -66,7 +80,8 @@ public final class KubeClusterOperations implements ClusterOperations {
     }
 
     @Override
-    public void taintToBeDeleted(String node, Instant at, boolean cordonNode) throws ClusterOperationException {
+    public void taintToBeDeleted(String node, Instant at, boolean cordonNode)
+            throws ClusterOperationException {
         check(cordon.taint(node, AutoscalerTaints.toBeDeleted(at), cordonNode), false);
     }
 
@@ -75,7 +90,10 @@ public final class KubeClusterOperations implements ClusterOperations {
         check(cordon.untaint(node, uncordon, AutoscalerTaints.TO_BE_DELETED), true);
     }
 
-    /** Adds the soft taint {@code DeletionCandidateOfClusterAutoscaler=<unix(since)>:PreferNoSchedule}. */
+    /**
+     * Adds the soft taint {@code
+     * DeletionCandidateOfClusterAutoscaler=<unix(since)>:PreferNoSchedule}.
+     */
     public void addDeletionCandidate(String node, Instant since) throws ClusterOperationException {
         check(cordon.taint(node, AutoscalerTaints.deletionCandidate(since), false), false);
     }
@@ -105,7 +123,8 @@ public final class KubeClusterOperations implements ClusterOperations {
         try {
             return !evictor.stillOnNode(pod.namespace(), pod.name(), pod.uid(), node);
         } catch (KubernetesClientException e) {
-            throw new ClusterOperationException("cannot read pod " + pod.key() + ": " + e.getMessage(), e);
+            throw new ClusterOperationException(
+                    "cannot read pod " + pod.key() + ": " + e.getMessage(), e);
         }
     }
 
@@ -129,7 +148,8 @@ public final class KubeClusterOperations implements ClusterOperations {
             }
             return Map.copyOf(n.getMetadata().getAnnotations());
         } catch (KubernetesClientException e) {
-            throw new ClusterOperationException("cannot read node " + node + ": " + e.getMessage(), e);
+            throw new ClusterOperationException(
+                    "cannot read node " + node + ": " + e.getMessage(), e);
         }
     }
 
@@ -155,7 +175,8 @@ public final class KubeClusterOperations implements ClusterOperations {
     }
 
     /** Throws unless the change worked; a missing node is fine when letting go of it. */
-    private static void check(TaintChange change, boolean missingIsFine) throws ClusterOperationException {
+    private static void check(TaintChange change, boolean missingIsFine)
+            throws ClusterOperationException {
         if (change.succeeded()) {
             return;
         }

@@ -2,13 +2,15 @@ package org.k8sca.kube.actuation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
 import org.k8sca.kube.ops.AutoscalerTaints;
 import org.k8sca.kube.ops.TaintChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The node writes the Kamatera provider asks for (its {@code NodeMetadata}; this module does not
@@ -37,12 +39,16 @@ public final class KubeNodeMetadata {
             return;
         }
         try {
-            client.nodes().withName(nodeName).edit(n -> {
-                if (n.getSpec().getProviderID() == null || n.getSpec().getProviderID().isEmpty()) {
-                    n.getSpec().setProviderID(providerId);
-                }
-                return n;
-            });
+            client.nodes()
+                    .withName(nodeName)
+                    .edit(
+                            n -> {
+                                if (n.getSpec().getProviderID() == null
+                                        || n.getSpec().getProviderID().isEmpty()) {
+                                    n.getSpec().setProviderID(providerId);
+                                }
+                                return n;
+                            });
             LOG.info("Set the provider ID of node {} to {}", nodeName, providerId);
         } catch (KubernetesClientException e) {
             LOG.warn("Could not set the provider ID of node {}: {}", nodeName, e.getMessage());
@@ -50,12 +56,16 @@ public final class KubeNodeMetadata {
     }
 
     /**
-     * Removes the autoscaler's scale-down taints from a node whose server was powered on again,
-     * and uncordons it only if the autoscaler cordoned it. A missing node is fine.
+     * Removes the autoscaler's scale-down taints from a node whose server was powered on again, and
+     * uncordons it only if the autoscaler cordoned it. A missing node is fine.
      */
     public void returnToService(String nodeName) {
-        TaintChange change = cordon.untaint(nodeName, true, AutoscalerTaints.DELETION_CANDIDATE,
-                AutoscalerTaints.TO_BE_DELETED);
+        TaintChange change =
+                cordon.untaint(
+                        nodeName,
+                        true,
+                        AutoscalerTaints.DELETION_CANDIDATE,
+                        AutoscalerTaints.TO_BE_DELETED);
         if (change.succeeded()) {
             LOG.info("Node {} is back in service", nodeName);
         } else if (change.outcome() != TaintChange.Outcome.NODE_NOT_FOUND) {

@@ -5,32 +5,37 @@ import java.time.Duration;
 /**
  * How to reach the API server.
  *
- * @param kubeconfig {@code --kubeconfig}: a kubeconfig file; empty means the usual discovery
- *     (the in-cluster service account, {@code $KUBECONFIG}, {@code ~/.kube/config})
+ * @param kubeconfig {@code --kubeconfig}: a kubeconfig file; empty means the usual discovery (the
+ *     in-cluster service account, {@code $KUBECONFIG}, {@code ~/.kube/config})
  * @param qps {@code --kube-client-qps} (upstream default 5); 0 or less disables the limit
  * @param burst {@code --kube-client-burst} (upstream default 10)
  * @param requestRetryLimit how often fabric8 itself retries a failed request; keep it at 0 to 2,
  *     because fabric8 also retries 429 (a PDB refusing an eviction) with growing backoff
  * @param requestTimeout the per-request timeout
  */
-public record KubeClientSettings(String kubeconfig, double qps, int burst, int requestRetryLimit, Duration requestTimeout) {
+public record KubeClientSettings(
+        String kubeconfig, double qps, int burst, int requestRetryLimit, Duration requestTimeout) {
 
-  public static final KubeClientSettings DEFAULTS = new KubeClientSettings("", 5, 10, 1, Duration.ofSeconds(30));
+    public static final KubeClientSettings DEFAULTS =
+            new KubeClientSettings("", 5, 10, 1, Duration.ofSeconds(30));
 
-  public KubeClientSettings {
-    kubeconfig = kubeconfig == null ? "" : kubeconfig.trim();
-    if (requestRetryLimit < 0 || requestRetryLimit > 2) {
-      throw new IllegalArgumentException("kube client request retry limit must be 0..2, got " + requestRetryLimit);
+    public KubeClientSettings {
+        kubeconfig = kubeconfig == null ? "" : kubeconfig.trim();
+        if (requestRetryLimit < 0 || requestRetryLimit > 2) {
+            throw new IllegalArgumentException(
+                    "kube client request retry limit must be 0..2, got " + requestRetryLimit);
+        }
+        if (qps > 0 && burst < 1) {
+            throw new IllegalArgumentException(
+                    "--kube-client-burst must be at least 1, got " + burst);
+        }
+        if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "kube client request timeout must be positive, got " + requestTimeout);
+        }
     }
-    if (qps > 0 && burst < 1) {
-      throw new IllegalArgumentException("--kube-client-burst must be at least 1, got " + burst);
-    }
-    if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("kube client request timeout must be positive, got " + requestTimeout);
-    }
-  }
 
-  public KubeClientSettings withKubeconfig(String path) {
-    return new KubeClientSettings(path, qps, burst, requestRetryLimit, requestTimeout);
-  }
+    public KubeClientSettings withKubeconfig(String path) {
+        return new KubeClientSettings(path, qps, burst, requestRetryLimit, requestTimeout);
+    }
 }

@@ -10,25 +10,25 @@ import io.fabric8.kubernetes.client.http.Interceptor;
  */
 final class RateLimitingInterceptor implements Interceptor {
 
-  static final String NAME = "k8sca-rate-limit";
+    static final String NAME = "k8sca-rate-limit";
 
-  private final TokenBucket bucket;
+    private final TokenBucket bucket;
 
-  RateLimitingInterceptor(TokenBucket bucket) {
-    this.bucket = bucket;
-  }
-
-  @Override
-  public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-    String query = request.uri().getRawQuery();
-    if (query != null && query.contains("watch=true")) {
-      return;
+    RateLimitingInterceptor(TokenBucket bucket) {
+        this.bucket = bucket;
     }
-    try {
-      bucket.acquire();
-    } catch (InterruptedException e) {
-      // Let the request go; whoever interrupted us will see the flag.
-      Thread.currentThread().interrupt();
+
+    @Override
+    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        String query = request.uri().getRawQuery();
+        if (query != null && query.contains("watch=true")) {
+            return;
+        }
+        try {
+            bucket.acquire();
+        } catch (InterruptedException e) {
+            // Let the request go; whoever interrupted us will see the flag.
+            Thread.currentThread().interrupt();
+        }
     }
-  }
 }

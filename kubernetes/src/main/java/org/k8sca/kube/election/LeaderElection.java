@@ -5,16 +5,18 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
 /**
- * Competes for the Lease and says when this process leads. {@code onLost} runs when leadership
- * ends for any reason other than {@link #stop()}: the caller then exits, as upstream does, since
- * another replica may already be acting. {@link #stop()} releases the Lease so another replica
- * takes over at once instead of after the lease duration.
+ * Competes for the Lease and says when this process leads. {@code onLost} runs when leadership ends
+ * for any reason other than {@link #stop()}: the caller then exits, as upstream does, since another
+ * replica may already be acting. {@link #stop()} releases the Lease so another replica takes over
+ * at once instead of after the lease duration.
  */
 public final class LeaderElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -41,42 +43,64 @@ public final class LeaderElection implements AutoCloseable {
         if (running != null) {
             throw new IllegalStateException("leader election already started");
         }
-        LeaderCallbacks callbacks = new LeaderCallbacks(() -> {
-            leading = true;
-            LOG.info("successfully acquired lease {}/{} as {}", settings.namespace(), settings.name(),
-                    settings.identity());
-            onLeading.run();
-        }, () -> {
-            boolean was = leading;
-            leading = false;
-            if (!stopping && was) {
-                LOG.error("leaderelection lost: lease {}/{} is no longer held by {}", settings.namespace(),
-                        settings.name(), settings.identity());
-                onLost.run();
-            }
-        }, leader -> LOG.info("new leader elected: {}", leader));
-        LeaderElector elector = client.leaderElector()
-                .withConfig(new LeaderElectionConfigBuilder()
-                        .withName(settings.name())
-                        .withLock(new LeaseLock(settings.namespace(), settings.name(), settings.identity()))
-                        .withLeaseDuration(settings.leaseDuration())
-                        .withRenewDeadline(settings.renewDeadline())
-                        .withRetryPeriod(settings.retryPeriod())
-                        .withReleaseOnCancel(true)
-                        .withLeaderCallbacks(callbacks)
-                        .build())
-                .build();
-        LOG.info("attempting to acquire leader lease {}/{} as {}", settings.namespace(), settings.name(),
+        LeaderCallbacks callbacks =
+                new LeaderCallbacks(
+                        () -> {
+                            leading = true;
+                            LOG.info(
+                                    "successfully acquired lease {}/{} as {}",
+                                    settings.namespace(),
+                                    settings.name(),
+                                    settings.identity());
+                            onLeading.run();
+                        },
+                        () -> {
+                            boolean was = leading;
+                            leading = false;
+                            if (!stopping && was) {
+                                LOG.error(
+                                        "leaderelection lost: lease {}/{} is no longer held by {}",
+                                        settings.namespace(),
+                                        settings.name(),
+                                        settings.identity());
+                                onLost.run();
+                            }
+                        },
+                        leader -> LOG.info("new leader elected: {}", leader));
+        LeaderElector elector =
+                client.leaderElector()
+                        .withConfig(
+                                new LeaderElectionConfigBuilder()
+                                        .withName(settings.name())
+                                        .withLock(
+                                                new LeaseLock(
+                                                        settings.namespace(),
+                                                        settings.name(),
+                                                        settings.identity()))
+                                        .withLeaseDuration(settings.leaseDuration())
+                                        .withRenewDeadline(settings.renewDeadline())
+                                        .withRetryPeriod(settings.retryPeriod())
+                                        .withReleaseOnCancel(true)
+                                        .withLeaderCallbacks(callbacks)
+                                        .build())
+                        .build();
+        LOG.info(
+                "attempting to acquire leader lease {}/{} as {}",
+                settings.namespace(),
+                settings.name(),
                 settings.identity());
         running = elector.start();
-        running.whenComplete((ignored, error) -> {
-            if (error != null && !stopping && !(error instanceof java.util.concurrent.CancellationException)) {
-                LOG.error("leader election failed: {}", error.getMessage());
-                if (!leading) {
-                    onLost.run();
-                }
-            }
-        });
+        running.whenComplete(
+                (ignored, error) -> {
+                    if (error != null
+                            && !stopping
+                            && !(error instanceof java.util.concurrent.CancellationException)) {
+                        LOG.error("leader election failed: {}", error.getMessage());
+                        if (!leading) {
+                            onLost.run();
+                        }
+                    }
+                });
     }
 
     /** Whether this process holds the Lease now. */

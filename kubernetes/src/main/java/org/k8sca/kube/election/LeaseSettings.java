@@ -6,18 +6,23 @@ import java.util.Objects;
 /**
  * Where and how to hold the Lease.
  *
- * @param namespace the Lease's namespace ({@code --leader-elect-resource-namespace}, else
- *     {@code --namespace})
+ * @param namespace the Lease's namespace ({@code --leader-elect-resource-namespace}, else {@code
+ *     --namespace})
  * @param name the Lease's name ({@code --leader-elect-resource-name}, {@code cluster-autoscaler})
  * @param identity this candidate's identity, unique per process (host name plus a random suffix)
- * @param leaseDuration {@code --leader-elect-lease-duration} (15 s): how long others wait after
- *     the last renewal before taking over
+ * @param leaseDuration {@code --leader-elect-lease-duration} (15 s): how long others wait after the
+ *     last renewal before taking over
  * @param renewDeadline {@code --leader-elect-renew-deadline} (10 s): the leader gives up when it
  *     could not renew for this long
  * @param retryPeriod {@code --leader-elect-retry-period} (2 s): how often candidates try
  */
-public record LeaseSettings(String namespace, String name, String identity, Duration leaseDuration,
-        Duration renewDeadline, Duration retryPeriod) {
+public record LeaseSettings(
+        String namespace,
+        String name,
+        String identity,
+        Duration leaseDuration,
+        Duration renewDeadline,
+        Duration retryPeriod) {
 
     public static final String DEFAULT_NAME = "cluster-autoscaler";
 
@@ -29,15 +34,24 @@ public record LeaseSettings(String namespace, String name, String identity, Dura
         Objects.requireNonNull(renewDeadline, "renewDeadline");
         Objects.requireNonNull(retryPeriod, "retryPeriod");
         if (retryPeriod.isNegative() || retryPeriod.isZero()) {
-            throw new IllegalArgumentException("--leader-elect-retry-period must be positive, got " + retryPeriod);
+            throw new IllegalArgumentException(
+                    "--leader-elect-retry-period must be positive, got " + retryPeriod);
         }
         if (renewDeadline.compareTo(retryPeriod) <= 0) {
-            throw new IllegalArgumentException("--leader-elect-renew-deadline (" + renewDeadline
-                    + ") must be longer than --leader-elect-retry-period (" + retryPeriod + ")");
+            throw new IllegalArgumentException(
+                    "--leader-elect-renew-deadline ("
+                            + renewDeadline
+                            + ") must be longer than --leader-elect-retry-period ("
+                            + retryPeriod
+                            + ")");
         }
         if (leaseDuration.compareTo(renewDeadline) <= 0) {
-            throw new IllegalArgumentException("--leader-elect-lease-duration (" + leaseDuration
-                    + ") must be longer than --leader-elect-renew-deadline (" + renewDeadline + ")");
+            throw new IllegalArgumentException(
+                    "--leader-elect-lease-duration ("
+                            + leaseDuration
+                            + ") must be longer than --leader-elect-renew-deadline ("
+                            + renewDeadline
+                            + ")");
         }
     }
 

@@ -16,44 +16,54 @@ import java.util.Map;
  */
 public final class EventDeduplicator {
 
-  public static final Duration WINDOW = Duration.ofMinutes(5);
-  public static final int MAX_KEYS = 8192;
-  static final String STATUS_NAMESPACE = "kube-system";
-  static final String STATUS_NAME = "cluster-autoscaler-status";
+    public static final Duration WINDOW = Duration.ofMinutes(5);
+    public static final int MAX_KEYS = 8192;
+    static final String STATUS_NAMESPACE = "kube-system";
+    static final String STATUS_NAME = "cluster-autoscaler-status";
 
-  private final Duration window;
-  private final Map<String, Instant> lastAdmitted;
+    private final Duration window;
+    private final Map<String, Instant> lastAdmitted;
 
-  public EventDeduplicator() {
-    this(WINDOW, MAX_KEYS);
-  }
-
-  public EventDeduplicator(Duration window, int maxKeys) {
-    this.window = window;
-    this.lastAdmitted = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-        return size() > maxKeys;
-      }
-    };
-  }
-
-  /** Whether {@code event} should be written; if so, it starts a new window for its key. */
-  public boolean admit(RecordedEvent event) {
-    String key = key(event);
-    Instant last = lastAdmitted.get(key);
-    if (last != null && event.at().isBefore(last.plus(window))) {
-      return false;
+    public EventDeduplicator() {
+        this(WINDOW, MAX_KEYS);
     }
-    lastAdmitted.put(key, event.at());
-    return true;
-  }
 
-  static String key(RecordedEvent event) {
-    EventObject o = event.object();
-    if (o.kind().equals("ConfigMap") && o.namespace().equals(STATUS_NAMESPACE) && o.name().equals(STATUS_NAME)) {
-      return "status\u0000" + event.message();
+    public EventDeduplicator(Duration window, int maxKeys) {
+        this.window = window;
+        this.lastAdmitted =
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                        return size() > maxKeys;
+                    }
+                };
     }
-    return String.join("\u0000", o.kind(), o.namespace(), o.name(), o.uid(), o.apiVersion(), event.reason());
-  }
+
+    /** Whether {@code event} should be written; if so, it starts a new window for its key. */
+    public boolean admit(RecordedEvent event) {
+        String key = key(event);
+        Instant last = lastAdmitted.get(key);
+        if (last != null && event.at().isBefore(last.plus(window))) {
+            return false;
+        }
+        lastAdmitted.put(key, event.at());
+        return true;
+    }
+
+    static String key(RecordedEvent event) {
+        EventObject o = event.object();
+        if (o.kind().equals("ConfigMap")
+                && o.namespace().equals(STATUS_NAMESPACE)
+                && o.name().equals(STATUS_NAME)) {
+            return "status\u0000" + event.message();
+        }
+        return String.join(
+                "\u0000",
+                o.kind(),
+                o.namespace(),
+                o.name(),
+                o.uid(),
+                o.apiVersion(),
+                event.reason());
+    }
 }

@@ -4,6 +4,6 @@ package org.k8sca.kube.events;
 @FunctionalInterface
 public interface EventSink {
 
-  /** Writes one event; may block on the network. An exception means it was not written. */
-  void write(RecordedEvent event) throws Exception;
+    /** Writes one event; may block on the network. An exception means it was not written. */
+    void write(RecordedEvent event) throws Exception;
 }

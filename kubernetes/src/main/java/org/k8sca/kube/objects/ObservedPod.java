@@ -1,10 +1,10 @@
 package org.k8sca.kube.objects;
 
+import org.k8sca.core.model.Pod;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
-import org.k8sca.core.model.Pod;
 
 /**
  * A pod as translated from Kubernetes: the core {@link Pod} plus what the loop needs to classify it
@@ -21,23 +21,26 @@ import org.k8sca.core.model.Pod;
  *     pods a changed claim affects
  */
 public record ObservedPod(
-    Pod pod,
-    SchedulingState state,
-    String schedulerName,
-    Instant unschedulableSince,
-    List<String> claimNames) {
+        Pod pod,
+        SchedulingState state,
+        String schedulerName,
+        Instant unschedulableSince,
+        List<String> claimNames) {
 
-  public static final String DEFAULT_SCHEDULER = "default-scheduler";
+    public static final String DEFAULT_SCHEDULER = "default-scheduler";
 
-  public ObservedPod {
-    Objects.requireNonNull(pod, "pod");
-    Objects.requireNonNull(state, "scheduling state of " + pod.key());
-    schedulerName = schedulerName == null || schedulerName.isEmpty() ? DEFAULT_SCHEDULER : schedulerName;
-    claimNames = claimNames == null ? List.of() : List.copyOf(claimNames);
-  }
+    public ObservedPod {
+        Objects.requireNonNull(pod, "pod");
+        Objects.requireNonNull(state, "scheduling state of " + pod.key());
+        schedulerName =
+                schedulerName == null || schedulerName.isEmpty()
+                        ? DEFAULT_SCHEDULER
+                        : schedulerName;
+        claimNames = claimNames == null ? List.of() : List.copyOf(claimNames);
+    }
 
-  /** {@code namespace/name}. */
-  public String key() {
-    return pod.key();
-  }
+    /** {@code namespace/name}. */
+    public String key() {
+        return pod.key();
+    }
 }

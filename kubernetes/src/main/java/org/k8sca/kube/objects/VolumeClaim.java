@@ -10,21 +10,22 @@ import java.util.Objects;
  * @param volumeName {@code spec.volumeName}: the bound PersistentVolume, empty while unbound
  * @param storageClassName {@code spec.storageClassName}, empty when none
  */
-public record VolumeClaim(String namespace, String name, String volumeName, String storageClassName) {
+public record VolumeClaim(
+        String namespace, String name, String volumeName, String storageClassName) {
 
-  public VolumeClaim {
-    Objects.requireNonNull(namespace, "claim namespace");
-    Objects.requireNonNull(name, "claim name");
-    volumeName = volumeName == null ? "" : volumeName;
-    storageClassName = storageClassName == null ? "" : storageClassName;
-  }
+    public VolumeClaim {
+        Objects.requireNonNull(namespace, "claim namespace");
+        Objects.requireNonNull(name, "claim name");
+        volumeName = volumeName == null ? "" : volumeName;
+        storageClassName = storageClassName == null ? "" : storageClassName;
+    }
 
-  public boolean bound() {
-    return !volumeName.isEmpty();
-  }
+    public boolean bound() {
+        return !volumeName.isEmpty();
+    }
 
-  /** {@code namespace/name}. */
-  public String key() {
-    return namespace + "/" + name;
-  }
+    /** {@code namespace/name}. */
+    public String key() {
+        return namespace + "/" + name;
+    }
 }

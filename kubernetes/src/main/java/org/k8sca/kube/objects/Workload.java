@@ -14,17 +14,23 @@ import java.util.Objects;
  * @param desiredReplicas {@code spec.replicas} (for a Job, {@code spec.parallelism}); 1 when unset
  * @param currentReplicas {@code status.replicas} (for a Job, {@code status.active}); 0 when unset
  */
-public record Workload(String kind, String namespace, String name, String uid, int desiredReplicas, int currentReplicas) {
+public record Workload(
+        String kind,
+        String namespace,
+        String name,
+        String uid,
+        int desiredReplicas,
+        int currentReplicas) {
 
-  public Workload {
-    Objects.requireNonNull(kind, "workload kind");
-    Objects.requireNonNull(namespace, "workload namespace");
-    Objects.requireNonNull(name, "workload name");
-    uid = uid == null ? "" : uid;
-  }
+    public Workload {
+        Objects.requireNonNull(kind, "workload kind");
+        Objects.requireNonNull(namespace, "workload namespace");
+        Objects.requireNonNull(name, "workload name");
+        uid = uid == null ? "" : uid;
+    }
 
-  /** {@code Kind namespace/name}, for messages. */
-  public String describe() {
-    return kind + " " + namespace + "/" + name;
-  }
+    /** {@code Kind namespace/name}, for messages. */
+    public String describe() {
+        return kind + " " + namespace + "/" + name;
+    }
 }

@@ -9,25 +9,27 @@ import java.util.List;
 /** {@link NodeObjectDeleter} on fabric8. */
 public final class KubeNodeObjectDeleter implements NodeObjectDeleter {
 
-  private final KubernetesClient client;
+    private final KubernetesClient client;
 
-  public KubeNodeObjectDeleter(KubernetesClient client) {
-    this.client = client;
-  }
-
-  @Override
-  public NodeDeletion deleteNode(String nodeName) {
-    try {
-      // fabric8 answers an empty list when the object did not exist (404).
-      List<StatusDetails> deleted = client.nodes().withName(nodeName).delete();
-      return deleted.isEmpty()
-          ? new NodeDeletion(NodeDeletion.Outcome.NOT_FOUND, "")
-          : new NodeDeletion(NodeDeletion.Outcome.DELETED, "");
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
-        return new NodeDeletion(NodeDeletion.Outcome.NOT_FOUND, "");
-      }
-      return new NodeDeletion(NodeDeletion.Outcome.FAILED, "deleting node " + nodeName + ": " + e.getMessage());
+    public KubeNodeObjectDeleter(KubernetesClient client) {
+        this.client = client;
     }
-  }
+
+    @Override
+    public NodeDeletion deleteNode(String nodeName) {
+        try {
+            // fabric8 answers an empty list when the object did not exist (404).
+            List<StatusDetails> deleted = client.nodes().withName(nodeName).delete();
+            return deleted.isEmpty()
+                    ? new NodeDeletion(NodeDeletion.Outcome.NOT_FOUND, "")
+                    : new NodeDeletion(NodeDeletion.Outcome.DELETED, "");
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return new NodeDeletion(NodeDeletion.Outcome.NOT_FOUND, "");
+            }
+            return new NodeDeletion(
+                    NodeDeletion.Outcome.FAILED,
+                    "deleting node " + nodeName + ": " + e.getMessage());
+        }
+    }
 }

@@ -10,19 +10,19 @@ import java.util.Objects;
  */
 public record NodeDeletion(Outcome outcome, String message) {
 
-  public enum Outcome {
-    DELETED,
-    /** There was no such node, which is what the caller wanted. */
-    NOT_FOUND,
-    FAILED
-  }
+    public enum Outcome {
+        DELETED,
+        /** There was no such node, which is what the caller wanted. */
+        NOT_FOUND,
+        FAILED
+    }
 
-  public NodeDeletion {
-    Objects.requireNonNull(outcome, "outcome");
-    message = message == null ? "" : message;
-  }
+    public NodeDeletion {
+        Objects.requireNonNull(outcome, "outcome");
+        message = message == null ? "" : message;
+    }
 
-  public boolean succeeded() {
-    return outcome != Outcome.FAILED;
-  }
+    public boolean succeeded() {
+        return outcome != Outcome.FAILED;
+    }
 }

@@ -6,5 +6,5 @@ package org.k8sca.kube.ops;
  */
 public interface NodeObjectDeleter {
 
-  NodeDeletion deleteNode(String nodeName);
+    NodeDeletion deleteNode(String nodeName);
 }

@@ -10,24 +10,24 @@ import java.util.Objects;
  */
 public record TaintChange(Outcome outcome, String message) {
 
-  public enum Outcome {
-    /** The node was updated. */
-    APPLIED,
-    /** The node already looked as asked; nothing was written. */
-    ALREADY_IN_PLACE,
-    /** There is no such node. */
-    NODE_NOT_FOUND,
-    /** The API refused or failed, or conflicts went on past the retry time. */
-    FAILED
-  }
+    public enum Outcome {
+        /** The node was updated. */
+        APPLIED,
+        /** The node already looked as asked; nothing was written. */
+        ALREADY_IN_PLACE,
+        /** There is no such node. */
+        NODE_NOT_FOUND,
+        /** The API refused or failed, or conflicts went on past the retry time. */
+        FAILED
+    }
 
-  public TaintChange {
-    Objects.requireNonNull(outcome, "outcome");
-    message = message == null ? "" : message;
-  }
+    public TaintChange {
+        Objects.requireNonNull(outcome, "outcome");
+        message = message == null ? "" : message;
+    }
 
-  /** Whether the node now looks as asked. */
-  public boolean succeeded() {
-    return outcome == Outcome.APPLIED || outcome == Outcome.ALREADY_IN_PLACE;
-  }
+    /** Whether the node now looks as asked. */
+    public boolean succeeded() {
+        return outcome == Outcome.APPLIED || outcome == Outcome.ALREADY_IN_PLACE;
+    }
 }

@@ -2,17 +2,17 @@ package org.k8sca.kube.status;
 
 /** The status document's {@code autoscalerStatus}. */
 public enum AutoscalerState {
-  /** Started, no loop finished yet. */
-  INITIALIZING("Initializing"),
-  RUNNING("Running");
+    /** Started, no loop finished yet. */
+    INITIALIZING("Initializing"),
+    RUNNING("Running");
 
-  private final String statusName;
+    private final String statusName;
 
-  AutoscalerState(String statusName) {
-    this.statusName = statusName;
-  }
+    AutoscalerState(String statusName) {
+        this.statusName = statusName;
+    }
 
-  public String statusName() {
-    return statusName;
-  }
+    public String statusName() {
+        return statusName;
+    }
 }

@@ -8,10 +8,10 @@ import org.k8sca.core.labels.Labels;
 /** Translates a Namespace into its labels, which namespace selectors of affinity terms match. */
 public final class NamespaceTranslator {
 
-  private NamespaceTranslator() {}
+    private NamespaceTranslator() {}
 
-  public static Labels labels(Namespace namespace) throws TranslationException {
-    ObjectMeta m = Meta.metadata(namespace);
-    return Meta.labels(m.getLabels(), Meta.describe(namespace), "metadata.labels");
-  }
+    public static Labels labels(Namespace namespace) throws TranslationException {
+        ObjectMeta m = Meta.metadata(namespace);
+        return Meta.labels(m.getLabels(), Meta.describe(namespace), "metadata.labels");
+    }
 }

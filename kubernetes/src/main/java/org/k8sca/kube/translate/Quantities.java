@@ -2,10 +2,10 @@ package org.k8sca.kube.translate;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 
+import org.k8sca.core.resources.Resources;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import org.k8sca.core.resources.Resources;
 
 /**
  * Turns a fabric8 resource list into core {@link Resources}, parsing each quantity exactly once
@@ -14,32 +14,33 @@ import org.k8sca.core.resources.Resources;
  */
 final class Quantities {
 
-  private Quantities() {}
+    private Quantities() {}
 
-  /**
-   * @param list a resource list such as {@code {cpu: 500m, memory: 1Gi}}; null means empty
-   * @param object the object, for messages
-   * @param field the field path of the list, for messages
-   */
-  static Resources resources(Map<String, Quantity> list, String object, String field) throws TranslationException {
-    if (list == null || list.isEmpty()) {
-      return Resources.ZERO;
+    /**
+     * @param list a resource list such as {@code {cpu: 500m, memory: 1Gi}}; null means empty
+     * @param object the object, for messages
+     * @param field the field path of the list, for messages
+     */
+    static Resources resources(Map<String, Quantity> list, String object, String field)
+            throws TranslationException {
+        if (list == null || list.isEmpty()) {
+            return Resources.ZERO;
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        for (Map.Entry<String, Quantity> e : list.entrySet()) {
+            Quantity q = e.getValue();
+            text.put(e.getKey(), q == null ? "" : q.toString());
+        }
+        try {
+            return Resources.parse(text, field);
+        } catch (IllegalArgumentException e) {
+            throw new TranslationException(object, field, stripPrefix(e.getMessage(), field), e);
+        }
     }
-    Map<String, String> text = new LinkedHashMap<>();
-    for (Map.Entry<String, Quantity> e : list.entrySet()) {
-      Quantity q = e.getValue();
-      text.put(e.getKey(), q == null ? "" : q.toString());
-    }
-    try {
-      return Resources.parse(text, field);
-    } catch (IllegalArgumentException e) {
-      throw new TranslationException(object, field, stripPrefix(e.getMessage(), field), e);
-    }
-  }
 
-  /** {@link Resources#parse} starts its message with the "where" we passed; do not repeat it. */
-  private static String stripPrefix(String message, String field) {
-    String prefix = field + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-  }
+    /** {@link Resources#parse} starts its message with the "where" we passed; do not repeat it. */
+    private static String stripPrefix(String message, String field) {
+        String prefix = field + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
 }

@@ -7,28 +7,28 @@ package org.k8sca.kube.translate;
  */
 public final class TranslationException extends Exception {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String object;
-  private final String field;
+    private final String object;
+    private final String field;
 
-  public TranslationException(String object, String field, String problem, Throwable cause) {
-    super(object + ": " + field + ": " + problem, cause);
-    this.object = object;
-    this.field = field;
-  }
+    public TranslationException(String object, String field, String problem, Throwable cause) {
+        super(object + ": " + field + ": " + problem, cause);
+        this.object = object;
+        this.field = field;
+    }
 
-  public TranslationException(String object, String field, String problem) {
-    this(object, field, problem, null);
-  }
+    public TranslationException(String object, String field, String problem) {
+        this(object, field, problem, null);
+    }
 
-  /** The object, e.g. {@code Pod default/web-1}. */
-  public String object() {
-    return object;
-  }
+    /** The object, e.g. {@code Pod default/web-1}. */
+    public String object() {
+        return object;
+    }
 
-  /** The field path, e.g. {@code spec.containers[0].resources.requests}. */
-  public String field() {
-    return field;
-  }
+    /** The field path, e.g. {@code spec.containers[0].resources.requests}. */
+    public String field() {
+        return field;
+    }
 }

@@ -14,43 +14,43 @@ import java.util.stream.Stream;
  */
 final class ManagedFieldsDroppingStore<T extends HasMetadata> implements ItemStore<T> {
 
-  private final BasicItemStore<T> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+    private final BasicItemStore<T> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
 
-  @Override
-  public String getKey(T object) {
-    return delegate.getKey(object);
-  }
-
-  @Override
-  public T put(String key, T object) {
-    if (object.getMetadata() != null) {
-      object.getMetadata().setManagedFields(null);
+    @Override
+    public String getKey(T object) {
+        return delegate.getKey(object);
     }
-    return delegate.put(key, object);
-  }
 
-  @Override
-  public T remove(String key) {
-    return delegate.remove(key);
-  }
+    @Override
+    public T put(String key, T object) {
+        if (object.getMetadata() != null) {
+            object.getMetadata().setManagedFields(null);
+        }
+        return delegate.put(key, object);
+    }
 
-  @Override
-  public Stream<String> keySet() {
-    return delegate.keySet();
-  }
+    @Override
+    public T remove(String key) {
+        return delegate.remove(key);
+    }
 
-  @Override
-  public Stream<T> values() {
-    return delegate.values();
-  }
+    @Override
+    public Stream<String> keySet() {
+        return delegate.keySet();
+    }
 
-  @Override
-  public int size() {
-    return delegate.size();
-  }
+    @Override
+    public Stream<T> values() {
+        return delegate.values();
+    }
 
-  @Override
-  public T get(String key) {
-    return delegate.get(key);
-  }
+    @Override
+    public int size() {
+        return delegate.size();
+    }
+
+    @Override
+    public T get(String key) {
+        return delegate.get(key);
+    }
 }

@@ -9,5 +9,5 @@ import org.k8sca.kube.objects.ObservedPod;
 @FunctionalInterface
 public interface UnschedulablePodListener {
 
-  void podBecameUnschedulable(ObservedPod pod);
+    void podBecameUnschedulable(ObservedPod pod);
 }

@@ -7,10 +7,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +20,11 @@ import org.k8sca.kube.ops.KubeNodeTainter;
 import org.k8sca.kube.ops.KubePodEvictor;
 import org.k8sca.kube.testing.FakeTime;
 import org.k8sca.kube.testing.MockApiServer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 class KubeActuationTest {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
@@ -39,22 +41,39 @@ class KubeActuationTest {
         api = new MockApiServer();
         client = api.client();
         FakeTime time = new FakeTime(NOW);
-        AutoscalerCordon cordon = new AutoscalerCordon(client,
-                new KubeNodeTainter(client, time, time, Duration.ofMillis(750), Duration.ofSeconds(5)));
-        EventSink sink = new EventSink() {
-            @Override
-            public void nodeEvent(String nodeName, boolean warning, String reason, String message) {
-                events.add(nodeName + " " + reason);
-            }
+        AutoscalerCordon cordon =
+                new AutoscalerCordon(
+                        client,
+                        new KubeNodeTainter(
+                                client, time, time, Duration.ofMillis(750), Duration.ofSeconds(5)));
+        EventSink sink =
+                new EventSink() {
+                    @Override
+                    public void nodeEvent(
+                            String nodeName, boolean warning, String reason, String message) {
+                        events.add(nodeName + " " + reason);
+                    }
 
-            @Override
-            public void podEvent(String namespace, String name, String uid, boolean warning, String reason,
-                    String message) {
-                events.add(namespace + "/" + name + " " + reason);
-            }
-        };
-        ops = new KubeClusterOperations(client, cordon, new KubePodEvictor(client), new KubeNodeObjectDeleter(client),
-                node -> List.of(), sink, evictions::add);
+                    @Override
+                    public void podEvent(
+                            String namespace,
+                            String name,
+                            String uid,
+                            boolean warning,
+                            String reason,
+                            String message) {
+                        events.add(namespace + "/" + name + " " + reason);
+                    }
+                };
+        ops =
+                new KubeClusterOperations(
+                        client,
+                        cordon,
+                        new KubePodEvictor(client),
+                        new KubeNodeObjectDeleter(client),
+                        node -> List.of(),
+                        sink,
+                        evictions::add);
         metadata = new KubeNodeMetadata(client, cordon);
     }
 
@@ -65,8 +84,18 @@ class KubeActuationTest {
     }
 
     private void node(String name, boolean cordoned, String providerId) {
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).endMetadata()
-                .withNewSpec().withUnschedulable(cordoned).withProviderID(providerId).endSpec().build()).create();
+        client.nodes()
+                .resource(
+                        new NodeBuilder()
+                                .withNewMetadata()
+                                .withName(name)
+                                .endMetadata()
+                                .withNewSpec()
+                                .withUnschedulable(cordoned)
+                                .withProviderID(providerId)
+                                .endSpec()
+                                .build())
+                .create();
     }
 
     private Node get(String name) {
@@ -74,7 +103,8 @@ class KubeActuationTest {
     }
 
     private static List<String> taintKeys(Node n) {
-        return n.getSpec().getTaints() == null ? List.of()
+        return n.getSpec().getTaints() == null
+                ? List.of()
                 : n.getSpec().getTaints().stream().map(t -> t.getKey()).toList();
     }
 
@@ -86,13 +116,15 @@ class KubeActuationTest {
         Node tainted = get("n1");
         assertThat(taintKeys(tainted)).containsExactly(AutoscalerTaints.TO_BE_DELETED);
         assertThat(tainted.getSpec().getUnschedulable()).isTrue();
-        assertThat(tainted.getMetadata().getAnnotations()).containsEntry(AutoscalerCordon.CORDONED_BY_AUTOSCALER, "true");
+        assertThat(tainted.getMetadata().getAnnotations())
+                .containsEntry(AutoscalerCordon.CORDONED_BY_AUTOSCALER, "true");
 
         ops.untaintToBeDeleted("n1", true);
         Node released = get("n1");
         assertThat(taintKeys(released)).isEmpty();
         assertThat(released.getSpec().getUnschedulable()).isFalse();
-        assertThat(released.getMetadata().getAnnotations()).doesNotContainKey(AutoscalerCordon.CORDONED_BY_AUTOSCALER);
+        assertThat(released.getMetadata().getAnnotations())
+                .doesNotContainKey(AutoscalerCordon.CORDONED_BY_AUTOSCALER);
     }
 
     @Test
@@ -100,7 +132,8 @@ class KubeActuationTest {
         node("n1", true, null);
 
         ops.taintToBeDeleted("n1", NOW, true);
-        assertThat(get("n1").getMetadata().getAnnotations()).doesNotContainKey(AutoscalerCordon.CORDONED_BY_AUTOSCALER);
+        assertThat(get("n1").getMetadata().getAnnotations())
+                .doesNotContainKey(AutoscalerCordon.CORDONED_BY_AUTOSCALER);
         ops.untaintToBeDeleted("n1", true);
 
         assertThat(taintKeys(get("n1"))).isEmpty();
@@ -144,7 +177,8 @@ class KubeActuationTest {
     @Test
     void taintingAMissingNodeFailsButLettingGoOfItDoesNot() throws Exception {
         assertThatThrownBy(() -> ops.taintToBeDeleted("missing", NOW, true))
-                .isInstanceOf(ClusterOperationException.class).hasMessageContaining("missing");
+                .isInstanceOf(ClusterOperationException.class)
+                .hasMessageContaining("missing");
         ops.untaintToBeDeleted("missing", true);
         ops.removeDeletionCandidate("missing");
     }
@@ -152,9 +186,23 @@ class KubeActuationTest {
     @Test
     void evictionsAndPodChecksGoThroughTheApi() throws Exception {
         node("n1", false, null);
-        String uid = client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("web")
-                .withNamespace("default").withUid("u1").endMetadata().withNewSpec().withNodeName("n1").endSpec()
-                .build()).create().getMetadata().getUid();
+        String uid =
+                client.pods()
+                        .inNamespace("default")
+                        .resource(
+                                new PodBuilder()
+                                        .withNewMetadata()
+                                        .withName("web")
+                                        .withNamespace("default")
+                                        .withUid("u1")
+                                        .endMetadata()
+                                        .withNewSpec()
+                                        .withNodeName("n1")
+                                        .endSpec()
+                                        .build())
+                        .create()
+                        .getMetadata()
+                        .getUid();
         Pod web = Pod.builder("default", "web").uid(uid).nodeName("n1").build();
         Pod gone = Pod.builder("default", "gone").uid("u2").nodeName("n1").build();
 
@@ -178,15 +226,24 @@ class KubeActuationTest {
         ops.podEvent(stuck, false, "ScaleDown", "deleting pod for node scale down");
 
         assertThat(evictions).containsExactly(false);
-        assertThat(events).containsExactly("default/stuck ScaleDownFailed", "default/stuck ScaleDown");
+        assertThat(events)
+                .containsExactly("default/stuck ScaleDownFailed", "default/stuck ScaleDown");
     }
 
     @Test
     void theNodeObjectIsDeletedAndItsAnnotationsRead() throws Exception {
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("n1")
-                .addToAnnotations("delay-deletion.cluster-autoscaler.kubernetes.io/x", "1").endMetadata().build())
+        client.nodes()
+                .resource(
+                        new NodeBuilder()
+                                .withNewMetadata()
+                                .withName("n1")
+                                .addToAnnotations(
+                                        "delay-deletion.cluster-autoscaler.kubernetes.io/x", "1")
+                                .endMetadata()
+                                .build())
                 .create();
-        assertThat(ops.nodeAnnotations("n1")).containsKey("delay-deletion.cluster-autoscaler.kubernetes.io/x");
+        assertThat(ops.nodeAnnotations("n1"))
+                .containsKey("delay-deletion.cluster-autoscaler.kubernetes.io/x");
         ops.deleteNodeObject("n1");
         assertThat(get("n1")).isNull();
         assertThat(ops.nodeAnnotations("n1")).isEmpty();

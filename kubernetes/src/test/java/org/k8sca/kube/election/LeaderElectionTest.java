@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.MockApiServer;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two candidates against the mock API server, with short lease timings so the test is quick;
@@ -37,8 +39,13 @@ class LeaderElectionTest {
     }
 
     private static LeaseSettings settings(String identity) {
-        return new LeaseSettings("kube-system", LeaseSettings.DEFAULT_NAME, identity, Duration.ofSeconds(3),
-                Duration.ofSeconds(2), Duration.ofMillis(200));
+        return new LeaseSettings(
+                "kube-system",
+                LeaseSettings.DEFAULT_NAME,
+                identity,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(200));
     }
 
     @Test
@@ -53,11 +60,20 @@ class LeaderElectionTest {
             Eventually.await("a leads", a::isLeading);
             b.start(bLed::incrementAndGet, lost::incrementAndGet);
             // Several of b's retry periods pass while a keeps renewing.
-            Eventually.await("b tried", () -> api.requests().stream()
-                    .filter(r -> r.contains("/leases/cluster-autoscaler")).count() >= 10);
+            Eventually.await(
+                    "b tried",
+                    () ->
+                            api.requests().stream()
+                                            .filter(r -> r.contains("/leases/cluster-autoscaler"))
+                                            .count()
+                                    >= 10);
             assertThat(b.isLeading()).isFalse();
             assertThat(bLed).hasValue(0);
-            Lease held = clientA.leases().inNamespace("kube-system").withName("cluster-autoscaler").get();
+            Lease held =
+                    clientA.leases()
+                            .inNamespace("kube-system")
+                            .withName("cluster-autoscaler")
+                            .get();
             assertThat(held.getSpec().getHolderIdentity()).isEqualTo("a");
 
             a.stop();
@@ -79,18 +95,27 @@ class LeaderElectionTest {
             a.start(() -> {}, lost::incrementAndGet);
             Eventually.await("a leads", a::isLeading);
             // The leader renews concurrently; retry the takeover on conflicts.
-            Eventually.await("intruder took the lease", () -> {
-                try {
-                    clientB.leases().inNamespace("kube-system").withName("cluster-autoscaler").edit(l -> {
-                        l.getSpec().setHolderIdentity("intruder");
-                        l.getSpec().setRenewTime(java.time.ZonedDateTime.now().plusHours(1));
-                        return l;
+            Eventually.await(
+                    "intruder took the lease",
+                    () -> {
+                        try {
+                            clientB.leases()
+                                    .inNamespace("kube-system")
+                                    .withName("cluster-autoscaler")
+                                    .edit(
+                                            l -> {
+                                                l.getSpec().setHolderIdentity("intruder");
+                                                l.getSpec()
+                                                        .setRenewTime(
+                                                                java.time.ZonedDateTime.now()
+                                                                        .plusHours(1));
+                                                return l;
+                                            });
+                            return true;
+                        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                            return false;
+                        }
                     });
-                    return true;
-                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                    return false;
-                }
-            });
             Eventually.await("a reports the loss", () -> lost.get() == 1);
             assertThat(a.isLeading()).isFalse();
         } finally {
@@ -100,8 +125,15 @@ class LeaderElectionTest {
 
     @Test
     void leaseTimingsMustNest() {
-        assertThatThrownBy(() -> new LeaseSettings("ns", "cluster-autoscaler", "x", Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ofSeconds(2)))
+        assertThatThrownBy(
+                        () ->
+                                new LeaseSettings(
+                                        "ns",
+                                        "cluster-autoscaler",
+                                        "x",
+                                        Duration.ofSeconds(10),
+                                        Duration.ofSeconds(10),
+                                        Duration.ofSeconds(2)))
                 .hasMessageContaining("--leader-elect-lease-duration");
         assertThat(LeaseSettings.identity("host-1")).startsWith("host-1_");
     }

@@ -8,22 +8,22 @@ import java.util.function.BooleanSupplier;
  */
 public final class Eventually {
 
-  private static final long LIMIT_MILLIS = 20_000;
+    private static final long LIMIT_MILLIS = 20_000;
 
-  private Eventually() {}
+    private Eventually() {}
 
-  public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("gave up waiting for: " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for: " + what);
-      }
+    public static void await(String what, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + LIMIT_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("gave up waiting for: " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for: " + what);
+            }
+        }
     }
-  }
 }

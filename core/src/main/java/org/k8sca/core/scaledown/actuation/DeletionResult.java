@@ -9,4 +9,5 @@ package org.k8sca.core.scaledown.actuation;
  * @param success whether the server was deleted
  * @param message what happened, e.g. the failure cause
  */
-public record DeletionResult(String nodeName, String groupId, boolean empty, boolean success, String message) {}
+public record DeletionResult(
+        String nodeName, String groupId, boolean empty, boolean success, String message) {}

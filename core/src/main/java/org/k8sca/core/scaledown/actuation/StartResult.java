@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record StartResult(List<String> started, Optional<String> failure) {
 
-  public StartResult {
-    started = List.copyOf(started);
-  }
+    public StartResult {
+        started = List.copyOf(started);
+    }
 }

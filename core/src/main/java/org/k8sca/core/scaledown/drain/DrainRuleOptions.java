@@ -13,19 +13,21 @@ import java.util.Objects;
  * @param blockingSystemPodDisruptionTimeout {@code --blocking-system-pod-distruption-timeout} (1 h)
  */
 public record DrainRuleOptions(
-    boolean skipNodesWithSystemPods,
-    boolean skipNodesWithLocalStorage,
-    boolean skipNodesWithCustomControllerPods,
-    int minReplicaCount,
-    Duration blockingSystemPodDisruptionTimeout) {
+        boolean skipNodesWithSystemPods,
+        boolean skipNodesWithLocalStorage,
+        boolean skipNodesWithCustomControllerPods,
+        int minReplicaCount,
+        Duration blockingSystemPodDisruptionTimeout) {
 
-  public static final DrainRuleOptions UPSTREAM_DEFAULTS =
-      new DrainRuleOptions(true, true, true, 0, Duration.ofHours(1));
+    public static final DrainRuleOptions UPSTREAM_DEFAULTS =
+            new DrainRuleOptions(true, true, true, 0, Duration.ofHours(1));
 
-  public DrainRuleOptions {
-    if (minReplicaCount < 0) {
-      throw new IllegalArgumentException("--min-replica-count must not be negative, got " + minReplicaCount);
+    public DrainRuleOptions {
+        if (minReplicaCount < 0) {
+            throw new IllegalArgumentException(
+                    "--min-replica-count must not be negative, got " + minReplicaCount);
+        }
+        Objects.requireNonNull(
+                blockingSystemPodDisruptionTimeout, "blockingSystemPodDisruptionTimeout");
     }
-    Objects.requireNonNull(blockingSystemPodDisruptionTimeout, "blockingSystemPodDisruptionTimeout");
-  }
 }

@@ -1,8 +1,8 @@
 package org.k8sca.core.scaledown.drain;
 
-import java.util.List;
-
 import org.k8sca.core.model.Pod;
+
+import java.util.List;
 
 /**
  * The drain rules' answer for a whole node.
@@ -14,27 +14,27 @@ import org.k8sca.core.model.Pod;
  * @param blockReason why it keeps the node, or null
  */
 public record NodeDrain(
-    List<Pod> podsToMove,
-    List<Pod> daemonSetPods,
-    List<Pod> onCompletionPods,
-    Pod blockingPod,
-    BlockReason blockReason) {
+        List<Pod> podsToMove,
+        List<Pod> daemonSetPods,
+        List<Pod> onCompletionPods,
+        Pod blockingPod,
+        BlockReason blockReason) {
 
-  public NodeDrain {
-    podsToMove = List.copyOf(podsToMove);
-    daemonSetPods = List.copyOf(daemonSetPods);
-    onCompletionPods = List.copyOf(onCompletionPods);
-    if ((blockingPod == null) != (blockReason == null)) {
-      throw new IllegalArgumentException("a blocking pod goes with a block reason");
+    public NodeDrain {
+        podsToMove = List.copyOf(podsToMove);
+        daemonSetPods = List.copyOf(daemonSetPods);
+        onCompletionPods = List.copyOf(onCompletionPods);
+        if ((blockingPod == null) != (blockReason == null)) {
+            throw new IllegalArgumentException("a blocking pod goes with a block reason");
+        }
     }
-  }
 
-  public boolean blocked() {
-    return blockingPod != null;
-  }
+    public boolean blocked() {
+        return blockingPod != null;
+    }
 
-  /** Nothing to reschedule: the node can go without moving a pod. */
-  public boolean empty() {
-    return !blocked() && podsToMove.isEmpty();
-  }
+    /** Nothing to reschedule: the node can go without moving a pod. */
+    public boolean empty() {
+        return !blocked() && podsToMove.isEmpty();
+    }
 }

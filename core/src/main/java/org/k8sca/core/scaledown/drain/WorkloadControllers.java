@@ -10,23 +10,25 @@ import java.util.OptionalInt;
  */
 public final class WorkloadControllers {
 
-  /** No controllers at all: every controlled pod is an orphan. */
-  public static final WorkloadControllers NONE = new WorkloadControllers(Map.of());
+    /** No controllers at all: every controlled pod is an orphan. */
+    public static final WorkloadControllers NONE = new WorkloadControllers(Map.of());
 
-  private final Map<ControllerKey, Integer> replicas;
+    private final Map<ControllerKey, Integer> replicas;
 
-  /** @param replicas desired replicas ({@code spec.replicas}) per existing controller */
-  public WorkloadControllers(Map<ControllerKey, Integer> replicas) {
-    this.replicas = Map.copyOf(replicas);
-  }
+    /**
+     * @param replicas desired replicas ({@code spec.replicas}) per existing controller
+     */
+    public WorkloadControllers(Map<ControllerKey, Integer> replicas) {
+        this.replicas = Map.copyOf(replicas);
+    }
 
-  public boolean exists(ControllerKey key) {
-    return replicas.containsKey(key);
-  }
+    public boolean exists(ControllerKey key) {
+        return replicas.containsKey(key);
+    }
 
-  /** Desired replicas of {@code key}, or empty when it does not exist. */
-  public OptionalInt replicas(ControllerKey key) {
-    Integer r = replicas.get(key);
-    return r == null ? OptionalInt.empty() : OptionalInt.of(r);
-  }
+    /** Desired replicas of {@code key}, or empty when it does not exist. */
+    public OptionalInt replicas(ControllerKey key) {
+        Integer r = replicas.get(key);
+        return r == null ? OptionalInt.empty() : OptionalInt.of(r);
+    }
 }

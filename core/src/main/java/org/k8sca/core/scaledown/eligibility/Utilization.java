@@ -10,18 +10,20 @@ package org.k8sca.core.scaledown.eligibility;
  */
 public record Utilization(double cpu, double memory, double gpu, boolean gpuNode) {
 
-  /** The figure compared with the threshold: GPU for GPU nodes, else the larger of cpu and memory. */
-  public double value() {
-    return gpuNode ? gpu : Math.max(cpu, memory);
-  }
+    /**
+     * The figure compared with the threshold: GPU for GPU nodes, else the larger of cpu and memory.
+     */
+    public double value() {
+        return gpuNode ? gpu : Math.max(cpu, memory);
+    }
 
-  /** e.g. {@code cpu 20%, memory 35%}. */
-  public String describe() {
-    String base = "cpu " + percent(cpu) + ", memory " + percent(memory);
-    return gpuNode ? base + ", gpu " + percent(gpu) : base;
-  }
+    /** e.g. {@code cpu 20%, memory 35%}. */
+    public String describe() {
+        String base = "cpu " + percent(cpu) + ", memory " + percent(memory);
+        return gpuNode ? base + ", gpu " + percent(gpu) : base;
+    }
 
-  private static String percent(double f) {
-    return Math.round(f * 100) + "%";
-  }
+    private static String percent(double f) {
+        return Math.round(f * 100) + "%";
+    }
 }

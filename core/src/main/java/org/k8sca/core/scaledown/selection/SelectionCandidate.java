@@ -1,10 +1,10 @@
 package org.k8sca.core.scaledown.selection;
 
-import java.time.Duration;
-import java.util.Objects;
-
 import org.k8sca.core.model.Node;
 import org.k8sca.core.scaledown.simulation.NodeRemoval;
+
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * An unneeded node offered to the selection.
@@ -14,12 +14,13 @@ import org.k8sca.core.scaledown.simulation.NodeRemoval;
  * @param group its node group
  * @param unneededFor how long it has been unneeded
  */
-public record SelectionCandidate(Node node, NodeRemoval removal, NodeGroupView group, Duration unneededFor) {
+public record SelectionCandidate(
+        Node node, NodeRemoval removal, NodeGroupView group, Duration unneededFor) {
 
-  public SelectionCandidate {
-    Objects.requireNonNull(node, "node");
-    Objects.requireNonNull(removal, "removal of " + node.name());
-    Objects.requireNonNull(group, "group of " + node.name());
-    Objects.requireNonNull(unneededFor, "unneededFor of " + node.name());
-  }
+    public SelectionCandidate {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(removal, "removal of " + node.name());
+        Objects.requireNonNull(group, "group of " + node.name());
+        Objects.requireNonNull(unneededFor, "unneededFor of " + node.name());
+    }
 }

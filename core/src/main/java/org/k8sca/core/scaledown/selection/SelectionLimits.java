@@ -12,12 +12,23 @@ package org.k8sca.core.scaledown.selection;
  * @param minMilliCpu the cluster minimum ({@code --cores-total} min, in millicores)
  * @param minMemoryBytes the cluster minimum ({@code --memory-total} min, in bytes)
  */
-public record SelectionLimits(int maxScaleDownParallelism, int maxDrainParallelism, int emptyInFlight,
-    int drainsInFlight, long clusterMilliCpu, long clusterMemoryBytes, long minMilliCpu, long minMemoryBytes) {
+public record SelectionLimits(
+        int maxScaleDownParallelism,
+        int maxDrainParallelism,
+        int emptyInFlight,
+        int drainsInFlight,
+        long clusterMilliCpu,
+        long clusterMemoryBytes,
+        long minMilliCpu,
+        long minMemoryBytes) {
 
-  public SelectionLimits {
-    if (maxScaleDownParallelism < 0 || maxDrainParallelism < 0 || emptyInFlight < 0 || drainsInFlight < 0) {
-      throw new IllegalArgumentException("scale-down parallelism and in-flight counts must not be negative");
+    public SelectionLimits {
+        if (maxScaleDownParallelism < 0
+                || maxDrainParallelism < 0
+                || emptyInFlight < 0
+                || drainsInFlight < 0) {
+            throw new IllegalArgumentException(
+                    "scale-down parallelism and in-flight counts must not be negative");
+        }
     }
-  }
 }

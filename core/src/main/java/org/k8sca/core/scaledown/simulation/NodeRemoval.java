@@ -1,11 +1,11 @@
 package org.k8sca.core.scaledown.simulation;
 
+import org.k8sca.core.model.Pod;
+import org.k8sca.core.scaledown.drain.NodeDrain;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import org.k8sca.core.model.Pod;
-import org.k8sca.core.scaledown.drain.NodeDrain;
 
 /**
  * A node the simulation found removable.
@@ -16,20 +16,21 @@ import org.k8sca.core.scaledown.drain.NodeDrain;
  * @param risky whether a PodDisruptionBudget cannot let all its moved pods go at once, so the drain
  *     will have to wait for replacements (such nodes are drained last)
  */
-public record NodeRemoval(String nodeName, NodeDrain drain, Map<String, String> destinations, boolean risky) {
+public record NodeRemoval(
+        String nodeName, NodeDrain drain, Map<String, String> destinations, boolean risky) {
 
-  public NodeRemoval {
-    Objects.requireNonNull(nodeName, "nodeName");
-    Objects.requireNonNull(drain, "drain");
-    destinations = Map.copyOf(destinations);
-  }
+    public NodeRemoval {
+        Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(drain, "drain");
+        destinations = Map.copyOf(destinations);
+    }
 
-  /** No pod has to move. */
-  public boolean empty() {
-    return drain.podsToMove().isEmpty();
-  }
+    /** No pod has to move. */
+    public boolean empty() {
+        return drain.podsToMove().isEmpty();
+    }
 
-  public List<Pod> podsToMove() {
-    return drain.podsToMove();
-  }
+    public List<Pod> podsToMove() {
+        return drain.podsToMove();
+    }
 }

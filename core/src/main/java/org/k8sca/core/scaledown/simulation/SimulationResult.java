@@ -10,12 +10,15 @@ import java.util.List;
  * @param notEvaluated candidates skipped because the time budget or the node limit ran out
  * @param timedOut whether the time budget ran out
  */
-public record SimulationResult(List<NodeRemoval> removable, List<Unremovable> unremovable,
-    List<String> notEvaluated, boolean timedOut) {
+public record SimulationResult(
+        List<NodeRemoval> removable,
+        List<Unremovable> unremovable,
+        List<String> notEvaluated,
+        boolean timedOut) {
 
-  public SimulationResult {
-    removable = List.copyOf(removable);
-    unremovable = List.copyOf(unremovable);
-    notEvaluated = List.copyOf(notEvaluated);
-  }
+    public SimulationResult {
+        removable = List.copyOf(removable);
+        unremovable = List.copyOf(unremovable);
+        notEvaluated = List.copyOf(notEvaluated);
+    }
 }

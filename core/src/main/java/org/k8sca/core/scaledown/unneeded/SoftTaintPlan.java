@@ -13,10 +13,10 @@ import java.util.Map;
  */
 public record SoftTaintPlan(Map<String, Instant> taint, List<String> untaint) {
 
-  public static final SoftTaintPlan NONE = new SoftTaintPlan(Map.of(), List.of());
+    public static final SoftTaintPlan NONE = new SoftTaintPlan(Map.of(), List.of());
 
-  public SoftTaintPlan {
-    taint = Map.copyOf(taint);
-    untaint = List.copyOf(untaint);
-  }
+    public SoftTaintPlan {
+        taint = Map.copyOf(taint);
+        untaint = List.copyOf(untaint);
+    }
 }

@@ -2,6 +2,21 @@ package org.k8sca.kamatera.sim.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+
+import org.k8sca.kamatera.sim.knobs.CommandKind;
+import org.k8sca.kamatera.sim.knobs.CreateFailureMode;
+import org.k8sca.kamatera.sim.knobs.Endpoint;
+import org.k8sca.kamatera.sim.knobs.Faults;
+import org.k8sca.kamatera.sim.knobs.InjectedResponse;
+import org.k8sca.kamatera.sim.model.ApiError;
+import org.k8sca.kamatera.sim.model.ApiInput;
+import org.k8sca.kamatera.sim.model.CloudApi;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,18 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-import org.k8sca.kamatera.sim.knobs.CommandKind;
-import org.k8sca.kamatera.sim.knobs.CreateFailureMode;
-import org.k8sca.kamatera.sim.knobs.Endpoint;
-import org.k8sca.kamatera.sim.knobs.Faults;
-import org.k8sca.kamatera.sim.knobs.InjectedResponse;
-import org.k8sca.kamatera.sim.model.ApiError;
-import org.k8sca.kamatera.sim.model.ApiInput;
-import org.k8sca.kamatera.sim.model.CloudApi;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Handles every request: journal, routing, request-level faults (in the order a real request meets
@@ -48,8 +51,15 @@ final class ApiHandler implements HttpHandler {
     private final Sleeper sleeper;
     private final BiConsumer<RecordedRequest, Integer> onReply;
 
-    ApiHandler(CloudApi api, Faults faults, Map<String, String> credentials, InstantSource clock, Journal journal,
-               HangGate hangGate, Sleeper sleeper, BiConsumer<RecordedRequest, Integer> onReply) {
+    ApiHandler(
+            CloudApi api,
+            Faults faults,
+            Map<String, String> credentials,
+            InstantSource clock,
+            Journal journal,
+            HangGate hangGate,
+            Sleeper sleeper,
+            BiConsumer<RecordedRequest, Integer> onReply) {
         this.api = api;
         this.faults = faults;
         this.credentials = Map.copyOf(credentials);
@@ -66,7 +76,8 @@ final class ApiHandler implements HttpHandler {
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = ex.getRequestURI().getRawPath();
             // A raw space in the request target cannot be served: the JDK server drops everything
-            // between the first and the last space of the request line, so only the first id arrives.
+            // between the first and the last space of the request line, so only the first id
+            // arrives.
             String rawQuery = ex.getRequestURI().getRawQuery();
             String body = readBody(ex.getRequestBody());
             Endpoint endpoint;
@@ -78,8 +89,18 @@ final class ApiHandler implements HttpHandler {
                 routeError = e;
             }
             Endpoint matched = endpoint;
-            RecordedRequest rec = journal.add(seq -> new RecordedRequest(seq, clock.instant(), method, path,
-                    rawQuery == null ? "" : rawQuery, matched, headersOf(ex), body));
+            RecordedRequest rec =
+                    journal.add(
+                            seq ->
+                                    new RecordedRequest(
+                                            seq,
+                                            clock.instant(),
+                                            method,
+                                            path,
+                                            rawQuery == null ? "" : rawQuery,
+                                            matched,
+                                            headersOf(ex),
+                                            body));
             Reply reply;
             if (routeError != null) {
                 reply = Reply.json(routeError.status(), routeError.body());
@@ -124,10 +145,13 @@ final class ApiHandler implements HttpHandler {
         } else if (faults.hang(endpoint)) {
             hangGate.await();
         }
-        if (createFailure == CreateFailureMode.HANG || createFailure == CreateFailureMode.GATEWAY_504) {
-            return Reply.text(504, "Gateway Timeout"); // the front end gave up; the create went through
+        if (createFailure == CreateFailureMode.HANG
+                || createFailure == CreateFailureMode.GATEWAY_504) {
+            return Reply.text(
+                    504, "Gateway Timeout"); // the front end gave up; the create went through
         }
-        boolean statusInJson = "true".equalsIgnoreCase(ex.getRequestHeaders().getFirst(STATUS_IN_JSON));
+        boolean statusInJson =
+                "true".equalsIgnoreCase(ex.getRequestHeaders().getFirst(STATUS_IN_JSON));
         return statusInJson ? wrapStatusInJson(reply) : reply;
     }
 
@@ -140,8 +164,11 @@ final class ApiHandler implements HttpHandler {
             if (drawLocked(faults.http500Rate(endpoint))) {
                 throw ApiError.failedMethod(endpoint.commandMethod());
             }
-            ApiInput in = ApiInput.of(InputParser.query(rawQuery),
-                    InputParser.body(ex.getRequestHeaders().getFirst("Content-Type"), body));
+            ApiInput in =
+                    ApiInput.of(
+                            InputParser.query(rawQuery),
+                            InputParser.body(
+                                    ex.getRequestHeaders().getFirst("Content-Type"), body));
             return Reply.json(200, dispatch(endpoint, in));
         } catch (AuthPassthrough p) {
             return Reply.json(200, p.body);
@@ -153,7 +180,9 @@ final class ApiHandler implements HttpHandler {
     /** Whether this successful create should look failed, and how (null: it should not). */
     private CreateFailureMode drawCreateFailure() {
         Optional<CreateFailureMode> mode = faults.createAcceptedButErroredMode();
-        return mode.isPresent() && drawLocked(faults.createAcceptedButErroredRate()) ? mode.get() : null;
+        return mode.isPresent() && drawLocked(faults.createAcceptedButErroredRate())
+                ? mode.get()
+                : null;
     }
 
     private static Reply wrapStatusInJson(Reply reply) {
@@ -199,9 +228,7 @@ final class ApiHandler implements HttpHandler {
 
     private JsonNode queueWithFaults(ApiInput in) {
         JsonNode real = api.queue(in);
-        return faults.queueBadShape()
-                .map(shape -> MAPPER.readTree(shape.body()))
-                .orElse(real);
+        return faults.queueBadShape().map(shape -> MAPPER.readTree(shape.body())).orElse(real);
     }
 
     /** Thrown when a failed login on the list endpoint is passed through as HTTP 200 (Q12). */
@@ -247,11 +274,15 @@ final class ApiHandler implements HttpHandler {
 
     /** Finds the endpoint for a method and path; unknown path → 404, wrong method → 500. */
     static Endpoint route(String method, String path) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String p =
+                path.length() > 1 && path.endsWith("/")
+                        ? path.substring(0, path.length() - 1)
+                        : path;
         List<Endpoint> samePath = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
             if (e.path().equals(p)) {
-                if (e.method().equals(method) || (method.equals("HEAD") && e.method().equals("GET"))) {
+                if (e.method().equals(method)
+                        || (method.equals("HEAD") && e.method().equals("GET"))) {
                     return e;
                 }
                 samePath.add(e);
@@ -260,16 +291,26 @@ final class ApiHandler implements HttpHandler {
         if (samePath.isEmpty()) {
             throw ApiError.routeNotFound();
         }
-        throw ApiError.methodNotAllowed(method, samePath.stream().map(Endpoint::method).distinct()
-                .collect(Collectors.joining(", ")));
+        throw ApiError.methodNotAllowed(
+                method,
+                samePath.stream()
+                        .map(Endpoint::method)
+                        .distinct()
+                        .collect(Collectors.joining(", ")));
     }
 
     private static Map<String, List<String>> headersOf(HttpExchange ex) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> {
-            String key = k.toLowerCase(Locale.ROOT);
-            out.put(key, key.equals("authsecret") ? List.of(RecordedRequest.REDACTED) : v);
-        });
+        ex.getRequestHeaders()
+                .forEach(
+                        (k, v) -> {
+                            String key = k.toLowerCase(Locale.ROOT);
+                            out.put(
+                                    key,
+                                    key.equals("authsecret")
+                                            ? List.of(RecordedRequest.REDACTED)
+                                            : v);
+                        });
         return out;
     }
 

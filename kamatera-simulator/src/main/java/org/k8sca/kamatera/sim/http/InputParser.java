@@ -1,13 +1,14 @@
 package org.k8sca.kamatera.sim.http;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns a query string and a body into parameters like Laravel does: a JSON object body when the
@@ -41,14 +42,16 @@ final class InputParser {
         if (body == null || body.isBlank()) {
             return out;
         }
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        if (contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             try {
                 JsonNode n = MAPPER.readTree(body);
                 if (n != null && n.isObject()) {
                     n.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
                 }
             } catch (JacksonException e) {
-                // Laravel treats an unreadable JSON body as no input; the request then fails on missing fields.
+                // Laravel treats an unreadable JSON body as no input; the request then fails on
+                // missing fields.
             }
             return out;
         }

@@ -1,8 +1,9 @@
 package org.k8sca.kamatera.sim.http;
 
+import org.k8sca.kamatera.sim.knobs.Endpoint;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.k8sca.kamatera.sim.knobs.Endpoint;
 
 /** The thread-safe list of every request received, in arrival order. */
 public final class Journal {

@@ -17,6 +17,8 @@ record Reply(int status, String contentType, String body) {
     /** An injected answer: JSON when the body looks like JSON, text otherwise. */
     static Reply raw(int status, String body) {
         String t = body.stripLeading();
-        return t.startsWith("{") || t.startsWith("[") ? new Reply(status, JSON, body) : text(status, body);
+        return t.startsWith("{") || t.startsWith("[")
+                ? new Reply(status, JSON, body)
+                : text(status, body);
     }
 }

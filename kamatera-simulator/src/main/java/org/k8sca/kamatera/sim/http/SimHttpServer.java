@@ -1,6 +1,10 @@
 package org.k8sca.kamatera.sim.http;
 
 import com.sun.net.httpserver.HttpServer;
+
+import org.k8sca.kamatera.sim.knobs.Faults;
+import org.k8sca.kamatera.sim.model.CloudApi;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import org.k8sca.kamatera.sim.knobs.Faults;
-import org.k8sca.kamatera.sim.model.CloudApi;
 
 /**
  * The JDK {@code HttpServer} serving the simulated API. Each request runs on its own daemon thread,
@@ -29,10 +31,17 @@ public final class SimHttpServer implements AutoCloseable {
     }
 
     /** Binds and starts the server; port 0 picks a free port. */
-    public static SimHttpServer start(String host, int port, CloudApi api, Faults faults,
-                                      Map<String, String> credentials, InstantSource clock, Journal journal,
-                                      HangGate hangGate, Sleeper sleeper,
-                                      BiConsumer<RecordedRequest, Integer> onReply) {
+    public static SimHttpServer start(
+            String host,
+            int port,
+            CloudApi api,
+            Faults faults,
+            Map<String, String> credentials,
+            InstantSource clock,
+            Journal journal,
+            HangGate hangGate,
+            Sleeper sleeper,
+            BiConsumer<RecordedRequest, Integer> onReply) {
         // Without TCP_NODELAY the body segment waits for the client's delayed ACK of the headers
         // (~40 ms per request). The JDK reads this property once, when its first server starts.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -42,16 +51,22 @@ public final class SimHttpServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "kamatera-sim-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService executor =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "kamatera-sim-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         server.setExecutor(executor);
-        server.createContext("/", new ApiHandler(api, faults, credentials, clock, journal, hangGate, sleeper, onReply));
+        server.createContext(
+                "/",
+                new ApiHandler(
+                        api, faults, credentials, clock, journal, hangGate, sleeper, onReply));
         server.start();
         return new SimHttpServer(server, executor, hangGate);
     }

@@ -27,14 +27,18 @@ public enum CommandKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses a command-line name such as {@code create} or {@code power-off} (case-insensitive). */
+    /**
+     * Parses a command-line name such as {@code create} or {@code power-off} (case-insensitive).
+     */
     public static CommandKind fromCliName(String name) {
         for (CommandKind k : values()) {
             if (k.cliName().equalsIgnoreCase(name.trim())) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown command kind '" + name
-                + "'; expected create, terminate, power-on, power-off or reboot");
+        throw new IllegalArgumentException(
+                "unknown command kind '"
+                        + name
+                        + "'; expected create, terminate, power-on, power-off or reboot");
     }
 }

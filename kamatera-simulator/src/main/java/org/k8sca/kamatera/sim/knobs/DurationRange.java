@@ -14,8 +14,8 @@ public record DurationRange(Duration min, Duration max) {
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
         if (min.isNegative() || max.compareTo(min) < 0) {
-            throw new IllegalArgumentException("invalid duration range " + min + ".." + max
-                    + ": need 0 <= min <= max");
+            throw new IllegalArgumentException(
+                    "invalid duration range " + min + ".." + max + ": need 0 <= min <= max");
         }
     }
 
@@ -27,7 +27,9 @@ public record DurationRange(Duration min, Duration max) {
         return new DurationRange(Duration.ofSeconds(min), Duration.ofSeconds(max));
     }
 
-    /** Draws a duration; a fixed range draws nothing from the generator, keeping seeded runs stable. */
+    /**
+     * Draws a duration; a fixed range draws nothing from the generator, keeping seeded runs stable.
+     */
     public Duration sample(RandomGenerator random) {
         long span = max.toMillis() - min.toMillis();
         if (span <= 0) {
@@ -44,7 +46,8 @@ public record DurationRange(Duration min, Duration max) {
         String t = text.trim();
         int dots = t.indexOf("..");
         if (dots >= 0) {
-            return new DurationRange(parseDuration(t.substring(0, dots)), parseDuration(t.substring(dots + 2)));
+            return new DurationRange(
+                    parseDuration(t.substring(0, dots)), parseDuration(t.substring(dots + 2)));
         }
         return fixed(parseDuration(t));
     }
@@ -57,7 +60,8 @@ public record DurationRange(Duration min, Duration max) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             }
             if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+                return Duration.ofMillis(
+                        Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
             }
             if (t.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
@@ -67,8 +71,11 @@ public record DurationRange(Duration min, Duration max) {
             }
             return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid duration '" + text
-                    + "': use e.g. 250ms, 30s, 2m, 1h or a range 90s..180s", e);
+            throw new IllegalArgumentException(
+                    "invalid duration '"
+                            + text
+                            + "': use e.g. 250ms, 30s, 2m, 1h or a range 90s..180s",
+                    e);
         }
     }
 

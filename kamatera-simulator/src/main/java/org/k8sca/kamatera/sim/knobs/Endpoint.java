@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 /**
  * The simulated cloudcli endpoints (E1–E9 of the API spec §6.1). Fault knobs are set per endpoint.
  *
- * <p>{@code commandMethod} is the cloudcli-server PHP handler name that appears in
- * {@code "Failed to run command method (<method>)"}. Known from observed errors: createServer,
- * serverTags, serversInfo, terminateServer; the others are guesses.
+ * <p>{@code commandMethod} is the cloudcli-server PHP handler name that appears in {@code "Failed
+ * to run command method (<method>)"}. Known from observed errors: createServer, serverTags,
+ * serversInfo, terminateServer; the others are guesses.
  */
 public enum Endpoint {
     ROOT("GET", "/", "root"),
@@ -59,7 +59,12 @@ public enum Endpoint {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown endpoint '" + name + "'; expected one of "
-                + Arrays.stream(values()).map(Endpoint::cliName).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "unknown endpoint '"
+                        + name
+                        + "'; expected one of "
+                        + Arrays.stream(values())
+                                .map(Endpoint::cliName)
+                                .collect(Collectors.joining(", ")));
     }
 }

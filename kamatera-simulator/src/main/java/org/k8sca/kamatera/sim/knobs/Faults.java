@@ -22,13 +22,15 @@ public final class Faults {
     private int gatewayStatus = 504;
     private final Map<Endpoint, Duration> latency = new EnumMap<>(Endpoint.class);
     private final Set<Endpoint> hang = EnumSet.noneOf(Endpoint.class);
-    private final Map<Endpoint, Deque<InjectedResponse>> nextResponses = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Deque<InjectedResponse>> nextResponses =
+            new EnumMap<>(Endpoint.class);
     private CreateFailureMode createAcceptedButErrored;
     private double createAcceptedButErroredRate;
     private double commandErrorRate;
     private double commandCancelRate;
     private String commandErrorMessage = "error occured, issue reported (117)";
-    private final Map<CommandKind, Deque<InjectedOutcome>> nextOutcomes = new EnumMap<>(CommandKind.class);
+    private final Map<CommandKind, Deque<InjectedOutcome>> nextOutcomes =
+            new EnumMap<>(CommandKind.class);
     private Duration queue404Window = Duration.ZERO;
     private QueueBadShape queueBadShape;
     private boolean listPassthroughErrorBody;
@@ -71,9 +73,13 @@ public final class Faults {
 
     // ---- request-level faults ----
 
-    /** Rate of HTTP 500 {@code {"message":"Failed to run command method (<method>)"}} on an endpoint. */
+    /**
+     * Rate of HTTP 500 {@code {"message":"Failed to run command method (<method>)"}} on an
+     * endpoint.
+     */
     public synchronized Faults http500Rate(Endpoint endpoint, double rate) {
-        http500Rate.put(Objects.requireNonNull(endpoint, "endpoint"), checkRate("http500 rate", rate));
+        http500Rate.put(
+                Objects.requireNonNull(endpoint, "endpoint"), checkRate("http500 rate", rate));
         return this;
     }
 
@@ -91,7 +97,8 @@ public final class Faults {
 
     /** Rate of gateway failures (status {@link #gatewayStatus()}, non-JSON body) on an endpoint. */
     public synchronized Faults gatewayRate(Endpoint endpoint, double rate) {
-        gatewayRate.put(Objects.requireNonNull(endpoint, "endpoint"), checkRate("gateway rate", rate));
+        gatewayRate.put(
+                Objects.requireNonNull(endpoint, "endpoint"), checkRate("gateway rate", rate));
         return this;
     }
 
@@ -163,8 +170,9 @@ public final class Faults {
             throw new IllegalArgumentException("times must be >= 0");
         }
         InjectedResponse r = new InjectedResponse(status, body);
-        Deque<InjectedResponse> q = nextResponses.computeIfAbsent(Objects.requireNonNull(endpoint, "endpoint"),
-                e -> new ArrayDeque<>());
+        Deque<InjectedResponse> q =
+                nextResponses.computeIfAbsent(
+                        Objects.requireNonNull(endpoint, "endpoint"), e -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
             q.add(r);
         }
@@ -183,7 +191,8 @@ public final class Faults {
      */
     public synchronized Faults createAcceptedButErrored(CreateFailureMode mode, double rate) {
         createAcceptedButErrored = mode;
-        createAcceptedButErroredRate = mode == null ? 0 : checkRate("createAcceptedButErrored rate", rate);
+        createAcceptedButErroredRate =
+                mode == null ? 0 : checkRate("createAcceptedButErrored rate", rate);
         return this;
     }
 
@@ -198,7 +207,8 @@ public final class Faults {
     /** HTTP status of an authentication failure: 500 (default) or 401. */
     public synchronized Faults authFailureStatus(int status) {
         if (status != 500 && status != 401) {
-            throw new IllegalArgumentException("auth failure status must be 500 or 401, not " + status);
+            throw new IllegalArgumentException(
+                    "auth failure status must be 500 or 401, not " + status);
         }
         authFailureStatus = status;
         return this;
@@ -208,7 +218,10 @@ public final class Faults {
         return authFailureStatus;
     }
 
-    /** On auth failure, {@code GET /service/servers} answers 200 with the backend's error JSON (Q12). */
+    /**
+     * On auth failure, {@code GET /service/servers} answers 200 with the backend's error JSON
+     * (Q12).
+     */
     public synchronized Faults authListPassthrough(boolean on) {
         authListPassthrough = on;
         return this;
@@ -250,14 +263,19 @@ public final class Faults {
         return commandErrorMessage;
     }
 
-    /** The next {@code times} commands of this kind end in {@code status} with {@code message} in the log. */
-    public synchronized Faults failNextCommands(CommandKind kind, int times, String status, String message) {
+    /**
+     * The next {@code times} commands of this kind end in {@code status} with {@code message} in
+     * the log.
+     */
+    public synchronized Faults failNextCommands(
+            CommandKind kind, int times, String status, String message) {
         if (times < 0) {
             throw new IllegalArgumentException("times must be >= 0");
         }
         InjectedOutcome o = new InjectedOutcome(status, message);
-        Deque<InjectedOutcome> q = nextOutcomes.computeIfAbsent(Objects.requireNonNull(kind, "kind"),
-                k -> new ArrayDeque<>());
+        Deque<InjectedOutcome> q =
+                nextOutcomes.computeIfAbsent(
+                        Objects.requireNonNull(kind, "kind"), k -> new ArrayDeque<>());
         for (int i = 0; i < times; i++) {
             q.add(o);
         }
@@ -292,7 +310,9 @@ public final class Faults {
         return Optional.ofNullable(queueBadShape);
     }
 
-    /** {@code GET /service/servers} answers 200 {@code {"errors":[{"code":1,"info":"…"}]}} (Q12). */
+    /**
+     * {@code GET /service/servers} answers 200 {@code {"errors":[{"code":1,"info":"…"}]}} (Q12).
+     */
     public synchronized Faults listPassthroughErrorBody(boolean on) {
         listPassthroughErrorBody = on;
         return this;

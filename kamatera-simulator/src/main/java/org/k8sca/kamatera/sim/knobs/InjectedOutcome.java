@@ -9,7 +9,10 @@ package org.k8sca.kamatera.sim.knobs;
 public record InjectedOutcome(String status, String message) {
     public InjectedOutcome {
         if (!"error".equals(status) && !"cancelled".equals(status)) {
-            throw new IllegalArgumentException("injected command outcome must be 'error' or 'cancelled', not '" + status + "'");
+            throw new IllegalArgumentException(
+                    "injected command outcome must be 'error' or 'cancelled', not '"
+                            + status
+                            + "'");
         }
         if (message == null) {
             throw new IllegalArgumentException("message must not be null");

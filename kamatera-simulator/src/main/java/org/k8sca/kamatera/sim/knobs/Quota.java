@@ -4,10 +4,10 @@ package org.k8sca.kamatera.sim.knobs;
  * Account limits (behaviour B13; unconfirmed on the real API). A limit of 0 means unlimited.
  * Servers being created count against the limits.
  *
- * @param maxServers   most servers on the account
- * @param maxCpuCores  most CPU cores summed over all servers
- * @param maxRamMb     most RAM (MB) summed over all servers
- * @param mode         how an exceeded limit is reported
+ * @param maxServers most servers on the account
+ * @param maxCpuCores most CPU cores summed over all servers
+ * @param maxRamMb most RAM (MB) summed over all servers
+ * @param mode how an exceeded limit is reported
  */
 public record Quota(int maxServers, int maxCpuCores, long maxRamMb, QuotaMode mode) {
 
@@ -24,9 +24,14 @@ public record Quota(int maxServers, int maxCpuCores, long maxRamMb, QuotaMode mo
 
     /** How an exceeded quota shows. */
     public enum QuotaMode {
-        /** Create answers HTTP 500 {@code {"json_decode_error":null,"message":"<info> (<code>)"}}. */
+        /**
+         * Create answers HTTP 500 {@code {"json_decode_error":null,"message":"<info> (<code>)"}}.
+         */
         SYNC_500,
-        /** Create is accepted; its command ends in {@code error} with the text in {@code log} (default). */
+        /**
+         * Create is accepted; its command ends in {@code error} with the text in {@code log}
+         * (default).
+         */
         COMMAND_ERROR
     }
 }

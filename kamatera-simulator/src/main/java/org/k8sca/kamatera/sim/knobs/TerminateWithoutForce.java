@@ -4,7 +4,9 @@ package org.k8sca.kamatera.sim.knobs;
 public enum TerminateWithoutForce {
     /** The command ends in {@code error} with log "server is powered on" (default). */
     COMMAND_ERROR,
-    /** The request fails at once with HTTP 500 {@code {"message":"server is powered on (<code>)"}}. */
+    /**
+     * The request fails at once with HTTP 500 {@code {"message":"server is powered on (<code>)"}}.
+     */
     SYNC_500,
     /** The server is terminated anyway. */
     ALLOW

@@ -13,10 +13,10 @@ import java.util.Objects;
  * a manual clock drives commands to completion without sleeping.
  *
  * <p>A command stays in the first in-flight status ({@code pending}) for the pending delay, then
- * runs for its kind's duration, walking through the remaining in-flight statuses
- * ({@code progress}), then ends in {@code complete}, {@code error} or {@code cancelled}.
- * Defaults follow the API spec's proposals (§4): create 90–180 s, power on/off 10–30 s,
- * reboot 20–40 s, terminate 15–60 s, pending 0–2 s.
+ * runs for its kind's duration, walking through the remaining in-flight statuses ({@code
+ * progress}), then ends in {@code complete}, {@code error} or {@code cancelled}. Defaults follow
+ * the API spec's proposals (§4): create 90–180 s, power on/off 10–30 s, reboot 20–40 s, terminate
+ * 15–60 s, pending 0–2 s.
  *
  * <p>Thread-safe; changes apply to commands started afterwards.
  */
@@ -39,7 +39,9 @@ public final class Timings {
         timestampZone = ZoneOffset.UTC;
     }
 
-    /** Timings where every command is complete as soon as it is queued (no pending, no duration). */
+    /**
+     * Timings where every command is complete as soon as it is queued (no pending, no duration).
+     */
     public static Timings instant() {
         Timings t = new Timings();
         t.pendingDelay(DurationRange.ZERO);
@@ -92,7 +94,8 @@ public final class Timings {
         }
         for (String s : statuses) {
             if (s.equals("complete") || s.equals("error") || s.equals("cancelled")) {
-                throw new IllegalArgumentException("in-flight statuses must not contain the terminal status '" + s + "'");
+                throw new IllegalArgumentException(
+                        "in-flight statuses must not contain the terminal status '" + s + "'");
             }
         }
         inFlightStatuses = List.copyOf(statuses);
@@ -116,7 +119,10 @@ public final class Timings {
         return timestampZone;
     }
 
-    /** Time zone of queue timestamps ({@code added}, {@code executed}, {@code completed}); default UTC. */
+    /**
+     * Time zone of queue timestamps ({@code added}, {@code executed}, {@code completed}); default
+     * UTC.
+     */
     public synchronized Timings timestampZone(ZoneId zone) {
         timestampZone = Objects.requireNonNull(zone, "zone");
         return this;

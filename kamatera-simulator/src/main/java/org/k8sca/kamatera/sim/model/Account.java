@@ -1,5 +1,11 @@
 package org.k8sca.kamatera.sim.model;
 
+import org.k8sca.kamatera.sim.knobs.CommandKind;
+import org.k8sca.kamatera.sim.knobs.Faults;
+import org.k8sca.kamatera.sim.knobs.InjectedOutcome;
+import org.k8sca.kamatera.sim.knobs.TerminateWithoutForce;
+import org.k8sca.kamatera.sim.knobs.Timings;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,18 +20,14 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.k8sca.kamatera.sim.knobs.CommandKind;
-import org.k8sca.kamatera.sim.knobs.Faults;
-import org.k8sca.kamatera.sim.knobs.InjectedOutcome;
-import org.k8sca.kamatera.sim.knobs.TerminateWithoutForce;
-import org.k8sca.kamatera.sim.knobs.Timings;
 
 /**
  * The simulated Kamatera account: its servers and queue commands. Nothing runs in the background:
- * every entry point first calls {@link #advance()}, which applies the effects of all commands
- * whose completion time has passed on the injected clock, in completion order.
+ * every entry point first calls {@link #advance()}, which applies the effects of all commands whose
+ * completion time has passed on the injected clock, in completion order.
  *
- * <p>Not thread-safe by itself: callers hold the account's monitor ({@code synchronized (account)}).
+ * <p>Not thread-safe by itself: callers hold the account's monitor ({@code synchronized
+ * (account)}).
  */
 public final class Account {
     final InstantSource clock;
@@ -61,7 +63,8 @@ public final class Account {
         }
         due.sort(Comparator.comparing((SimCommand c) -> c.completeAt).thenComparingLong(c -> c.id));
         due.forEach(this::finish);
-        servers.values().removeIf(s -> s.state == ServerState.TERMINATED && !now.isBefore(s.goneFrom));
+        servers.values()
+                .removeIf(s -> s.state == ServerState.TERMINATED && !now.isBefore(s.goneFrom));
         servers.values().forEach(s -> s.compact(now));
         return now;
     }
@@ -101,7 +104,8 @@ public final class Account {
                 s.changePower("off", shownAt);
                 break;
             case TERMINATE:
-                if (!c.force && s.actualPower.equals("on")
+                if (!c.force
+                        && s.actualPower.equals("on")
                         && faults.terminateWithoutForce() == TerminateWithoutForce.COMMAND_ERROR) {
                     fail(c, "server is powered on");
                     return;
@@ -123,8 +127,18 @@ public final class Account {
     SimCommand queue(CommandKind kind, SimServer server, List<String> logLines) {
         Duration pending = timings.pendingDelay().sample(random);
         Duration duration = timings.duration(kind).sample(random);
-        SimCommand c = new SimCommand(nextCommandId++, kind, server.id, server.name, now, faults.queue404Window(),
-                pending, duration, timings.inFlightStatuses(), logLines);
+        SimCommand c =
+                new SimCommand(
+                        nextCommandId++,
+                        kind,
+                        server.id,
+                        server.name,
+                        now,
+                        faults.queue404Window(),
+                        pending,
+                        duration,
+                        timings.inFlightStatuses(),
+                        logLines);
         Optional<InjectedOutcome> injected = faults.takeNextOutcome(kind);
         if (injected.isPresent()) {
             c.outcome = injected.get().status();
@@ -167,8 +181,8 @@ public final class Account {
 
     /**
      * Resolves {@code id} or {@code name} like cloudcli-server (B9): exactly one of them must be
-     * given; {@code name} is matched as {@code preg_match("/^<name>$/")} against every listed server
-     * (so {@code a|b} really means "starts with a, or ends with b").
+     * given; {@code name} is matched as {@code preg_match("/^<name>$/")} against every listed
+     * server (so {@code a|b} really means "starts with a, or ends with b").
      */
     List<SimServer> select(ApiInput in, String method, boolean allowNone) {
         String id = in.string("id");
@@ -214,7 +228,12 @@ public final class Account {
     }
 
     String newWanIp() {
-        return "185." + (1 + random.nextInt(254)) + "." + random.nextInt(256) + "." + (2 + random.nextInt(252));
+        return "185."
+                + (1 + random.nextInt(254))
+                + "."
+                + random.nextInt(256)
+                + "."
+                + (2 + random.nextInt(252));
     }
 
     void add(SimServer s) {
@@ -229,10 +248,24 @@ public final class Account {
             throw new IllegalArgumentException("a server with id " + id + " already exists");
         }
         String dc = setup.datacenter();
-        List<NetworkAttachment> nets = List.of(new NetworkAttachment("wan-" + dc.toLowerCase(Locale.ROOT),
-                List.of(newWanIp())));
-        SimServer s = new SimServer(id, setup.name(), dc, setup.cpu(), setup.ramMb(), setup.diskSizes(), nets,
-                "hourly", "t5000", false, false, setup.power());
+        List<NetworkAttachment> nets =
+                List.of(
+                        new NetworkAttachment(
+                                "wan-" + dc.toLowerCase(Locale.ROOT), List.of(newWanIp())));
+        SimServer s =
+                new SimServer(
+                        id,
+                        setup.name(),
+                        dc,
+                        setup.cpu(),
+                        setup.ramMb(),
+                        setup.diskSizes(),
+                        nets,
+                        "hourly",
+                        "t5000",
+                        false,
+                        false,
+                        setup.power());
         s.state = ServerState.ACTIVE;
         s.tags.addAll(setup.tags());
         add(s);

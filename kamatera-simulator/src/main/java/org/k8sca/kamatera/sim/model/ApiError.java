@@ -45,12 +45,18 @@ public final class ApiError extends RuntimeException {
         return message(500, "Failed to run command method (" + method + ")");
     }
 
-    /** 500 {@code {"message":"<info> (<code>)"}}: the backend rejected one step of a multi-server call. */
+    /**
+     * 500 {@code {"message":"<info> (<code>)"}}: the backend rejected one step of a multi-server
+     * call.
+     */
     public static ApiError backend(String info, int code) {
         return message(500, info + " (" + code + ")");
     }
 
-    /** 500 {@code {"json_decode_error":null,"message":"<info> (<code>)"}}: the backend rejected a create. */
+    /**
+     * 500 {@code {"json_decode_error":null,"message":"<info> (<code>)"}}: the backend rejected a
+     * create.
+     */
     public static ApiError backendCreate(String info, int code) {
         ObjectNode b = NODES.objectNode();
         b.putNull("json_decode_error");
@@ -58,7 +64,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(500, b);
     }
 
-    /** 500 {@code {"message":"{\"errors\":[{\"code\":c,\"info\":\"…\"}]}"}}: raw backend JSON as a string. */
+    /**
+     * 500 {@code {"message":"{\"errors\":[{\"code\":c,\"info\":\"…\"}]}"}}: raw backend JSON as a
+     * string.
+     */
     public static ApiError backendJsonString(String info, int code) {
         return message(500, backendErrors(info, code).toString());
     }
@@ -85,8 +94,13 @@ public final class ApiError extends RuntimeException {
     public static ApiError methodNotAllowed(String method, String allowed) {
         ObjectNode b = NODES.objectNode();
         b.put("error", true);
-        b.put("message", "The " + method + " method is not supported for this route. Supported methods: "
-                + allowed + ".");
+        b.put(
+                "message",
+                "The "
+                        + method
+                        + " method is not supported for this route. Supported methods: "
+                        + allowed
+                        + ".");
         return new ApiError(500, b);
     }
 

@@ -1,14 +1,15 @@
 package org.k8sca.kamatera.sim.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The request parameters as cloudcli-server (Laravel) sees them: query string and body merged,
- * body winning, after the global middleware (strings trimmed except {@code password}; empty strings
+ * The request parameters as cloudcli-server (Laravel) sees them: query string and body merged, body
+ * winning, after the global middleware (strings trimmed except {@code password}; empty strings
  * become null, i.e. "missing"). Values keep their JSON types so PHP's loose comparisons can be
  * reproduced.
  */
@@ -53,7 +54,9 @@ public final class ApiInput {
         return v == null || v.isNull() ? null : v;
     }
 
-    /** The value as PHP would turn it into a string (true → "1", false → ""), or null when missing. */
+    /**
+     * The value as PHP would turn it into a string (true → "1", false → ""), or null when missing.
+     */
     public String string(String key) {
         JsonNode v = raw(key);
         if (v == null) {

@@ -1,28 +1,31 @@
 package org.k8sca.kamatera.sim.model;
 
+import org.k8sca.kamatera.sim.knobs.CommandKind;
+import org.k8sca.kamatera.sim.knobs.Endpoint;
+import org.k8sca.kamatera.sim.knobs.Quota;
+import org.k8sca.kamatera.sim.knobs.TerminateWithoutForce;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.k8sca.kamatera.sim.knobs.CommandKind;
-import org.k8sca.kamatera.sim.knobs.Endpoint;
-import org.k8sca.kamatera.sim.knobs.Quota;
-import org.k8sca.kamatera.sim.knobs.TerminateWithoutForce;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What each cloudcli endpoint does to the account and answers (E1–E9, behaviours B2–B13). Every
- * method brings the account up to date first, holds the account's lock, and either returns the
- * HTTP 200 JSON body or throws {@link ApiError}.
+ * method brings the account up to date first, holds the account's lock, and either returns the HTTP
+ * 200 JSON body or throws {@link ApiError}.
  */
 public final class CloudApi {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final DateTimeFormatter QUEUE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter QUEUE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Account account;
     private final CreateRequestParser createParser;
@@ -81,7 +84,11 @@ public final class CloudApi {
         synchronized (account) {
             account.advance();
             ArrayNode a = NODES.arrayNode();
-            for (SimServer s : account.select(in, Endpoint.SERVER_INFO.commandMethod(), in.truthy("allow-no-servers"))) {
+            for (SimServer s :
+                    account.select(
+                            in,
+                            Endpoint.SERVER_INFO.commandMethod(),
+                            in.truthy("allow-no-servers"))) {
                 a.add(info(s));
             }
             return a;
@@ -109,8 +116,10 @@ public final class CloudApi {
         o.put("traffic", s.traffic);
         o.put("managed", s.managed ? "1" : "0");
         o.put("backup", s.backup ? "1" : "0");
-        double hourly = s.cpuCores() * 0.0035 + s.ramMb / 1024.0 * 0.0025
-                + s.diskSizes.stream().mapToInt(Integer::intValue).sum() * 0.00007;
+        double hourly =
+                s.cpuCores() * 0.0035
+                        + s.ramMb / 1024.0 * 0.0025
+                        + s.diskSizes.stream().mapToInt(Integer::intValue).sum() * 0.00007;
         String hourlyText = String.format(Locale.ROOT, "%.3f", hourly);
         o.put("priceMonthlyOn", String.format(Locale.ROOT, "%.2f", hourly * 720));
         o.put("priceHourlyOn", hourlyText);
@@ -146,14 +155,29 @@ public final class CloudApi {
             for (CreateOrder.NetworkRequest r : order.networks()) {
                 if (r.name().equals("wan")) {
                     String ip = r.ip().equals("auto") ? account.newWanIp() : r.ip();
-                    nets.add(new NetworkAttachment("wan-" + order.datacenter().toLowerCase(Locale.ROOT), List.of(ip)));
+                    nets.add(
+                            new NetworkAttachment(
+                                    "wan-" + order.datacenter().toLowerCase(Locale.ROOT),
+                                    List.of(ip)));
                 } else {
                     String ip = r.ip().equals("auto") ? "172.16.0." + (lanHost++) : r.ip();
                     nets.add(new NetworkAttachment(r.name(), List.of(ip)));
                 }
             }
-            SimServer s = new SimServer(account.newServerId(), name, order.datacenter(), order.cpu(), order.ramMb(),
-                    order.diskSizes(), nets, order.billing(), order.traffic(), order.managed(), order.dailyBackup(), "off");
+            SimServer s =
+                    new SimServer(
+                            account.newServerId(),
+                            name,
+                            order.datacenter(),
+                            order.cpu(),
+                            order.ramMb(),
+                            order.diskSizes(),
+                            nets,
+                            order.billing(),
+                            order.traffic(),
+                            order.managed(),
+                            order.dailyBackup(),
+                            "off");
             s.state = ServerState.CREATING;
             s.tags.addAll(order.tags());
             account.add(s);
@@ -205,7 +229,14 @@ public final class CloudApi {
         }
         for (int i = 0; i < nets.size(); i++) {
             NetworkAttachment n = nets.get(i);
-            lines.add("Network #" + (i + 1) + ": " + n.network() + " - " + n.ips().get(0) + " @ 255.255.255.0");
+            lines.add(
+                    "Network #"
+                            + (i + 1)
+                            + ": "
+                            + n.network()
+                            + " - "
+                            + n.ips().get(0)
+                            + " @ 255.255.255.0");
         }
         lines.add("Daily Backup: " + (o.dailyBackup() ? "Yes" : "No"));
         lines.add("Management Services: " + (o.managed() ? "Yes" : "No"));
@@ -239,12 +270,17 @@ public final class CloudApi {
             int k = 0;
             for (SimServer s : targets) {
                 failFanOutIfAsked(++k);
-                if (!force && s.actualPower.equals("on")
-                        && account.faults.terminateWithoutForce() == TerminateWithoutForce.SYNC_500) {
+                if (!force
+                        && s.actualPower.equals("on")
+                        && account.faults.terminateWithoutForce()
+                                == TerminateWithoutForce.SYNC_500) {
                     throw ApiError.backend("server is powered on", 14);
                 }
-                SimCommand c = account.queue(CommandKind.TERMINATE, s,
-                        List.of("Terminating server " + s.name, "Server terminated"));
+                SimCommand c =
+                        account.queue(
+                                CommandKind.TERMINATE,
+                                s,
+                                List.of("Terminating server " + s.name, "Server terminated"));
                 c.force = force;
                 ids.add(Long.toString(c.id));
             }
@@ -261,9 +297,17 @@ public final class CloudApi {
             int k = 0;
             for (SimServer s : targets) {
                 failFanOutIfAsked(++k);
-                String verb = kind == CommandKind.POWER_ON ? "on" : kind == CommandKind.POWER_OFF ? "off" : "restart";
-                SimCommand c = account.queue(kind, s, List.of("Power " + verb + " server " + s.name,
-                        "Server power " + verb + " complete"));
+                String verb =
+                        kind == CommandKind.POWER_ON
+                                ? "on"
+                                : kind == CommandKind.POWER_OFF ? "off" : "restart";
+                SimCommand c =
+                        account.queue(
+                                kind,
+                                s,
+                                List.of(
+                                        "Power " + verb + " server " + s.name,
+                                        "Server power " + verb + " complete"));
                 ids.add(Long.toString(c.id));
             }
             return ids;
@@ -282,7 +326,8 @@ public final class CloudApi {
             account.advance();
             List<SimServer> found = account.select(in, Endpoint.TAGS.commandMethod(), false);
             if (found.size() > 1) {
-                throw ApiError.message(500, "Too many matching servers (name='" + in.string("name") + "')");
+                throw ApiError.message(
+                        500, "Too many matching servers (name='" + in.string("name") + "')");
             }
             SimServer s = found.get(0);
             String add = in.string("add");
@@ -320,7 +365,9 @@ public final class CloudApi {
             for (String idText : ids.trim().split("\\s+")) {
                 SimCommand c;
                 try {
-                    c = account.command(Long.parseLong(idText)).orElseThrow(ApiError::queueNotFound);
+                    c =
+                            account.command(Long.parseLong(idText))
+                                    .orElseThrow(ApiError::queueNotFound);
                 } catch (NumberFormatException e) {
                     throw ApiError.queueNotFound();
                 }

@@ -1,16 +1,17 @@
 package org.k8sca.kamatera.sim.model;
 
+import tools.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Validates {@code POST /service/server} input the way cloudcli-server and its backend do
- * (behaviour B4), in their order: missing required flags (400, first one only), disk/network
- * syntax (400), yes/no and billing values and image resolution (500 "Failed to run command method
+ * (behaviour B4), in their order: missing required flags (400, first one only), disk/network syntax
+ * (400), yes/no and billing values and image resolution (500 "Failed to run command method
  * (createServer)"), then the backend's checks (500 with {@code json_decode_error}; their texts and
  * codes are the simulator's guesses).
  */
@@ -46,7 +47,8 @@ final class CreateRequestParser {
             throw ApiError.badRequest("missing required flag (image)");
         }
         List<Integer> disks = parseDisks(orDefault(in.string("disk"), "id=0,size=20"));
-        List<CreateOrder.NetworkRequest> networks = parseNetworks(orDefault(in.string("network"), "id=0,name=wan,ip=auto"));
+        List<CreateOrder.NetworkRequest> networks =
+                parseNetworks(orDefault(in.string("network"), "id=0,name=wan,ip=auto"));
 
         boolean dailyBackup = yesNo(in, "dailybackup", false);
         boolean managed = yesNo(in, "managed", false);
@@ -55,8 +57,12 @@ final class CreateRequestParser {
         if (!billing.equals("hourly") && !billing.equals("monthly")) {
             throw ApiError.failedMethod(METHOD);
         }
-        // Hourly servers still report traffic t5000 (observed); monthlypackage only counts for monthly.
-        String traffic = billing.equals("monthly") ? orDefault(in.string("monthlypackage"), "t5000") : "t5000";
+        // Hourly servers still report traffic t5000 (observed); monthlypackage only counts for
+        // monthly.
+        String traffic =
+                billing.equals("monthly")
+                        ? orDefault(in.string("monthlypackage"), "t5000")
+                        : "t5000";
 
         Catalog.Image img = resolveImage(datacenter, image);
         String imageId = catalog.imageId(datacenter, img);
@@ -70,7 +76,9 @@ final class CreateRequestParser {
         if (!m.matches()) {
             throw ApiError.backendCreate("Invalid CPU", 5);
         }
-        Catalog.CpuType type = catalog.cpuType(m.group(2)).orElseThrow(() -> ApiError.backendCreate("Invalid CPU type", 5));
+        Catalog.CpuType type =
+                catalog.cpuType(m.group(2))
+                        .orElseThrow(() -> ApiError.backendCreate("Invalid CPU type", 5));
         if (!type.cores().contains(Integer.parseInt(m.group(1)))) {
             throw ApiError.backendCreate("Invalid number of CPU cores", 5);
         }
@@ -86,10 +94,14 @@ final class CreateRequestParser {
         if (!catalog.hasTrafficPackage(traffic)) {
             throw ApiError.backendCreate("Invalid traffic package", 8);
         }
-        boolean generate = "__generate__".equals(password) && "__generate__".equals(in.string("passwordValidate"));
+        boolean generate =
+                "__generate__".equals(password)
+                        && "__generate__".equals(in.string("passwordValidate"));
         if (password != null && !generate && !validPassword(password)) {
-            throw ApiError.backendCreate("Invalid password: 10-20 characters of a-z, A-Z, 0-9, !@#$^&*()~"
-                    + " with at least one upper case letter, one lower case letter and one digit", 11);
+            throw ApiError.backendCreate(
+                    "Invalid password: 10-20 characters of a-z, A-Z, 0-9, !@#$^&*()~ with at least"
+                        + " one upper case letter, one lower case letter and one digit",
+                    11);
         }
         List<String> tags = new ArrayList<>();
         String tagValue = in.string("tag");
@@ -103,8 +115,22 @@ final class CreateRequestParser {
                 }
             }
         }
-        return new CreateOrder(name, generate, datacenter, img, imageId, cpu, ram, disks, networks, dailyBackup,
-                managed, billing, traffic, powerOn, tags);
+        return new CreateOrder(
+                name,
+                generate,
+                datacenter,
+                img,
+                imageId,
+                cpu,
+                ram,
+                disks,
+                networks,
+                dailyBackup,
+                managed,
+                billing,
+                traffic,
+                powerOn,
+                tags);
     }
 
     private Catalog.Image resolveImage(String datacenter, String image) {
@@ -112,7 +138,8 @@ final class CreateRequestParser {
             if (!image.startsWith(datacenter + ":")) {
                 throw ApiError.failedMethod(METHOD); // image/datacenter mismatch
             }
-            return catalog.imageById(datacenter, image).orElseThrow(() -> ApiError.backendCreate("Invalid disk image", 9));
+            return catalog.imageById(datacenter, image)
+                    .orElseThrow(() -> ApiError.backendCreate("Invalid disk image", 9));
         }
         if (BARE_IMAGE_ID.matcher(image).matches()) {
             return catalog.imageById(datacenter, datacenter + ":" + image)
@@ -173,8 +200,10 @@ final class CreateRequestParser {
     }
 
     static boolean validPassword(String p) {
-        return PASSWORD_CHARS.matcher(p).matches() && p.chars().anyMatch(Character::isUpperCase)
-                && p.chars().anyMatch(Character::isLowerCase) && p.chars().anyMatch(Character::isDigit);
+        return PASSWORD_CHARS.matcher(p).matches()
+                && p.chars().anyMatch(Character::isUpperCase)
+                && p.chars().anyMatch(Character::isLowerCase)
+                && p.chars().anyMatch(Character::isDigit);
     }
 
     private static String orDefault(String value, String dflt) {

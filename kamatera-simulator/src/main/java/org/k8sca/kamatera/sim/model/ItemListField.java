@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Parses cloudcli's space-separated item lists, as in {@code disk} and {@code network}:
- * {@code "id=3,size=20 size=10"}. At most 4 items with ids 0–3; items without an id take the free
- * ids in ascending order. Errors are the 400 answers of the real server (spec §2.5).
+ * Parses cloudcli's space-separated item lists, as in {@code disk} and {@code network}: {@code
+ * "id=3,size=20 size=10"}. At most 4 items with ids 0–3; items without an id take the free ids in
+ * ascending order. Errors are the 400 answers of the real server (spec §2.5).
  */
 final class ItemListField {
     static final int MAX_ITEMS = 4;
@@ -42,13 +42,16 @@ final class ItemListField {
             try {
                 n = Integer.parseInt(id);
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest("invalid item id: " + id + " (" + field + "=" + item + ")");
+                throw ApiError.badRequest(
+                        "invalid item id: " + id + " (" + field + "=" + item + ")");
             }
             if (n < 0 || n >= MAX_ITEMS) {
-                throw ApiError.badRequest("invalid item id: " + id + " (" + field + "=" + item + ")");
+                throw ApiError.badRequest(
+                        "invalid item id: " + id + " (" + field + "=" + item + ")");
             }
             if (byId.putIfAbsent(n, pairs) != null) {
-                throw ApiError.badRequest("duplicate item id: " + id + " (" + field + "=" + item + ")");
+                throw ApiError.badRequest(
+                        "duplicate item id: " + id + " (" + field + "=" + item + ")");
             }
         }
         int next = 0;

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A server to put directly into the simulated account (no command, visible at once), e.g.
- * {@code ServerSetup.named("ng1-3fa9c02b71e").datacenter("IL").power("off").tags("k8sca-c1", "k8scang-ng1")}.
- * Defaults: datacenter EU, power on, CPU 2B, 4096 MB RAM, one 20 GB disk, hourly billing, a WAN NIC.
+ * A server to put directly into the simulated account (no command, visible at once), e.g. {@code
+ * ServerSetup.named("ng1-3fa9c02b71e").datacenter("IL").power("off").tags("k8sca-c1",
+ * "k8scang-ng1")}. Defaults: datacenter EU, power on, CPU 2B, 4096 MB RAM, one 20 GB disk, hourly
+ * billing, a WAN NIC.
  */
 public final class ServerSetup {
     private final String name;
@@ -55,7 +56,8 @@ public final class ServerSetup {
     /** CPU as {@code <cores><type>}, e.g. {@code 4D}. */
     public ServerSetup cpu(String cpu) {
         if (!cpu.matches("\\d+[ABDT]")) {
-            throw new IllegalArgumentException("cpu must look like 2B (cores then type A, B, D or T), not '" + cpu + "'");
+            throw new IllegalArgumentException(
+                    "cpu must look like 2B (cores then type A, B, D or T), not '" + cpu + "'");
         }
         this.cpu = cpu;
         return this;

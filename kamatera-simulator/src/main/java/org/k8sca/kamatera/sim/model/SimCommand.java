@@ -1,15 +1,16 @@
 package org.k8sca.kamatera.sim.model;
 
+import org.k8sca.kamatera.sim.knobs.CommandKind;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.k8sca.kamatera.sim.knobs.CommandKind;
 
 /**
  * A queue command (mutable; only touched under the account's lock). Its phase instants are fixed
- * when it is queued; its effect on the server is applied when the account advances past
- * {@link #completeAt}, and that is when its terminal status becomes final.
+ * when it is queued; its effect on the server is applied when the account advances past {@link
+ * #completeAt}, and that is when its terminal status becomes final.
  */
 final class SimCommand {
     final long id;
@@ -21,20 +22,35 @@ final class SimCommand {
     final Instant executeAt;
     final Instant completeAt;
     final List<String> inFlightStatuses;
+
     /** The full log of a successful run, revealed line by line while the command executes. */
     final List<String> logLines;
+
     /** Planned terminal status; an effect may still turn {@code complete} into {@code error}. */
     String outcome;
+
     /** Appended to the log when the outcome is error or cancelled. */
     String failureText;
+
     boolean finished;
+
     /** Terminate only: the {@code force} flag. */
     boolean force;
+
     /** Create only: {@code poweronaftercreate}. */
     boolean powerOnAfterCreate;
 
-    SimCommand(long id, CommandKind kind, String serverId, String serverName, Instant added, Duration registerDelay,
-               Duration pendingDelay, Duration duration, List<String> inFlightStatuses, List<String> logLines) {
+    SimCommand(
+            long id,
+            CommandKind kind,
+            String serverId,
+            String serverName,
+            Instant added,
+            Duration registerDelay,
+            Duration pendingDelay,
+            Duration duration,
+            List<String> inFlightStatuses,
+            List<String> logLines) {
         this.id = id;
         this.kind = kind;
         this.serverId = serverId;
@@ -92,7 +108,15 @@ final class SimCommand {
     }
 
     CommandView view(Instant now) {
-        return new CommandView(id, kind, serverId, serverName, registered(now) ? status(now) : null, log(now),
-                added, executeAt, completeAt);
+        return new CommandView(
+                id,
+                kind,
+                serverId,
+                serverName,
+                registered(now) ? status(now) : null,
+                log(now),
+                added,
+                executeAt,
+                completeAt);
     }
 }

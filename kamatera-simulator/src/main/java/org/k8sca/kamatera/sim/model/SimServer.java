@@ -29,17 +29,31 @@ final class SimServer {
 
     ServerState state;
     String actualPower;
+
     /** Shown power: the value before the first entry, then each entry from its instant on. */
     private String shownPowerBase;
+
     private final TreeMap<Instant, String> shownPowerChanges = new TreeMap<>();
+
     /** When an ACTIVE server starts to be listed (null: always). */
     Instant visibleFrom;
+
     /** When a TERMINATED server stops being listed. */
     Instant goneFrom;
 
-    SimServer(String id, String name, String datacenter, String cpu, int ramMb, List<Integer> diskSizes,
-              List<NetworkAttachment> networks, String billing, String traffic, boolean managed, boolean backup,
-              String power) {
+    SimServer(
+            String id,
+            String name,
+            String datacenter,
+            String cpu,
+            int ramMb,
+            List<Integer> diskSizes,
+            List<NetworkAttachment> networks,
+            String billing,
+            String traffic,
+            boolean managed,
+            boolean backup,
+            String power) {
         this.id = id;
         this.name = name;
         this.datacenter = datacenter;
@@ -92,7 +106,18 @@ final class SimServer {
     }
 
     ServerView view(Instant now) {
-        return new ServerView(id, name, datacenter, actualPower, shownPower(now), state, new ArrayList<>(tags),
-                cpu, ramMb, diskSizes, networks, billing);
+        return new ServerView(
+                id,
+                name,
+                datacenter,
+                actualPower,
+                shownPower(now),
+                state,
+                new ArrayList<>(tags),
+                cpu,
+                ramMb,
+                diskSizes,
+                networks,
+                billing);
     }
 }

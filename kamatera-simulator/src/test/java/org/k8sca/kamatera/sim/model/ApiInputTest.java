@@ -2,11 +2,13 @@ package org.k8sca.kamatera.sim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Laravel middleware and PHP 7.4 comparisons that decide cloudcli's flags. */
 class ApiInputTest {
@@ -22,7 +24,8 @@ class ApiInputTest {
     void forceIsTrueOnlyForJsonTrueTheStringTrueAndNumericZero() {
         assertThat(json("{\"force\":true}").equalsTrueLoosely("force")).isTrue();
         assertThat(json("{\"force\":\"true\"}").equalsTrueLoosely("force")).isTrue();
-        assertThat(json("{\"force\":0}").equalsTrueLoosely("force")).isTrue(); // PHP 7.4: 0 == "true"
+        assertThat(json("{\"force\":0}").equalsTrueLoosely("force"))
+                .isTrue(); // PHP 7.4: 0 == "true"
         assertThat(json("{\"force\":false}").equalsTrueLoosely("force")).isFalse();
         assertThat(json("{\"force\":\"1\"}").equalsTrueLoosely("force")).isFalse();
         assertThat(json("{\"force\":\"yes\"}").equalsTrueLoosely("force")).isFalse();
@@ -32,7 +35,10 @@ class ApiInputTest {
 
     @Test
     void stringsAreTrimmedExceptPasswordAndEmptyMeansMissing() {
-        ApiInput in = json("{\"name\":\"  a  \",\"password\":\" p \",\"image\":\"\",\"ram\":4096,\"x\":true}");
+        ApiInput in =
+                json(
+                        "{\"name\":\"  a  \",\"password\":\" p"
+                            + " \",\"image\":\"\",\"ram\":4096,\"x\":true}");
         assertThat(in.string("name")).isEqualTo("a");
         assertThat(in.string("password")).isEqualTo(" p ");
         assertThat(in.has("image")).isFalse();
@@ -42,8 +48,10 @@ class ApiInputTest {
 
     @Test
     void bodyWinsOverQueryAndTruthinessFollowsPhp() {
-        ApiInput in = ApiInput.of(Map.of("name", "q", "a", "0", "b", "no"),
-                Map.of("name", MAPPER.readTree("\"b\"")));
+        ApiInput in =
+                ApiInput.of(
+                        Map.of("name", "q", "a", "0", "b", "no"),
+                        Map.of("name", MAPPER.readTree("\"b\"")));
         assertThat(in.string("name")).isEqualTo("b");
         assertThat(in.truthy("a")).isFalse();
         assertThat(in.truthy("b")).isTrue();

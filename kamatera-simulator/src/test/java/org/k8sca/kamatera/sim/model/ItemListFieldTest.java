@@ -3,19 +3,23 @@ package org.k8sca.kamatera.sim.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
-/** The disk/network item syntax: ids 0–3, free ids filled in ascending order, result sorted by id. */
+/**
+ * The disk/network item syntax: ids 0–3, free ids filled in ascending order, result sorted by id.
+ */
 class ItemListFieldTest {
 
     @Test
     void itemsWithoutIdTakeTheFreeIdsInOrder() {
-        List<Map<String, String>> items = ItemListField.parse("disk", "id=3,size=20 size=10 id=0,size=30 id=1,size=60");
+        List<Map<String, String>> items =
+                ItemListField.parse("disk", "id=3,size=20 size=10 id=0,size=30 id=1,size=60");
         assertThat(items).extracting(m -> m.get("size")).containsExactly("30", "60", "10", "20");
     }
 
@@ -55,8 +59,10 @@ class ItemListFieldTest {
                 }
             }
             String value = String.join(" ", parts);
-            assertThat(ItemListField.parse("disk", value)).extracting(m -> m.get("size"))
-                    .as("seed %d run %d value '%s'", seed, run, value).containsExactlyElementsOf(want);
+            assertThat(ItemListField.parse("disk", value))
+                    .extracting(m -> m.get("size"))
+                    .as("seed %d run %d value '%s'", seed, run, value)
+                    .containsExactlyElementsOf(want);
         }
     }
 

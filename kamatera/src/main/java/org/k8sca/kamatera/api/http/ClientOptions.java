@@ -1,16 +1,18 @@
 package org.k8sca.kamatera.api.http;
 
+import org.k8sca.kamatera.api.ApiCallListener;
+
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
-import org.k8sca.kamatera.api.ApiCallListener;
 
 /**
- * Tuning of the Kamatera HTTP client. {@link #defaults()} gives upstream's retry schedule (5 attempts,
- * sleeps of 2, 4, 8, 16 s) with bounds upstream lacks.
+ * Tuning of the Kamatera HTTP client. {@link #defaults()} gives upstream's retry schedule (5
+ * attempts, sleeps of 2, 4, 8, 16 s) with bounds upstream lacks.
  *
  * @param maxAttempts HTTP attempts per call at most (create always makes one)
- * @param backoffBase the sleep before attempt n+1 is {@code backoffBase * 2^n}, capped at {@code backoffMax}
+ * @param backoffBase the sleep before attempt n+1 is {@code backoffBase * 2^n}, capped at {@code
+ *     backoffMax}
  * @param attemptTimeout timeout of one HTTP request (connect, send, response)
  * @param callDeadline bound on the total time of one call including retries and sleeps
  * @param createTimeout timeout (and deadline) of the single create request
@@ -44,13 +46,16 @@ public record ClientOptions(
 
     public ClientOptions {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            throw new IllegalArgumentException(
+                    "maxAttempts must be at least 1, got " + maxAttempts);
         }
         if (queueBatchSize < 1) {
-            throw new IllegalArgumentException("queueBatchSize must be at least 1, got " + queueBatchSize);
+            throw new IllegalArgumentException(
+                    "queueBatchSize must be at least 1, got " + queueBatchSize);
         }
         if (requestsPerSecond > 0 && burst < 1) {
-            throw new IllegalArgumentException("burst must be at least 1 when rate limiting, got " + burst);
+            throw new IllegalArgumentException(
+                    "burst must be at least 1 when rate limiting, got " + burst);
         }
         requirePositive(attemptTimeout, "attemptTimeout");
         requirePositive(callDeadline, "callDeadline");
@@ -109,8 +114,7 @@ public record ClientOptions(
         private Sleeper sleeper = Sleeper.SYSTEM;
         private ApiCallListener listener = ApiCallListener.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(ClientOptions from) {
             maxAttempts = from.maxAttempts;
@@ -203,9 +207,22 @@ public record ClientOptions(
         }
 
         public ClientOptions build() {
-            return new ClientOptions(maxAttempts, backoffBase, backoffMax, attemptTimeout, callDeadline,
-                    createTimeout, connectTimeout, requestsPerSecond, burst, queueNotFoundGrace,
-                    queueBatchSize, userAgent, clock, sleeper, listener);
+            return new ClientOptions(
+                    maxAttempts,
+                    backoffBase,
+                    backoffMax,
+                    attemptTimeout,
+                    callDeadline,
+                    createTimeout,
+                    connectTimeout,
+                    requestsPerSecond,
+                    burst,
+                    queueNotFoundGrace,
+                    queueBatchSize,
+                    userAgent,
+                    clock,
+                    sleeper,
+                    listener);
         }
     }
 }

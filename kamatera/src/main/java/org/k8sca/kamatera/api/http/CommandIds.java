@@ -1,19 +1,19 @@
 package org.k8sca.kamatera.api.http;
 
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+
+import java.util.Optional;
 
 /**
  * Upstream's command id rule (kamatera-provider.md §2.4), widened to numbers: a response yields a
- * command id when it is a non-empty string or an integral number, or an array of exactly one element
- * that recursively yields one ({@code ["x"]}, {@code "x"}, {@code [["x"]]}, {@code [12345]}).
- * Everything else ({@code []}, {@code [1,2]}, {@code [null]}, {@code [""]}, objects) yields nothing:
- * a single-server call must answer with exactly one id.
+ * command id when it is a non-empty string or an integral number, or an array of exactly one
+ * element that recursively yields one ({@code ["x"]}, {@code "x"}, {@code [["x"]]}, {@code
+ * [12345]}). Everything else ({@code []}, {@code [1,2]}, {@code [null]}, {@code [""]}, objects)
+ * yields nothing: a single-server call must answer with exactly one id.
  */
 final class CommandIds {
 
-    private CommandIds() {
-    }
+    private CommandIds() {}
 
     static Optional<String> extract(JsonNode node) {
         if (node == null) {

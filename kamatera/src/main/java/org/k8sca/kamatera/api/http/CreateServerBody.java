@@ -1,11 +1,13 @@
 package org.k8sca.kamatera.api.http;
 
-import java.util.List;
 import org.k8sca.kamatera.api.CreateServerRequest;
 import org.k8sca.kamatera.api.Endpoint;
 import org.k8sca.kamatera.api.KamateraApiException;
+
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
 
 /**
  * The JSON body of {@code POST /service/server}, with upstream's keys in upstream's order
@@ -18,14 +20,14 @@ final class CreateServerBody {
     /** The password value that asks Kamatera to generate one. */
     static final String GENERATE_PASSWORD = "__generate__";
 
-    private CreateServerBody() {
-    }
+    private CreateServerBody() {}
 
     static ObjectNode of(CreateServerRequest request) {
         String tag = joinWithoutSpaces(request.tags());
         String network = joinWithoutSpaces(request.networks());
         String disk = joinWithoutSpaces(request.disks());
-        String password = request.password().isEmpty() ? GENERATE_PASSWORD : request.password().reveal();
+        String password =
+                request.password().isEmpty() ? GENERATE_PASSWORD : request.password().reveal();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("name", request.name());
         body.put("password", password);
@@ -40,7 +42,9 @@ final class CreateServerBody {
         body.put("managed", request.managed() ? "yes" : "no");
         body.put("network", network);
         body.put("quantity", 1);
-        body.put("billingcycle", request.billingCycle().isEmpty() ? "hourly" : request.billingCycle());
+        body.put(
+                "billingcycle",
+                request.billingCycle().isEmpty() ? "hourly" : request.billingCycle());
         body.put("monthlypackage", request.monthlyPackage());
         body.put("poweronaftercreate", "yes");
         body.put("script-file", request.script().reveal());
@@ -53,9 +57,13 @@ final class CreateServerBody {
     private static String joinWithoutSpaces(List<String> values) {
         for (String value : values) {
             if (value.contains(" ")) {
-                throw KamateraApiException.of(KamateraApiException.Kind.INVALID_REQUEST, Endpoint.CREATE_SERVER,
-                        "invalid Kamatera server configuration array value (\"" + value
-                                + "\"): ,must not contain spaces", false);
+                throw KamateraApiException.of(
+                        KamateraApiException.Kind.INVALID_REQUEST,
+                        Endpoint.CREATE_SERVER,
+                        "invalid Kamatera server configuration array value (\""
+                                + value
+                                + "\"): ,must not contain spaces",
+                        false);
             }
         }
         return String.join(" ", values);

@@ -1,16 +1,17 @@
 package org.k8sca.kamatera.api.http;
 
+import tools.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Prints a decoded JSON value the way Go's {@code %v} prints it, so our error messages read like
- * upstream's ({@code map[message:x]}, {@code [1 2]}, {@code <nil>}, {@code 1.2345678e+07}): objects as
- * {@code map[k:v ...]} with sorted keys, arrays space-separated, strings unquoted, numbers as Go
+ * upstream's ({@code map[message:x]}, {@code [1 2]}, {@code <nil>}, {@code 1.2345678e+07}): objects
+ * as {@code map[k:v ...]} with sorted keys, arrays space-separated, strings unquoted, numbers as Go
  * prints a float64.
  */
 final class GoFormat {
@@ -18,13 +19,14 @@ final class GoFormat {
     /** Dumps longer than this are cut, so a huge server list does not flood a message. */
     static final int MAX_DUMP_LENGTH = 2000;
 
-    private GoFormat() {
-    }
+    private GoFormat() {}
 
     /** The Go {@code %v} text of a value, cut at {@link #MAX_DUMP_LENGTH} characters. */
     static String dump(JsonNode node) {
         String text = value(node);
-        return text.length() <= MAX_DUMP_LENGTH ? text : text.substring(0, MAX_DUMP_LENGTH) + "...(truncated)";
+        return text.length() <= MAX_DUMP_LENGTH
+                ? text
+                : text.substring(0, MAX_DUMP_LENGTH) + "...(truncated)";
     }
 
     static String value(JsonNode node) {
@@ -78,7 +80,8 @@ final class GoFormat {
         int exponent = digits.length() - 1 - decimal.scale();
         String sign = number < 0 ? "-" : "";
         if (exponent < -4 || exponent >= 6) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String mantissa =
+                    digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             String exponentText = String.format("%02d", Math.abs(exponent));
             return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exponentText;
         }

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers when this client received each command id, so a queue 404 for a command issued a moment
- * ago is read as "not registered yet" rather than "unknown command" (the backend answers 404 until a
- * command starts). Entries older than the grace period are dropped as new ones arrive.
+ * ago is read as "not registered yet" rather than "unknown command" (the backend answers 404 until
+ * a command starts). Entries older than the grace period are dropped as new ones arrive.
  */
 final class RecentCommands {
 

@@ -1,5 +1,11 @@
 package org.k8sca.kamatera.api.http;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -7,30 +13,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Removes secrets from text and JSON before it is logged or put in an exception message, two ways:
- * by key (the values of {@code password}, {@code passwordValidate}, {@code script-file} and
- * {@code userdata-file}, in requests and responses) and by value (every occurrence of a known secret
- * value: the API credentials, the password and script of the request in flight and the lines of that
- * script), so an error body that echoes the request leaks nothing either.
+ * by key (the values of {@code password}, {@code passwordValidate}, {@code script-file} and {@code
+ * userdata-file}, in requests and responses) and by value (every occurrence of a known secret
+ * value: the API credentials, the password and script of the request in flight and the lines of
+ * that script), so an error body that echoes the request leaks nothing either.
  */
 final class Redactor {
 
     static final String MASK = "[REDACTED]";
 
     /** Keys whose values are always masked. */
-    static final Set<String> SECRET_KEYS = Set.of("password", "passwordValidate", "script-file", "userdata-file");
+    static final Set<String> SECRET_KEYS =
+            Set.of("password", "passwordValidate", "script-file", "userdata-file");
 
-    /** Shorter values are not searched for: masking every "ab" in a log would garble it for no gain. */
+    /**
+     * Shorter values are not searched for: masking every "ab" in a log would garble it for no gain.
+     */
     private static final int MIN_SECRET_LENGTH = 4;
 
-    /** Script lines at least this long are redacted on their own, in case an error quotes one line. */
+    /**
+     * Script lines at least this long are redacted on their own, in case an error quotes one line.
+     */
     private static final int MIN_SCRIPT_LINE_LENGTH = 8;
 
     private static final String GENERATE = "__generate__";
@@ -42,7 +48,10 @@ final class Redactor {
         this.values = List.copyOf(values);
     }
 
-    /** A redactor for the given secret values (null, short and {@code __generate__} values are skipped). */
+    /**
+     * A redactor for the given secret values (null, short and {@code __generate__} values are
+     * skipped).
+     */
     static Redactor of(String... secretValues) {
         return new Redactor(List.of()).with(secretValues);
     }
@@ -127,8 +136,11 @@ final class Redactor {
     }
 
     private static JsonNode masked(JsonNode value) {
-        boolean harmless = value.isNull() || (value.isString()
-                && (value.stringValue().isEmpty() || value.stringValue().equals(GENERATE)));
+        boolean harmless =
+                value.isNull()
+                        || (value.isString()
+                                && (value.stringValue().isEmpty()
+                                        || value.stringValue().equals(GENERATE)));
         return harmless ? value : JsonNodeFactory.instance.stringNode(MASK);
     }
 }

@@ -1,10 +1,5 @@
 package org.k8sca.kamatera.api.http;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.k8sca.kamatera.api.CommandState;
 import org.k8sca.kamatera.api.CommandStatus;
 import org.k8sca.kamatera.api.CpuType;
@@ -16,12 +11,19 @@ import org.k8sca.kamatera.api.ServerImage;
 import org.k8sca.kamatera.api.ServerInfo;
 import org.k8sca.kamatera.api.ServerNetwork;
 import org.k8sca.kamatera.api.ServerSummary;
+
 import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks the shape of accepted (HTTP 200) bodies and turns them into records. A wrong shape is an
- * {@link KamateraApiException.Kind#INVALID_RESPONSE} with upstream's wording ("invalid response from
- * Kamatera servers API: [1 2]"); the dump is redacted by the caller's {@link Redactor}.
+ * {@link KamateraApiException.Kind#INVALID_RESPONSE} with upstream's wording ("invalid response
+ * from Kamatera servers API: [1 2]"); the dump is redacted by the caller's {@link Redactor}.
  */
 final class ResponseReaders {
 
@@ -48,8 +50,12 @@ final class ResponseReaders {
             if (!isString(element.get("power"))) {
                 throw invalid(Endpoint.LIST_SERVERS, "servers API", body, false);
             }
-            servers.add(new ServerSummary(optString(element, "id"), name, optString(element, "datacenter"),
-                    element.get("power").stringValue()));
+            servers.add(
+                    new ServerSummary(
+                            optString(element, "id"),
+                            name,
+                            optString(element, "datacenter"),
+                            element.get("power").stringValue()));
         }
         return servers;
     }
@@ -61,9 +67,12 @@ final class ResponseReaders {
         }
         List<String> tags = new ArrayList<>();
         for (JsonNode element : body) {
-            JsonNode tag = element.isObject()
-                    ? (element.has("tagName") ? element.get("tagName") : element.get("tag name"))
-                    : null;
+            JsonNode tag =
+                    element.isObject()
+                            ? (element.has("tagName")
+                                    ? element.get("tagName")
+                                    : element.get("tag name"))
+                            : null;
             if (!isString(tag)) {
                 throw invalid(Endpoint.SERVER_TAGS, "server tags API", body, false);
             }
@@ -100,11 +109,25 @@ final class ResponseReaders {
             networks.add(new ServerNetwork(optString(network, "network"), ips));
         }
         JsonNode ram = element.get("ram");
-        long ramMb = ram == null ? 0 : ram.isNumber() ? ram.longValue() : ram.isString() ? parseLong(ram.stringValue()) : 0;
-        return new ServerInfo(optString(element, "id"), element.get("name").stringValue(),
-                optString(element, "datacenter"), optString(element, "power"), optString(element, "cpu"), ramMb,
-                numbers(element.path("diskSizes")), networks, optString(element, "billing"),
-                optString(element, "traffic"), optString(element, "managed"), optString(element, "backup"));
+        long ramMb =
+                ram == null
+                        ? 0
+                        : ram.isNumber()
+                                ? ram.longValue()
+                                : ram.isString() ? parseLong(ram.stringValue()) : 0;
+        return new ServerInfo(
+                optString(element, "id"),
+                element.get("name").stringValue(),
+                optString(element, "datacenter"),
+                optString(element, "power"),
+                optString(element, "cpu"),
+                ramMb,
+                numbers(element.path("diskSizes")),
+                networks,
+                optString(element, "billing"),
+                optString(element, "traffic"),
+                optString(element, "managed"),
+                optString(element, "backup"));
     }
 
     /** The one command id of a single-server terminate or power call. */
@@ -154,13 +177,17 @@ final class ResponseReaders {
         }
         String raw = status == null || status.isNull() ? null : status.stringValue();
         JsonNode log = element.get("log");
-        String logText = log == null || log.isNull() ? null : log.isString() ? log.stringValue() : log.toString();
+        String logText =
+                log == null || log.isNull()
+                        ? null
+                        : log.isString() ? log.stringValue() : log.toString();
         return new CommandStatus(id, stateOf(raw), raw, logText);
     }
 
     /**
-     * {@code complete}, {@code error} and {@code cancelled} are terminal; everything else, including
-     * no status and statuses we do not know, is still pending (upstream kept cancelled pending forever).
+     * {@code complete}, {@code error} and {@code cancelled} are terminal; everything else,
+     * including no status and statuses we do not know, is still pending (upstream kept cancelled
+     * pending forever).
      */
     static CommandState stateOf(String status) {
         if (status == null) {
@@ -187,8 +214,12 @@ final class ResponseReaders {
             if (!element.isObject() || !isString(element.get("id"))) {
                 throw invalid(Endpoint.SERVER_OPTIONS, "server options API", body, false);
             }
-            result.add(new Datacenter(element.get("id").stringValue(), optString(element, "name"),
-                    optString(element, "category"), optString(element, "subCategory")));
+            result.add(
+                    new Datacenter(
+                            element.get("id").stringValue(),
+                            optString(element, "name"),
+                            optString(element, "category"),
+                            optString(element, "subCategory")));
         }
         return result;
     }
@@ -202,15 +233,22 @@ final class ResponseReaders {
             if (!type.isObject() || !isString(type.get("id"))) {
                 throw invalid(Endpoint.SERVER_OPTIONS, "server options API", body, false);
             }
-            cpuTypes.add(new CpuType(type.get("id").stringValue(), optString(type, "name"),
-                    numbers(type.path("cpuCores")), numbers(type.path("ramMB"))));
+            cpuTypes.add(
+                    new CpuType(
+                            type.get("id").stringValue(),
+                            optString(type, "name"),
+                            numbers(type.path("cpuCores")),
+                            numbers(type.path("ramMB"))));
         }
         Map<String, String> packages = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : body.path("monthlyTrafficPackage").properties()) {
             JsonNode text = entry.getValue();
             packages.put(entry.getKey(), text.isString() ? text.stringValue() : text.toString());
         }
-        return new ServerCapabilities(cpuTypes, numbers(body.path("diskSizeGB")), packages,
+        return new ServerCapabilities(
+                cpuTypes,
+                numbers(body.path("diskSizeGB")),
+                packages,
                 optString(body, "defaultMonthlyTrafficPackage"));
     }
 
@@ -223,19 +261,34 @@ final class ResponseReaders {
             if (!element.isObject() || !isString(element.get("id"))) {
                 throw invalid(Endpoint.SERVER_OPTIONS, "server options API", body, false);
             }
-            result.add(new ServerImage(optString(element, "datacenter"), element.get("id").stringValue(),
-                    optString(element, "os"), optString(element, "name"), optString(element, "code")));
+            result.add(
+                    new ServerImage(
+                            optString(element, "datacenter"),
+                            element.get("id").stringValue(),
+                            optString(element, "os"),
+                            optString(element, "name"),
+                            optString(element, "code")));
         }
         return result;
     }
 
-    KamateraApiException invalid(Endpoint endpoint, String apiName, JsonNode body, boolean processed) {
-        return invalidWithPrefix(endpoint, "invalid response from Kamatera " + apiName + ": ", body, processed);
+    KamateraApiException invalid(
+            Endpoint endpoint, String apiName, JsonNode body, boolean processed) {
+        return invalidWithPrefix(
+                endpoint, "invalid response from Kamatera " + apiName + ": ", body, processed);
     }
 
-    KamateraApiException invalidWithPrefix(Endpoint endpoint, String prefix, JsonNode body, boolean processed) {
-        return new KamateraApiException(KamateraApiException.Kind.INVALID_RESPONSE, endpoint,
-                prefix + GoFormat.dump(redactor.tree(body)), 200, null, processed, 0, null);
+    KamateraApiException invalidWithPrefix(
+            Endpoint endpoint, String prefix, JsonNode body, boolean processed) {
+        return new KamateraApiException(
+                KamateraApiException.Kind.INVALID_RESPONSE,
+                endpoint,
+                prefix + GoFormat.dump(redactor.tree(body)),
+                200,
+                null,
+                processed,
+                0,
+                null);
     }
 
     private static boolean isString(JsonNode node) {

@@ -7,7 +7,8 @@ import java.time.Duration;
 public interface Sleeper {
 
     /** Sleeps on the real clock; honours interruption. */
-    Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+    Sleeper SYSTEM =
+            duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 
     /** Waits for {@code duration}; throws at once when the thread is interrupted. */
     void sleep(Duration duration) throws InterruptedException;

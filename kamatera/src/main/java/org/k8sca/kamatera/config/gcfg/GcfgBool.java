@@ -7,8 +7,8 @@ public final class GcfgBool {
     private GcfgBool() {}
 
     /**
-     * @return the value of {@code true/yes/on/1} or {@code false/no/off/0} (any case), or null
-     *     for anything else, including the empty string
+     * @return the value of {@code true/yes/on/1} or {@code false/no/off/0} (any case), or null for
+     *     anything else, including the empty string
      */
     public static Boolean parse(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {

@@ -7,20 +7,23 @@ import java.util.List;
 /**
  * Reads gcfg text the way go-gcfg's scanner and reader do (gopkg.in/gcfg.v1, reader variant).
  *
- * <p>Rules reproduced, each because a file that works with the Go autoscaler must mean the same here:
+ * <p>Rules reproduced, each because a file that works with the Go autoscaler must mean the same
+ * here:
+ *
  * <ul>
- *   <li>Section and variable names start with a letter and go on with letters, digits and
- *       {@code -}; a subsection is a double-quoted string allowing only the escapes {@code \"} and
- *       {@code \\}; an empty subsection ({@code [s ""]}) is an error.</li>
- *   <li>{@code ;} and {@code #} start a comment, also in the middle of an unquoted value.</li>
+ *   <li>Section and variable names start with a letter and go on with letters, digits and {@code
+ *       -}; a subsection is a double-quoted string allowing only the escapes {@code \"} and {@code
+ *       \\}; an empty subsection ({@code [s ""]}) is an error.
+ *   <li>{@code ;} and {@code #} start a comment, also in the middle of an unquoted value.
  *   <li>Whitespace around a value is dropped; quotes may enclose all or part of a value and are
  *       removed; inside quotes the escapes {@code \"}, {@code \\}, {@code \n} and {@code \t} are
- *       decoded and a quote may not run past the end of the line.</li>
+ *       decoded and a quote may not run past the end of the line.
  *   <li>Outside quotes a backslash must be followed by a newline (the line continues, keeping the
- *       next line's leading whitespace) or by {@code "} (a literal quote).</li>
- *   <li>Carriage returns in values are dropped, so CRLF files read like LF files.</li>
- *   <li>A name without {@code =} is a "blank" entry, different from an empty value.</li>
+ *       next line's leading whitespace) or by {@code "} (a literal quote).
+ *   <li>Carriage returns in values are dropped, so CRLF files read like LF files.
+ *   <li>A name without {@code =} is a "blank" entry, different from an empty value.
  * </ul>
+ *
  * go-gcfg stops at the first syntax error; this parser records it and goes on with the next line,
  * so a user sees every broken line at once.
  */
@@ -36,6 +39,7 @@ public final class GcfgParser {
 
     /** The section being filled; null before the first header. */
     private SectionBuilder current;
+
     /** True after a header that could not be read: its entries are dropped without more errors. */
     private boolean inBrokenSection;
 
@@ -43,7 +47,9 @@ public final class GcfgParser {
         this.src = text.codePoints().toArray();
     }
 
-    /** Reads the whole text; never throws for bad input, see {@link GcfgDocument#syntaxErrors()}. */
+    /**
+     * Reads the whole text; never throws for bad input, see {@link GcfgDocument#syntaxErrors()}.
+     */
     public static GcfgDocument parse(String text) {
         GcfgParser parser = new GcfgParser(text);
         parser.run();
@@ -79,9 +85,10 @@ public final class GcfgParser {
                     skipRestOfLine();
                 }
             } else {
-                String expected = current == null && !inBrokenSection
-                        ? "expected section header"
-                        : "expected section header or variable declaration";
+                String expected =
+                        current == null && !inBrokenSection
+                                ? "expected section header"
+                                : "expected section header or variable declaration";
                 error(unexpected(ch, expected));
                 skipRestOfLine();
             }
@@ -126,9 +133,12 @@ public final class GcfgParser {
             skipWhitespace();
         }
         if (peek() != ']') {
-            error(unexpected(peek(), subsection == null
-                    ? "expected subsection name or right bracket"
-                    : "expected right bracket"));
+            error(
+                    unexpected(
+                            peek(),
+                            subsection == null
+                                    ? "expected subsection name or right bracket"
+                                    : "expected right bracket"));
             return false;
         }
         advance();
@@ -263,10 +273,16 @@ public final class GcfgParser {
         }
     }
 
-    /** True when the character before the comment sign is neither whitespace nor a closing quote. */
+    /**
+     * True when the character before the comment sign is neither whitespace nor a closing quote.
+     */
     private boolean commentIsGluedToValue() {
         int before = src[pos - 1];
-        return !(before == ' ' || before == '\t' || before == '\r' || before == '\n' || before == '"');
+        return !(before == ' '
+                || before == '\t'
+                || before == '\r'
+                || before == '\n'
+                || before == '"');
     }
 
     private void addEntry(GcfgEntry entry) {
@@ -277,7 +293,9 @@ public final class GcfgParser {
 
     private void finishSection() {
         if (current != null) {
-            sections.add(new GcfgSection(current.name, current.subsection, current.line, current.entries));
+            sections.add(
+                    new GcfgSection(
+                            current.name, current.subsection, current.line, current.entries));
             current = null;
         }
     }
@@ -330,8 +348,16 @@ public final class GcfgParser {
      * characters that cannot start any token as illegal before the reader can say what it expected.
      */
     private static String unexpected(int ch, String expected) {
-        boolean startsAToken = ch == EOF || ch == '\n' || ch == '"' || ch == '[' || ch == ']' || ch == '='
-                || ch == ';' || ch == '#' || isLetter(ch);
+        boolean startsAToken =
+                ch == EOF
+                        || ch == '\n'
+                        || ch == '"'
+                        || ch == '['
+                        || ch == ']'
+                        || ch == '='
+                        || ch == ';'
+                        || ch == '#'
+                        || isLetter(ch);
         return startsAToken ? expected : "illegal character " + goUnicode(ch);
     }
 
@@ -346,20 +372,37 @@ public final class GcfgParser {
             return true;
         }
         return switch (Character.getType(ch)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
-                 Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
-                 Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL ->
+                    true;
             default -> false;
         };
     }
 
     private static boolean isLetter(int ch) {
-        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= 0x80 && Character.isLetter(ch);
+        return ch >= 'a' && ch <= 'z'
+                || ch >= 'A' && ch <= 'Z'
+                || ch >= 0x80 && Character.isLetter(ch);
     }
 
     private static boolean isDigit(int ch) {

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * that N, so the decoding walk follows Go's quantum-by-quantum algorithm.
  */
 public final class GoBase64 {
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final String ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     private GoBase64() {}
 

@@ -5,8 +5,9 @@ public final class GoStrconv {
     private GoStrconv() {}
 
     /**
-     * {@code strconv.Atoi} on a 64-bit platform: base 10, an optional {@code +} or {@code -}, digits
-     * only (no underscores, no hex, no spaces), within the range of a Go {@code int} (64 bits).
+     * {@code strconv.Atoi} on a 64-bit platform: base 10, an optional {@code +} or {@code -},
+     * digits only (no underscores, no hex, no spaces), within the range of a Go {@code int} (64
+     * bits).
      */
     public static long atoi(String s) throws GoParseException {
         int i = 0;
@@ -50,37 +51,41 @@ public final class GoStrconv {
         return switch (s) {
             case "1", "t", "T", "TRUE", "true", "True" -> true;
             case "0", "f", "F", "FALSE", "false", "False" -> false;
-            default -> throw new GoParseException("strconv.ParseBool: parsing " + quote(s) + ": invalid syntax");
+            default ->
+                    throw new GoParseException(
+                            "strconv.ParseBool: parsing " + quote(s) + ": invalid syntax");
         };
     }
 
     /** {@code strconv.Quote} / {@code %q}: a double-quoted Go string literal. */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 7 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 11 -> out.append("\\v");
-                default -> {
-                    if (c < ' ' || c == 0x7f) {
-                        out.append(String.format("\\x%02x", c));
-                    } else if (isPrint(c)) {
-                        out.appendCodePoint(c);
-                    } else if (c < 0x10000) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.append(String.format("\\U%08x", c));
-                    }
-                }
-            }
-        });
+        s.codePoints()
+                .forEach(
+                        c -> {
+                            switch (c) {
+                                case '"' -> out.append("\\\"");
+                                case '\\' -> out.append("\\\\");
+                                case 7 -> out.append("\\a");
+                                case '\b' -> out.append("\\b");
+                                case '\f' -> out.append("\\f");
+                                case '\n' -> out.append("\\n");
+                                case '\r' -> out.append("\\r");
+                                case '\t' -> out.append("\\t");
+                                case 11 -> out.append("\\v");
+                                default -> {
+                                    if (c < ' ' || c == 0x7f) {
+                                        out.append(String.format("\\x%02x", c));
+                                    } else if (isPrint(c)) {
+                                        out.appendCodePoint(c);
+                                    } else if (c < 0x10000) {
+                                        out.append(String.format("\\u%04x", c));
+                                    } else {
+                                        out.append(String.format("\\U%08x", c));
+                                    }
+                                }
+                            }
+                        });
         return out.append('"').toString();
     }
 
@@ -89,16 +94,30 @@ public final class GoStrconv {
      * character other than tab), else the same as {@link #quote}.
      */
     public static String backquote(String s) {
-        boolean canBackquote = s.codePoints().allMatch(c -> c == '\t' || (c >= ' ' && c != '`' && c != 0x7f
-                && c != 0xFEFF && !Character.isSurrogate((char) c)));
+        boolean canBackquote =
+                s.codePoints()
+                        .allMatch(
+                                c ->
+                                        c == '\t'
+                                                || (c >= ' '
+                                                        && c != '`'
+                                                        && c != 0x7f
+                                                        && c != 0xFEFF
+                                                        && !Character.isSurrogate((char) c)));
         return canBackquote ? "`" + s + "`" : quote(s);
     }
 
     private static boolean isPrint(int c) {
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                 Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                 Character.PARAGRAPH_SEPARATOR -> c == ' ';
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR ->
+                    c == ' ';
             default -> true;
         };
     }

@@ -1,8 +1,9 @@
 package org.k8sca.kamatera.provider.template;
 
+import org.k8sca.kamatera.config.NodeGroupConfig;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.k8sca.kamatera.config.NodeGroupConfig;
 
 /**
  * The hardware of a node group's servers, read from its config: cores and CPU type from {@code cpu}
@@ -20,21 +21,34 @@ public record MachineShape(int cores, char cpuType, long ramMb, long firstDiskGb
     public static MachineShape of(NodeGroupConfig group) {
         Matcher m = CPU.matcher(group.cpu());
         if (!m.matches()) {
-            throw new IllegalArgumentException("failed to parse server config cpu " + group.cpu() + " of node group "
-                    + group.name());
+            throw new IllegalArgumentException(
+                    "failed to parse server config cpu "
+                            + group.cpu()
+                            + " of node group "
+                            + group.name());
         }
         long ram;
         try {
             ram = Long.parseLong(group.ram());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("failed to parse server config ram " + group.ram() + " of node group "
-                    + group.name());
+            throw new IllegalArgumentException(
+                    "failed to parse server config ram "
+                            + group.ram()
+                            + " of node group "
+                            + group.name());
         }
         long disk = group.disks().isEmpty() ? 0 : sizeOf(group.disks().get(0), group.name());
-        return new MachineShape(Integer.parseInt(m.group(1)), Character.toUpperCase(m.group(2).charAt(0)), ram, disk);
+        return new MachineShape(
+                Integer.parseInt(m.group(1)),
+                Character.toUpperCase(m.group(2).charAt(0)),
+                ram,
+                disk);
     }
 
-    /** The {@code size=} of a disk spec such as {@code id=0,size=50}; the last one wins, 0 when none. */
+    /**
+     * The {@code size=} of a disk spec such as {@code id=0,size=50}; the last one wins, 0 when
+     * none.
+     */
     private static long sizeOf(String disk, String group) {
         long size = 0;
         for (String attribute : disk.split(",")) {
@@ -42,14 +56,18 @@ public record MachineShape(int cores, char cpuType, long ramMb, long firstDiskGb
                 try {
                     size = Long.parseLong(attribute.substring("size=".length()));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("failed to parse disk " + disk + " of node group " + group);
+                    throw new IllegalArgumentException(
+                            "failed to parse disk " + disk + " of node group " + group);
                 }
             }
         }
         return size;
     }
 
-    /** The {@code node.kubernetes.io/instance-type} value, e.g. {@code 4B-8192} (cpu, then RAM in MB). */
+    /**
+     * The {@code node.kubernetes.io/instance-type} value, e.g. {@code 4B-8192} (cpu, then RAM in
+     * MB).
+     */
     public String instanceType() {
         return cores + String.valueOf(cpuType) + "-" + ramMb;
     }

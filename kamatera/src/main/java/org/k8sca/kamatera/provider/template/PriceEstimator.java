@@ -3,10 +3,10 @@ package org.k8sca.kamatera.provider.template;
 import org.k8sca.kamatera.config.NodeGroupConfig;
 
 /**
- * Hourly prices for the {@code price} expander: a node group's {@code price-per-hour} when configured,
- * otherwise an estimate from its hardware. The estimate is only meant to rank node groups against each
- * other (it follows the shape of Kamatera's price list: dedicated cores cost most, burstable least; RAM
- * and disk add per GB); set {@code price-per-hour} for real prices.
+ * Hourly prices for the {@code price} expander: a node group's {@code price-per-hour} when
+ * configured, otherwise an estimate from its hardware. The estimate is only meant to rank node
+ * groups against each other (it follows the shape of Kamatera's price list: dedicated cores cost
+ * most, burstable least; RAM and disk add per GB); set {@code price-per-hour} for real prices.
  */
 public final class PriceEstimator {
 
@@ -33,12 +33,14 @@ public final class PriceEstimator {
     }
 
     public static double estimate(MachineShape shape) {
-        return shape.cores() * corePerHour(shape.cpuType()) + shape.ramMb() / 1024.0 * RAM_GB_PER_HOUR
+        return shape.cores() * corePerHour(shape.cpuType())
+                + shape.ramMb() / 1024.0 * RAM_GB_PER_HOUR
                 + shape.firstDiskGb() * DISK_GB_PER_HOUR;
     }
 
     /** The ideal price of requested resources (general-purpose cores and RAM), per hour. */
     public static double requestsPerHour(long milliCpu, long memoryBytes) {
-        return milliCpu / 1000.0 * corePerHour('B') + memoryBytes / (1024.0 * 1024 * 1024) * RAM_GB_PER_HOUR;
+        return milliCpu / 1000.0 * corePerHour('B')
+                + memoryBytes / (1024.0 * 1024 * 1024) * RAM_GB_PER_HOUR;
     }
 }

@@ -3,8 +3,6 @@ package org.k8sca.kamatera.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,14 @@ import org.k8sca.kamatera.sim.knobs.QueueBadShape;
 import org.k8sca.kamatera.sim.knobs.Timings;
 import org.k8sca.kamatera.sim.model.ServerSetup;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * The real client against the in-process Kamatera simulator over HTTP on 127.0.0.1: a full server
  * life cycle, power off/on, and one test per fault knob. Client and simulator share one manual
- * clock; the client's backoff sleeps advance it, so nothing sleeps for real except the latency test.
+ * clock; the client's backoff sleeps advance it, so nothing sleeps for real except the latency
+ * test.
  */
 class ClientAgainstSimulatorTest {
 
@@ -49,11 +51,18 @@ class ClientAgainstSimulatorTest {
     void start() {
         clock = new ManualClock();
         sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Timings timings = new Timings()
-                .pendingDelay(DurationRange.fixed(Duration.ofSeconds(2)))
-                .allDurations(DurationRange.fixed(Duration.ofSeconds(10)));
-        sim = KamateraSimulator.builder().credentials(CLIENT_ID, SECRET).clock(clock).seed(7).timings(timings)
-                .build().start();
+        Timings timings =
+                new Timings()
+                        .pendingDelay(DurationRange.fixed(Duration.ofSeconds(2)))
+                        .allDurations(DurationRange.fixed(Duration.ofSeconds(10)));
+        sim =
+                KamateraSimulator.builder()
+                        .credentials(CLIENT_ID, SECRET)
+                        .clock(clock)
+                        .seed(7)
+                        .timings(timings)
+                        .build()
+                        .start();
         api = client(options());
     }
 
@@ -65,10 +74,11 @@ class ClientAgainstSimulatorTest {
     private ClientOptions.Builder options() {
         return ClientOptions.builder()
                 .clock(clock)
-                .sleeper(duration -> {
-                    sleeps.add(duration);
-                    clock.advance(duration);
-                })
+                .sleeper(
+                        duration -> {
+                            sleeps.add(duration);
+                            clock.advance(duration);
+                        })
                 .rateLimit(0, 1)
                 .attemptTimeout(Duration.ofSeconds(10));
     }
@@ -101,22 +111,29 @@ class ClientAgainstSimulatorTest {
     @Test
     void createQueueListTagsTerminateRoundTrip() {
         CreateServerResult created = api.createServer(request("ng1-3fa9c02b71e"));
-        assertThat(created.generatedPassword().isEmpty()).as("__generate__ answers a password").isFalse();
+        assertThat(created.generatedPassword().isEmpty())
+                .as("__generate__ answers a password")
+                .isFalse();
         assertThat(state(created.commandId())).isEqualTo(CommandState.PENDING);
 
         finishCommands();
-        CommandStatus done = api.commandStatuses(List.of(created.commandId())).get(created.commandId());
+        CommandStatus done =
+                api.commandStatuses(List.of(created.commandId())).get(created.commandId());
         assertThat(done.state()).isEqualTo(CommandState.COMPLETE);
         assertThat(done.log()).contains("ng1-3fa9c02b71e");
 
-        assertThat(api.listServers("ng1-")).singleElement().satisfies(server -> {
-            assertThat(server.name()).isEqualTo("ng1-3fa9c02b71e");
-            assertThat(server.poweredOn()).isTrue();
-        });
+        assertThat(api.listServers("ng1-"))
+                .singleElement()
+                .satisfies(
+                        server -> {
+                            assertThat(server.name()).isEqualTo("ng1-3fa9c02b71e");
+                            assertThat(server.poweredOn()).isTrue();
+                        });
         assertThat(api.listServers("other-")).isEmpty();
         assertThat(api.serverTags("ng1-3fa9c02b71e")).containsExactly("k8sca-c1", "k8scang-ng1");
         assertThat(api.addServerTag("ng1-3fa9c02b71e", "extra-tag")).contains("extra-tag");
-        assertThat(api.removeServerTag("ng1-3fa9c02b71e", "extra-tag")).containsExactly("k8sca-c1", "k8scang-ng1");
+        assertThat(api.removeServerTag("ng1-3fa9c02b71e", "extra-tag"))
+                .containsExactly("k8sca-c1", "k8scang-ng1");
         ServerInfo info = api.serverInfo("ng1-3fa9c02b71e").orElseThrow();
         assertThat(info.datacenter()).isEqualTo("EU");
         assertThat(info.cpu()).isEqualTo("2B");
@@ -131,17 +148,24 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void powerOffThenOn() {
-        sim.addServer(ServerSetup.named("ng1-00000000001").power("on").tags("k8sca-c1", "k8scang-ng1"));
+        sim.addServer(
+                ServerSetup.named("ng1-00000000001").power("on").tags("k8sca-c1", "k8scang-ng1"));
 
         String off = api.powerOff("ng1-00000000001");
         finishCommands();
         assertThat(state(off)).isEqualTo(CommandState.COMPLETE);
-        assertThat(api.listServers("")).singleElement().extracting(ServerSummary::poweredOn).isEqualTo(false);
+        assertThat(api.listServers(""))
+                .singleElement()
+                .extracting(ServerSummary::poweredOn)
+                .isEqualTo(false);
 
         String on = api.powerOn("ng1-00000000001");
         finishCommands();
         assertThat(state(on)).isEqualTo(CommandState.COMPLETE);
-        assertThat(api.listServers("")).singleElement().extracting(ServerSummary::poweredOn).isEqualTo(true);
+        assertThat(api.listServers(""))
+                .singleElement()
+                .extracting(ServerSummary::poweredOn)
+                .isEqualTo(true);
     }
 
     @Test
@@ -153,7 +177,8 @@ class ClientAgainstSimulatorTest {
         finishCommands();
         sim.clearJournal();
 
-        assertThat(api.commandStatuses(List.of(first, second)).values()).extracting(CommandStatus::state)
+        assertThat(api.commandStatuses(List.of(first, second)).values())
+                .extracting(CommandStatus::state)
                 .containsExactly(CommandState.COMPLETE, CommandState.COMPLETE);
         assertThat(sim.requestCount(Endpoint.QUEUE)).isEqualTo(1);
     }
@@ -161,12 +186,18 @@ class ClientAgainstSimulatorTest {
     @Test
     void http500BurstOnReadsIsRetriedThrough() {
         sim.addServer(ServerSetup.named("ng1-00000000001").power("on"));
-        sim.faults().failNext(Endpoint.LIST_SERVERS, 3, 500,
-                "{\"message\":\"Failed to run command method (serversList)\"}");
+        sim.faults()
+                .failNext(
+                        Endpoint.LIST_SERVERS,
+                        3,
+                        500,
+                        "{\"message\":\"Failed to run command method (serversList)\"}");
 
         assertThat(api.listServers("")).hasSize(1);
         assertThat(sim.requestCount(Endpoint.LIST_SERVERS)).isEqualTo(4);
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
     @Test
@@ -174,8 +205,9 @@ class ClientAgainstSimulatorTest {
         sim.addServer(ServerSetup.named("ng1-00000000001").power("on"));
         sim.faults().http500Rate(Endpoint.POWER_OFF, 1.0);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.powerOff("ng1-00000000001"));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class, () -> api.powerOff("ng1-00000000001"));
 
         assertThat(error.httpStatus()).isEqualTo(500);
         assertThat(error.apiMessage()).contains("Failed to run command method (powerServer)");
@@ -187,7 +219,8 @@ class ClientAgainstSimulatorTest {
     void gateway504OnEveryAttemptGivesUpWithUpstreamMessage() {
         sim.faults().gatewayRate(Endpoint.LIST_SERVERS, 1.0);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error).hasMessage("bad status code from Kamatera API: 504");
         assertThat(sim.requestCount(Endpoint.LIST_SERVERS)).isEqualTo(5);
@@ -198,8 +231,10 @@ class ClientAgainstSimulatorTest {
     void ambiguousCreateIsNotRetriedAndTheServerIsFoundByName() {
         sim.faults().createAcceptedButErrored(CreateFailureMode.GATEWAY_504, 1.0);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.createServer(request("ng1-0000000000a")));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class,
+                        () -> api.createServer(request("ng1-0000000000a")));
 
         assertThat(error.mayHaveBeenProcessed()).isTrue();
         assertThat(sim.requestCount(Endpoint.CREATE_SERVER)).isEqualTo(1);
@@ -213,7 +248,8 @@ class ClientAgainstSimulatorTest {
         CreateServerResult created = api.createServer(request("ng1-0000000000b"));
 
         finishCommands();
-        CommandStatus status = api.commandStatuses(List.of(created.commandId())).get(created.commandId());
+        CommandStatus status =
+                api.commandStatuses(List.of(created.commandId())).get(created.commandId());
 
         assertThat(status.state()).isEqualTo(CommandState.ERROR);
         assertThat(status.log()).contains("quota exceeded (33)");
@@ -252,22 +288,29 @@ class ClientAgainstSimulatorTest {
         String off = api.powerOff("ng1-00000000001");
         sim.faults().queueBadShape(shape);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.commandStatuses(List.of(off)));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class, () -> api.commandStatuses(List.of(off)));
 
         assertThat(error.kind()).isEqualTo(Kind.INVALID_RESPONSE);
-        assertThat(error.getMessage()).startsWith("invalid response from Kamatera command status API: ");
+        assertThat(error.getMessage())
+                .startsWith("invalid response from Kamatera command status API: ");
     }
 
-    /** Latency past the attempt timeout: each attempt times out; the deadline stops further retries. */
+    /**
+     * Latency past the attempt timeout: each attempt times out; the deadline stops further retries.
+     */
     @Test
     void latencyPastTheDeadlineTimesOut() {
         sim.faults().latency(Endpoint.LIST_SERVERS, Duration.ofSeconds(3));
-        KamateraApi impatient = client(options().attemptTimeout(Duration.ofMillis(150))
-                .callDeadline(Duration.ofSeconds(5)));
+        KamateraApi impatient =
+                client(
+                        options()
+                                .attemptTimeout(Duration.ofMillis(150))
+                                .callDeadline(Duration.ofSeconds(5)));
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> impatient.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> impatient.listServers(""));
 
         assertThat(error.kind()).isEqualTo(Kind.TIMEOUT);
         // 2 s and then 4 s of backoff would end at 6 s, past the 5 s deadline: two attempts only.
@@ -277,7 +320,8 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void legacyTagKeysAreRead() {
-        sim.addServer(ServerSetup.named("ng1-00000000001").power("on").tags("k8sca-c1", "k8scang-ng1"));
+        sim.addServer(
+                ServerSetup.named("ng1-00000000001").power("on").tags("k8sca-c1", "k8scang-ng1"));
         sim.faults().legacyTagKeys(true);
 
         assertThat(api.serverTags("ng1-00000000001")).containsExactly("k8sca-c1", "k8scang-ng1");
@@ -287,18 +331,25 @@ class ClientAgainstSimulatorTest {
     void listPassthroughErrorBodyIsAnInvalidResponse() {
         sim.faults().listPassthroughErrorBody(true);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error.kind()).isEqualTo(Kind.INVALID_RESPONSE);
-        assertThat(error.getMessage()).startsWith("invalid response from Kamatera servers API: map[errors:");
+        assertThat(error.getMessage())
+                .startsWith("invalid response from Kamatera servers API: map[errors:");
     }
 
     @Test
     void wrongCredentialsCarryTheApiMessageAndNoSecret() {
-        KamateraApi wrong = new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, "wrong-secret-123",
-                options().maxAttempts(1).build());
+        KamateraApi wrong =
+                new KamateraHttpApi(
+                        sim.baseUrl(),
+                        CLIENT_ID,
+                        "wrong-secret-123",
+                        options().maxAttempts(1).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> wrong.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> wrong.listServers(""));
 
         assertThat(error.apiMessage().orElseThrow()).contains("you are not logged in");
         assertThat(error.getMessage()).doesNotContain("wrong-secret-123");
@@ -306,10 +357,14 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void serverOptionsFromTheCatalogue() {
-        assertThat(api.datacenters()).extracting(org.k8sca.kamatera.api.Datacenter::id).contains("EU", "IL");
-        assertThat(api.capabilities("EU").cpuTypes()).extracting(org.k8sca.kamatera.api.CpuType::id)
+        assertThat(api.datacenters())
+                .extracting(org.k8sca.kamatera.api.Datacenter::id)
+                .contains("EU", "IL");
+        assertThat(api.capabilities("EU").cpuTypes())
+                .extracting(org.k8sca.kamatera.api.CpuType::id)
                 .contains("A", "B", "D", "T");
-        assertThat(api.images("EU")).extracting(org.k8sca.kamatera.api.ServerImage::id)
+        assertThat(api.images("EU"))
+                .extracting(org.k8sca.kamatera.api.ServerImage::id)
                 .allMatch(id -> id.startsWith("EU:"));
     }
 }

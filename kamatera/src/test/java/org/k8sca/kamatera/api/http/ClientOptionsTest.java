@@ -3,8 +3,9 @@ package org.k8sca.kamatera.api.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 class ClientOptionsTest {
 
@@ -31,8 +32,13 @@ class ClientOptionsTest {
 
     @Test
     void toBuilderKeepsEveryValue() {
-        ClientOptions options = ClientOptions.builder().maxAttempts(3).rateLimit(2, 4).userAgent("x/1")
-                .queueNotFoundGrace(Duration.ofSeconds(9)).build();
+        ClientOptions options =
+                ClientOptions.builder()
+                        .maxAttempts(3)
+                        .rateLimit(2, 4)
+                        .userAgent("x/1")
+                        .queueNotFoundGrace(Duration.ofSeconds(9))
+                        .build();
 
         assertThat(options.toBuilder().build()).isEqualTo(options);
     }

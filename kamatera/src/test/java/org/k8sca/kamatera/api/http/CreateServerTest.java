@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.json;
 import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.ok;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +16,17 @@ import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.KamateraApiException;
 import org.k8sca.kamatera.api.KamateraApiException.Kind;
 import org.k8sca.kamatera.api.Secret;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The create request on the wire and both response shapes (kamatera-provider.md §7 items 21–25). */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The create request on the wire and both response shapes (kamatera-provider.md §7 items 21–25).
+ */
 class CreateServerTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -72,9 +76,27 @@ class CreateServerTest {
         assertThat(result.generatedPassword().isEmpty()).isTrue();
         JsonNode body = MAPPER.readTree(server.requests().get(0).body());
         List<String> keys = new ArrayList<>(body.propertyNames());
-        assertThat(keys).containsExactly("name", "password", "passwordValidate", "ssh-key", "datacenter", "image",
-                "cpu", "ram", "disk", "dailybackup", "managed", "network", "quantity", "billingcycle",
-                "monthlypackage", "poweronaftercreate", "script-file", "userdata-file", "tag");
+        assertThat(keys)
+                .containsExactly(
+                        "name",
+                        "password",
+                        "passwordValidate",
+                        "ssh-key",
+                        "datacenter",
+                        "image",
+                        "cpu",
+                        "ram",
+                        "disk",
+                        "dailybackup",
+                        "managed",
+                        "network",
+                        "quantity",
+                        "billingcycle",
+                        "monthlypackage",
+                        "poweronaftercreate",
+                        "script-file",
+                        "userdata-file",
+                        "tag");
         assertThat(body.get("name").stringValue()).isEqualTo("ng1-3fa9c02b71e");
         assertThat(body.get("password").stringValue()).isEqualTo("Passw0rd-Fixed1");
         assertThat(body.get("passwordValidate").stringValue()).isEqualTo("Passw0rd-Fixed1");
@@ -89,7 +111,8 @@ class CreateServerTest {
         assertThat(body.get("billingcycle").stringValue()).isEqualTo("monthly");
         assertThat(body.get("monthlypackage").stringValue()).isEqualTo("t5000");
         assertThat(body.get("poweronaftercreate").stringValue()).isEqualTo("yes");
-        assertThat(body.get("script-file").stringValue()).isEqualTo("#!/bin/bash\necho join --token abc\n");
+        assertThat(body.get("script-file").stringValue())
+                .isEqualTo("#!/bin/bash\necho join --token abc\n");
         assertThat(body.get("userdata-file").stringValue()).isEmpty();
         for (String key : keys) {
             if (!key.equals("quantity")) {
@@ -108,12 +131,17 @@ class CreateServerTest {
         assertThat(body.get("billingcycle").stringValue()).isEqualTo("hourly");
     }
 
-    /** Item 23: empty password goes out as __generate__; the object answer yields id and password. */
+    /**
+     * Item 23: empty password goes out as __generate__; the object answer yields id and password.
+     */
     @Test
     void item23_emptyPasswordIsGeneratedAndTheObjectResponseIsRead() throws Exception {
-        server.script("/service/server", ok("{\"password\":\"abcdefgHJKLMNP1234!@\",\"commandIds\":[\"id\"]}"));
+        server.script(
+                "/service/server",
+                ok("{\"password\":\"abcdefgHJKLMNP1234!@\",\"commandIds\":[\"id\"]}"));
 
-        CreateServerResult result = api.createServer(fullRequest().password(Secret.empty()).build());
+        CreateServerResult result =
+                api.createServer(fullRequest().password(Secret.empty()).build());
 
         JsonNode body = MAPPER.readTree(server.requests().get(0).body());
         assertThat(body.get("password").stringValue()).isEqualTo("__generate__");
@@ -125,10 +153,13 @@ class CreateServerTest {
 
     @Test
     void numericCommandIdsAreAcceptedInBothShapes() {
-        server.script("/service/server", ok("{\"password\":\"abcdefgHJKLMNP1234!@\",\"commandIds\":[12345]}"),
+        server.script(
+                "/service/server",
+                ok("{\"password\":\"abcdefgHJKLMNP1234!@\",\"commandIds\":[12345]}"),
                 ok("[67890]"));
 
-        assertThat(api.createServer(fullRequest().password(Secret.empty()).build()).commandId()).isEqualTo("12345");
+        assertThat(api.createServer(fullRequest().password(Secret.empty()).build()).commandId())
+                .isEqualTo("12345");
         assertThat(api.createServer(fullRequest().build()).commandId()).isEqualTo("67890");
     }
 
@@ -137,62 +168,92 @@ class CreateServerTest {
     void anObjectWithoutPasswordStillYieldsTheCommandId() {
         server.script("/service/server", ok("{\"commandIds\":[\"c7\"]}"));
 
-        CreateServerResult result = api.createServer(fullRequest().password(Secret.empty()).build());
+        CreateServerResult result =
+                api.createServer(fullRequest().password(Secret.empty()).build());
 
         assertThat(result.commandId()).isEqualTo("c7");
         assertThat(result.generatedPassword().isEmpty()).isTrue();
     }
 
-    /** A 200 we cannot read: the server may well be being created, so the caller must look it up. */
+    /**
+     * A 200 we cannot read: the server may well be being created, so the caller must look it up.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"[]", "[\"a\",\"b\"]", "[null]", "[\"\"]", "{\"password\":\"x\"}", "{}", "null", "true"})
+    @ValueSource(
+            strings = {
+                "[]",
+                "[\"a\",\"b\"]",
+                "[null]",
+                "[\"\"]",
+                "{\"password\":\"x\"}",
+                "{}",
+                "null",
+                "true"
+            })
     void unreadableCreateAnswersAreInvalidAndMayHaveBeenProcessed(String answer) {
         server.script("/service/server", ok(answer));
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.createServer(fullRequest().build()));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class, () -> api.createServer(fullRequest().build()));
 
         assertThat(error.kind()).isEqualTo(Kind.INVALID_RESPONSE);
         assertThat(error.mayHaveBeenProcessed()).isTrue();
         assertThat(error.getMessage())
-                .startsWith("invalid response from Kamatera server create API for server ng1-3fa9c02b71e: ");
+                .startsWith(
+                        "invalid response from Kamatera server create API for server"
+                            + " ng1-3fa9c02b71e: ");
         assertThat(server.requests()).hasSize(1);
     }
 
     /** Item 24: a value with a space fails before any request, with upstream's message. */
     @Test
     void item24_aSpaceInADiskNetworkOrTagFailsBeforeAnyRequest() {
-        for (CreateServerRequest request : List.of(
-                fullRequest().disks(List.of("size=50", "size= 20")).build(),
-                fullRequest().networks(List.of("name=wan ip=auto")).build(),
-                fullRequest().tags(List.of("k8sca-c1", "bad tag")).build())) {
-            KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                    () -> api.createServer(request));
+        for (CreateServerRequest request :
+                List.of(
+                        fullRequest().disks(List.of("size=50", "size= 20")).build(),
+                        fullRequest().networks(List.of("name=wan ip=auto")).build(),
+                        fullRequest().tags(List.of("k8sca-c1", "bad tag")).build())) {
+            KamateraApiException error =
+                    catchThrowableOfType(
+                            KamateraApiException.class, () -> api.createServer(request));
             assertThat(error.kind()).isEqualTo(Kind.INVALID_REQUEST);
             assertThat(error.mayHaveBeenProcessed()).isFalse();
-            assertThat(error.getMessage()).matches(
-                    "invalid Kamatera server configuration array value \\(\".* .*\"\\): ,must not contain spaces");
+            assertThat(error.getMessage())
+                    .matches(
+                            "invalid Kamatera server configuration array value \\(\".* .*\"\\):"
+                                + " ,must not contain spaces");
         }
         assertThat(server.requests()).isEmpty();
     }
 
-    /** Item 25: one failing create does not disturb the next; each is a separate request with quantity 1. */
+    /**
+     * Item 25: one failing create does not disturb the next; each is a separate request with
+     * quantity 1.
+     */
     @Test
     void item25_oneFailingCreateLeavesTheOthersAlone() throws Exception {
-        server.script("/service/server", ok("[\"c1\"]"), json(500, "{\"message\":\"error occured, issue reported (117)\"}"),
+        server.script(
+                "/service/server",
+                ok("[\"c1\"]"),
+                json(500, "{\"message\":\"error occured, issue reported (117)\"}"),
                 ok("[\"c3\"]"));
         Map<String, String> commandIds = new java.util.LinkedHashMap<>();
         for (String name : List.of("ng1-00000000001", "ng1-00000000002", "ng1-00000000003")) {
             try {
-                commandIds.put(name, api.createServer(fullRequest().build().withName(name)).commandId());
+                commandIds.put(
+                        name, api.createServer(fullRequest().build().withName(name)).commandId());
             } catch (KamateraApiException e) {
                 assertThat(e.apiMessage()).contains("error occured, issue reported (117)");
                 commandIds.put(name, "");
             }
         }
 
-        assertThat(commandIds).containsExactly(Map.entry("ng1-00000000001", "c1"), Map.entry("ng1-00000000002", ""),
-                Map.entry("ng1-00000000003", "c3"));
+        assertThat(commandIds)
+                .containsExactly(
+                        Map.entry("ng1-00000000001", "c1"),
+                        Map.entry("ng1-00000000002", ""),
+                        Map.entry("ng1-00000000003", "c3"));
         assertThat(server.requests()).hasSize(3);
         for (StubKamateraServer.Recorded request : server.requests()) {
             assertThat(MAPPER.readTree(request.body()).get("quantity").intValue()).isEqualTo(1);
@@ -203,6 +264,9 @@ class CreateServerTest {
     void theRequestsToStringHidesPasswordAndScript() {
         String text = fullRequest().build().toString();
 
-        assertThat(text).contains("ng1-3fa9c02b71e").doesNotContain("Passw0rd-Fixed1").doesNotContain("--token abc");
+        assertThat(text)
+                .contains("ng1-3fa9c02b71e")
+                .doesNotContain("Passw0rd-Fixed1")
+                .doesNotContain("--token abc");
     }
 }

@@ -6,7 +6,10 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that moves only when told, and a sleeper that records each sleep and moves the clock instead. */
+/**
+ * A clock that moves only when told, and a sleeper that records each sleep and moves the clock
+ * instead.
+ */
 final class FakeTime implements InstantSource, Sleeper {
 
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");

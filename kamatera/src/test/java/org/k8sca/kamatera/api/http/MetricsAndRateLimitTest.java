@@ -6,8 +6,6 @@ import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.json;
 import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.ok;
 import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.text;
 
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +18,9 @@ import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.KamateraApiException;
 import org.k8sca.kamatera.api.KamateraApiException.Kind;
 import org.k8sca.kamatera.api.Outcome;
+
+import java.time.Duration;
+import java.util.List;
 
 /** The metrics hook (one event per attempt, one per call) and the client-side rate limit. */
 class MetricsAndRateLimitTest {
@@ -42,67 +43,95 @@ class MetricsAndRateLimitTest {
 
     @Test
     void oneEventPerAttemptAndOnePerCall() {
-        server.script("/service/servers", text(504, "Gateway Timeout"), json(500, "{\"message\":\"x\"}"), ok("[]"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).listener(listener).build());
+        server.script(
+                "/service/servers",
+                text(504, "Gateway Timeout"),
+                json(500, "{\"message\":\"x\"}"),
+                ok("[]"));
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).listener(listener).build());
 
         api.listServers("");
 
         assertThat(listener.attempts).extracting(AttemptEvent::attempt).containsExactly(1, 2, 3);
-        assertThat(listener.attempts).extracting(AttemptEvent::outcome)
+        assertThat(listener.attempts)
+                .extracting(AttemptEvent::outcome)
                 .containsExactly(Outcome.HTTP_5XX, Outcome.HTTP_5XX, Outcome.OK);
-        assertThat(listener.attempts).extracting(AttemptEvent::httpStatus).containsExactly(504, 500, 200);
-        assertThat(listener.attempts).extracting(AttemptEvent::endpoint).containsOnly(Endpoint.LIST_SERVERS);
-        assertThat(listener.calls).singleElement().satisfies(call -> {
-            assertThat(call.outcome()).isEqualTo(Outcome.OK);
-            assertThat(call.attempts()).isEqualTo(3);
-            assertThat(call.httpStatus()).isEqualTo(200);
-            // Backoff sleeps of 2 s and 4 s happened on the fake clock and count in the call's latency.
-            assertThat(call.latency()).isEqualTo(Duration.ofSeconds(6));
-        });
+        assertThat(listener.attempts)
+                .extracting(AttemptEvent::httpStatus)
+                .containsExactly(504, 500, 200);
+        assertThat(listener.attempts)
+                .extracting(AttemptEvent::endpoint)
+                .containsOnly(Endpoint.LIST_SERVERS);
+        assertThat(listener.calls)
+                .singleElement()
+                .satisfies(
+                        call -> {
+                            assertThat(call.outcome()).isEqualTo(Outcome.OK);
+                            assertThat(call.attempts()).isEqualTo(3);
+                            assertThat(call.httpStatus()).isEqualTo(200);
+                            // Backoff sleeps of 2 s and 4 s happened on the fake clock and count in
+                            // the call's latency.
+                            assertThat(call.latency()).isEqualTo(Duration.ofSeconds(6));
+                        });
     }
 
     @Test
     void aShapeErrorAfterA200IsAnOkAttemptButAnInvalidResponseCall() {
         server.script("/service/server/poweroff", ok("[]"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).listener(listener).build());
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).listener(listener).build());
 
         catchThrowableOfType(KamateraApiException.class, () -> api.powerOff("s1"));
 
         assertThat(listener.attempts).extracting(AttemptEvent::outcome).containsExactly(Outcome.OK);
-        assertThat(listener.calls).extracting(CallEvent::outcome).containsExactly(Outcome.INVALID_RESPONSE);
-        assertThat(listener.calls).extracting(CallEvent::endpoint).containsExactly(Endpoint.POWER_OFF);
+        assertThat(listener.calls)
+                .extracting(CallEvent::outcome)
+                .containsExactly(Outcome.INVALID_RESPONSE);
+        assertThat(listener.calls)
+                .extracting(CallEvent::endpoint)
+                .containsExactly(Endpoint.POWER_OFF);
     }
 
     @Test
     void aRefusedCallIsReportedWithNoAttempts() {
-        KamateraApi api = TestClients.client(server, TestClients.options(time).listener(listener).build());
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).listener(listener).build());
 
-        catchThrowableOfType(KamateraApiException.class, () -> api.createServer(
-                CreateServerRequest.builder("n1").tags(List.of("a b")).build()));
+        catchThrowableOfType(
+                KamateraApiException.class,
+                () ->
+                        api.createServer(
+                                CreateServerRequest.builder("n1").tags(List.of("a b")).build()));
 
         assertThat(listener.attempts).isEmpty();
-        assertThat(listener.calls).singleElement().satisfies(call -> {
-            assertThat(call.outcome()).isEqualTo(Outcome.INVALID_REQUEST);
-            assertThat(call.attempts()).isZero();
-            assertThat(call.endpoint()).isEqualTo(Endpoint.CREATE_SERVER);
-        });
+        assertThat(listener.calls)
+                .singleElement()
+                .satisfies(
+                        call -> {
+                            assertThat(call.outcome()).isEqualTo(Outcome.INVALID_REQUEST);
+                            assertThat(call.attempts()).isZero();
+                            assertThat(call.endpoint()).isEqualTo(Endpoint.CREATE_SERVER);
+                        });
     }
 
     @Test
     void aThrowingListenerDoesNotBreakTheCall() {
         server.script("/service/servers", ok("[]"));
-        ApiCallListener broken = new ApiCallListener() {
-            @Override
-            public void onAttempt(AttemptEvent event) {
-                throw new IllegalStateException("metrics down");
-            }
+        ApiCallListener broken =
+                new ApiCallListener() {
+                    @Override
+                    public void onAttempt(AttemptEvent event) {
+                        throw new IllegalStateException("metrics down");
+                    }
 
-            @Override
-            public void onCall(CallEvent event) {
-                throw new IllegalStateException("metrics down");
-            }
-        };
-        KamateraApi api = TestClients.client(server, TestClients.options(time).listener(broken).build());
+                    @Override
+                    public void onCall(CallEvent event) {
+                        throw new IllegalStateException("metrics down");
+                    }
+                };
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).listener(broken).build());
 
         assertThat(api.listServers("")).isEmpty();
     }
@@ -119,7 +148,8 @@ class MetricsAndRateLimitTest {
     @Test
     void theRateLimitDelaysRequestsBeyondTheBurst() {
         server.script("/service/servers", ok("[]"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).rateLimit(1, 2).build());
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).rateLimit(1, 2).build());
 
         api.listServers("");
         api.listServers("");
@@ -133,7 +163,8 @@ class MetricsAndRateLimitTest {
     @Test
     void theRateLimitRefillsWithTime() {
         server.script("/service/servers", ok("[]"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).rateLimit(1, 1).build());
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).rateLimit(1, 1).build());
 
         api.listServers("");
         time.advance(Duration.ofSeconds(5));
@@ -145,11 +176,17 @@ class MetricsAndRateLimitTest {
     @Test
     void aRateLimitThatCannotBeMetBeforeTheDeadlineFailsWithoutSending() {
         server.script("/service/servers", ok("[]"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .rateLimit(0.01, 1).callDeadline(Duration.ofSeconds(30)).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time)
+                                .rateLimit(0.01, 1)
+                                .callDeadline(Duration.ofSeconds(30))
+                                .build());
 
         api.listServers("");
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(error.mayHaveBeenProcessed()).isFalse();

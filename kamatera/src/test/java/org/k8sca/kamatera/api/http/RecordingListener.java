@@ -1,8 +1,9 @@
 package org.k8sca.kamatera.api.http;
 
+import org.k8sca.kamatera.api.ApiCallListener;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.k8sca.kamatera.api.ApiCallListener;
 
 /** Collects metrics events. */
 final class RecordingListener implements ApiCallListener {

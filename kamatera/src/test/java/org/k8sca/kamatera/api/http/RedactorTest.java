@@ -2,14 +2,16 @@ package org.k8sca.kamatera.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Random;
 
 class RedactorTest {
 
@@ -18,11 +20,15 @@ class RedactorTest {
     @Test
     void secretKeysAreMaskedButGenerateAndEmptyStay() {
         Redactor redactor = Redactor.of();
-        JsonNode body = MAPPER.readTree("{\"password\":\"__generate__\",\"passwordValidate\":\"x1\","
-                + "\"script-file\":\"#!/bin/sh\",\"userdata-file\":\"\",\"name\":\"n\"}");
+        JsonNode body =
+                MAPPER.readTree(
+                        "{\"password\":\"__generate__\",\"passwordValidate\":\"x1\","
+                            + "\"script-file\":\"#!/bin/sh\",\"userdata-file\":\"\",\"name\":\"n\"}");
 
-        assertThat(redactor.json(body)).isEqualTo("{\"password\":\"__generate__\",\"passwordValidate\":\"[REDACTED]\","
-                + "\"script-file\":\"[REDACTED]\",\"userdata-file\":\"\",\"name\":\"n\"}");
+        assertThat(redactor.json(body))
+                .isEqualTo(
+                        "{\"password\":\"__generate__\",\"passwordValidate\":\"[REDACTED]\","
+                            + "\"script-file\":\"[REDACTED]\",\"userdata-file\":\"\",\"name\":\"n\"}");
     }
 
     @Test
@@ -30,7 +36,8 @@ class RedactorTest {
         String script = "#!/bin/bash\nexport TOKEN=abc\"def\"123456\n";
         Redactor redactor = Redactor.of().withScript(script);
 
-        assertThat(redactor.text("line 2 failed: export TOKEN=abc\"def\"123456")).doesNotContain("abc\"def\"123456");
+        assertThat(redactor.text("line 2 failed: export TOKEN=abc\"def\"123456"))
+                .doesNotContain("abc\"def\"123456");
         String escaped = MAPPER.writeValueAsString(script);
         assertThat(redactor.text("echo " + escaped)).doesNotContain("TOKEN=abc");
     }
@@ -42,7 +49,10 @@ class RedactorTest {
         assertThat(redactor.text("abc")).isEqualTo("abc");
     }
 
-    /** Property: a secret hidden anywhere in a random JSON tree is gone from the redacted dump and JSON. */
+    /**
+     * Property: a secret hidden anywhere in a random JSON tree is gone from the redacted dump and
+     * JSON.
+     */
     @Test
     void aSecretAnywhereInRandomJsonIsRemoved() {
         long seed = Long.getLong("test.seed", 20261124L); // fixed for CI; -Dtest.seed=N explores
@@ -68,23 +78,26 @@ class RedactorTest {
                 return f.numberNode(random.nextInt(1000));
             case 2:
                 return f.stringNode(randomText(random, 5));
-            case 3: {
-                ObjectNode object = f.objectNode();
-                int n = 1 + random.nextInt(4);
-                for (int i = 0; i < n; i++) {
-                    String key = random.nextInt(5) == 0 ? "key-" + secret : randomText(random, 4);
-                    object.set(key, randomTree(random, secret, depth - 1));
+            case 3:
+                {
+                    ObjectNode object = f.objectNode();
+                    int n = 1 + random.nextInt(4);
+                    for (int i = 0; i < n; i++) {
+                        String key =
+                                random.nextInt(5) == 0 ? "key-" + secret : randomText(random, 4);
+                        object.set(key, randomTree(random, secret, depth - 1));
+                    }
+                    return object;
                 }
-                return object;
-            }
-            default: {
-                ArrayNode array = f.arrayNode();
-                int n = 1 + random.nextInt(4);
-                for (int i = 0; i < n; i++) {
-                    array.add(randomTree(random, secret, depth - 1));
+            default:
+                {
+                    ArrayNode array = f.arrayNode();
+                    int n = 1 + random.nextInt(4);
+                    for (int i = 0; i < n; i++) {
+                        array.add(randomTree(random, secret, depth - 1));
+                    }
+                    return array;
                 }
-                return array;
-            }
         }
     }
 

@@ -6,10 +6,6 @@ import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.json;
 import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.ok;
 import static org.k8sca.kamatera.api.http.StubKamateraServer.Reply.text;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +16,15 @@ import org.k8sca.kamatera.api.KamateraApiException.Kind;
 import org.k8sca.kamatera.api.http.StubKamateraServer.Recorded;
 import org.k8sca.kamatera.api.http.StubKamateraServer.Reply;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
 /**
- * Which failures are retried, how long we wait, and where we stop (kamatera-provider.md §7 items 19,
- * 20, 21, adapted: upstream retries everything but create; we retry only where a repeat is safe).
+ * Which failures are retried, how long we wait, and where we stop (kamatera-provider.md §7 items
+ * 19, 20, 21, adapted: upstream retries everything but create; we retry only where a repeat is
+ * safe).
  */
 class RetryPolicyTest {
 
@@ -46,22 +48,32 @@ class RetryPolicyTest {
         server.script("/service/servers", text(504, "Gateway Timeout"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error).hasMessage("bad status code from Kamatera API: 504");
         assertThat(error.kind()).isEqualTo(Kind.HTTP_STATUS);
         assertThat(error.httpStatus()).isEqualTo(504);
         assertThat(error.attempts()).isEqualTo(5);
         assertThat(server.requests()).hasSize(5);
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(8), Duration.ofSeconds(16));
+        assertThat(time.sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(16));
     }
 
     @Test
     void item19_theBackoffBaseIsConfigurable() {
         server.script("/service/servers", text(502, "Bad Gateway"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .backoffBase(Duration.ofMillis(10)).maxAttempts(3).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time)
+                                .backoffBase(Duration.ofMillis(10))
+                                .maxAttempts(3)
+                                .build());
 
         catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
@@ -70,36 +82,51 @@ class RetryPolicyTest {
 
     @Test
     void aTransientFailureThenSuccessReturnsTheResult() {
-        server.script("/service/servers", json(500, "{\"message\":\"Failed to run command method (list)\"}"),
+        server.script(
+                "/service/servers",
+                json(500, "{\"message\":\"Failed to run command method (list)\"}"),
                 ok("[{\"name\":\"a\",\"power\":\"on\"}]"));
         KamateraApi api = TestClients.client(server, time);
 
-        assertThat(api.listServers("")).singleElement().satisfies(s -> assertThat(s.poweredOn()).isTrue());
+        assertThat(api.listServers(""))
+                .singleElement()
+                .satisfies(s -> assertThat(s.poweredOn()).isTrue());
         assertThat(server.requests()).hasSize(2);
     }
 
     /** Item 20: every retry resends the identical body (tags are repeatable). */
     @Test
     void item20_retriesResendTheIdenticalBody() {
-        server.script("/server/tags", json(500, "{\"message\":\"Failed to run command method (serverTags)\"}"),
-                json(503, "{\"message\":\"busy\"}"), ok("[{\"tagName\":\"k8sca-c1\"}]"));
+        server.script(
+                "/server/tags",
+                json(500, "{\"message\":\"Failed to run command method (serverTags)\"}"),
+                json(503, "{\"message\":\"busy\"}"),
+                ok("[{\"tagName\":\"k8sca-c1\"}]"));
         KamateraApi api = TestClients.client(server, time);
 
         assertThat(api.addServerTag("srv-1", "k8sca-c1")).containsExactly("k8sca-c1");
 
-        assertThat(server.requests()).hasSize(3).extracting(Recorded::body)
+        assertThat(server.requests())
+                .hasSize(3)
+                .extracting(Recorded::body)
                 .containsOnly("{\"name\":\"srv-1\",\"add\":\"k8sca-c1\"}");
     }
 
     @Test
     void theApiMessageOfAJsonErrorIsKeptWithUpstreamWording() {
-        server.script("/server/tags", json(500, "{\"message\":\"Failed to run command method (serverTags)\"}"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).maxAttempts(1).build());
+        server.script(
+                "/server/tags",
+                json(500, "{\"message\":\"Failed to run command method (serverTags)\"}"));
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).maxAttempts(1).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.serverTags("s"));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.serverTags("s"));
 
-        assertThat(error).hasMessage(
-                "error response from Kamatera API (500): map[message:Failed to run command method (serverTags)]");
+        assertThat(error)
+                .hasMessage(
+                        "error response from Kamatera API (500): map[message:Failed to run command"
+                            + " method (serverTags)]");
         assertThat(error.apiMessage()).contains("Failed to run command method (serverTags)");
     }
 
@@ -108,7 +135,8 @@ class RetryPolicyTest {
         server.script("/service/servers", json(401, "{\"message\":\"you are not logged in\"}"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error.httpStatus()).isEqualTo(401);
         assertThat(error.mayHaveBeenProcessed()).isFalse();
@@ -118,10 +146,12 @@ class RetryPolicyTest {
 
     @Test
     void noServersFoundIsADefiniteAnswerAndNotRetried() {
-        server.script("/server/tags", json(500, "{\"message\":\"No servers found (name='gone')\"}"));
+        server.script(
+                "/server/tags", json(500, "{\"message\":\"No servers found (name='gone')\"}"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.serverTags("gone"));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.serverTags("gone"));
 
         assertThat(error.isNoServersFound()).isTrue();
         assertThat(error.mayHaveBeenProcessed()).isFalse();
@@ -131,9 +161,11 @@ class RetryPolicyTest {
     @Test
     void aNonJson200IsAnInvalidResponseAndRetriedForReads() {
         server.script("/service/servers", text(200, "<html>oops</html>"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).maxAttempts(2).build());
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).maxAttempts(2).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error).hasMessage("invalid response from Kamatera API: <nil>");
         assertThat(error.kind()).isEqualTo(Kind.INVALID_RESPONSE);
@@ -143,10 +175,13 @@ class RetryPolicyTest {
     /** Power and terminate: a 500 may mean the command started, so it is not repeated. */
     @Test
     void powerOffIsNotRetriedAfterA500AndIsReportedAsMaybeProcessed() {
-        server.script("/service/server/poweroff", json(500, "{\"message\":\"Failed to run command method (x)\"}"));
+        server.script(
+                "/service/server/poweroff",
+                json(500, "{\"message\":\"Failed to run command method (x)\"}"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.powerOff("s1"));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.powerOff("s1"));
 
         assertThat(error.mayHaveBeenProcessed()).isTrue();
         assertThat(error.apiMessage()).contains("Failed to run command method (x)");
@@ -158,8 +193,8 @@ class RetryPolicyTest {
         server.script("/service/server/terminate", text(504, "Gateway Timeout"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.terminateServer("s1"));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.terminateServer("s1"));
 
         assertThat(error.mayHaveBeenProcessed()).isTrue();
         assertThat(server.requests()).hasSize(1);
@@ -168,8 +203,10 @@ class RetryPolicyTest {
     /** A 429 proves the request was refused, so even power on is repeated, after Retry-After. */
     @Test
     void powerOnIsRetriedAfter429HonouringRetryAfter() {
-        server.script("/service/server/poweron",
-                json(429, "{\"message\":\"slow down\"}").withHeader("Retry-After", "7"), ok("[\"cmd-9\"]"));
+        server.script(
+                "/service/server/poweron",
+                json(429, "{\"message\":\"slow down\"}").withHeader("Retry-After", "7"),
+                ok("[\"cmd-9\"]"));
         KamateraApi api = TestClients.client(server, time);
 
         assertThat(api.powerOn("s1")).isEqualTo("cmd-9");
@@ -180,26 +217,36 @@ class RetryPolicyTest {
     @Test
     void a429ThatNeverEndsIsRateLimited() {
         server.script("/service/servers", json(429, "{\"message\":\"slow down\"}"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time).maxAttempts(2).build());
+        KamateraApi api =
+                TestClients.client(server, TestClients.options(time).maxAttempts(2).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(error.httpStatus()).isEqualTo(429);
         assertThat(error.mayHaveBeenProcessed()).isFalse();
     }
 
-    /** Connection refused proves nothing was sent: power off is repeated, and reported as not processed. */
+    /**
+     * Connection refused proves nothing was sent: power off is repeated, and reported as not
+     * processed.
+     */
     @Test
     void connectionRefusedIsRetriedEvenForPowerOff() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        KamateraApi api = new KamateraHttpApi("http://127.0.0.1:" + closedPort, "id", "secret",
-                TestClients.options(time).maxAttempts(3).build());
+        KamateraApi api =
+                new KamateraHttpApi(
+                        "http://127.0.0.1:" + closedPort,
+                        "id",
+                        "secret",
+                        TestClients.options(time).maxAttempts(3).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.powerOff("s1"));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.powerOff("s1"));
 
         assertThat(error.kind()).isEqualTo(Kind.TRANSPORT);
         assertThat(error.mayHaveBeenProcessed()).isFalse();
@@ -213,8 +260,12 @@ class RetryPolicyTest {
         server.script("/service/server", text(504, "Gateway Timeout"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.createServer(CreateServerRequest.builder("ng1-0123456789a").build()));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class,
+                        () ->
+                                api.createServer(
+                                        CreateServerRequest.builder("ng1-0123456789a").build()));
 
         assertThat(error.mayHaveBeenProcessed()).isTrue();
         assertThat(error.attempts()).isEqualTo(1);
@@ -224,11 +275,17 @@ class RetryPolicyTest {
 
     @Test
     void item21_createRejectedWith400IsNotProcessed() {
-        server.script("/service/server", json(400, "{\"message\":\"missing required flag (datacenter)\"}"));
+        server.script(
+                "/service/server",
+                json(400, "{\"message\":\"missing required flag (datacenter)\"}"));
         KamateraApi api = TestClients.client(server, time);
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.createServer(CreateServerRequest.builder("ng1-0123456789a").build()));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class,
+                        () ->
+                                api.createServer(
+                                        CreateServerRequest.builder("ng1-0123456789a").build()));
 
         assertThat(error.mayHaveBeenProcessed()).isFalse();
         assertThat(error.apiMessage()).contains("missing required flag (datacenter)");
@@ -239,10 +296,13 @@ class RetryPolicyTest {
     @Test
     void noRetryStartsThatWouldPassTheDeadline() {
         server.script("/service/servers", text(503, "Service Unavailable"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .callDeadline(Duration.ofSeconds(10)).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time).callDeadline(Duration.ofSeconds(10)).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         // Sleeps of 2 s and 4 s fit in 10 s; the next (8 s) would end at 14 s.
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
@@ -253,23 +313,40 @@ class RetryPolicyTest {
     @Test
     void backoffIsCappedAtTheMaximum() {
         server.script("/service/servers", text(503, "Service Unavailable"));
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .maxAttempts(5).backoffMax(Duration.ofSeconds(5)).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time)
+                                .maxAttempts(5)
+                                .backoffMax(Duration.ofSeconds(5))
+                                .build());
 
         catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
-        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(time.sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5));
     }
 
-    /** A hanging server: the attempt times out; reads are repeated, each within the attempt timeout. */
+    /**
+     * A hanging server: the attempt times out; reads are repeated, each within the attempt timeout.
+     */
     @Test
     void aHangingReadTimesOutAndIsRetried() {
         server.script("/service/servers", Reply.hanging());
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .attemptTimeout(Duration.ofMillis(200)).maxAttempts(2).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time)
+                                .attemptTimeout(Duration.ofMillis(200))
+                                .maxAttempts(2)
+                                .build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
+        KamateraApiException error =
+                catchThrowableOfType(KamateraApiException.class, () -> api.listServers(""));
 
         assertThat(error.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(server.requests()).hasSize(2);
@@ -278,11 +355,17 @@ class RetryPolicyTest {
     @Test
     void aHangingCreateTimesOutOnceAndMayHaveBeenProcessed() {
         server.script("/service/server", Reply.hanging());
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .createTimeout(Duration.ofMillis(200)).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time).createTimeout(Duration.ofMillis(200)).build());
 
-        KamateraApiException error = catchThrowableOfType(KamateraApiException.class,
-                () -> api.createServer(CreateServerRequest.builder("ng1-0123456789a").build()));
+        KamateraApiException error =
+                catchThrowableOfType(
+                        KamateraApiException.class,
+                        () ->
+                                api.createServer(
+                                        CreateServerRequest.builder("ng1-0123456789a").build()));
 
         assertThat(error.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(error.mayHaveBeenProcessed()).isTrue();
@@ -307,14 +390,19 @@ class RetryPolicyTest {
         assertThat(server.requests()).isEmpty();
     }
 
-    /** Interrupted while sleeping between retries: the call ends as cancelled without more requests. */
+    /**
+     * Interrupted while sleeping between retries: the call ends as cancelled without more requests.
+     */
     @Test
     void anInterruptDuringBackoffCancelsTheCall() {
         server.script("/service/servers", text(503, "Service Unavailable"));
-        Sleeper interruptingSleeper = duration -> {
-            throw new InterruptedException("stop");
-        };
-        KamateraApi api = TestClients.client(server, TestClients.options(time).sleeper(interruptingSleeper).build());
+        Sleeper interruptingSleeper =
+                duration -> {
+                    throw new InterruptedException("stop");
+                };
+        KamateraApi api =
+                TestClients.client(
+                        server, TestClients.options(time).sleeper(interruptingSleeper).build());
 
         KamateraApiException error;
         try {
@@ -327,15 +415,25 @@ class RetryPolicyTest {
         assertThat(server.requests()).hasSize(1);
     }
 
-    /** Interrupted while waiting for a response: returns promptly, before the (long) attempt timeout. */
+    /**
+     * Interrupted while waiting for a response: returns promptly, before the (long) attempt
+     * timeout.
+     */
     @Test
     void anInterruptWhileWaitingForTheResponseCancelsTheCall() throws Exception {
         server.script("/service/server/poweroff", Reply.hanging());
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .attemptTimeout(Duration.ofMinutes(5)).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time).attemptTimeout(Duration.ofMinutes(5)).build());
         KamateraApiException[] failure = new KamateraApiException[1];
-        Thread caller = new Thread(() -> failure[0] = catchThrowableOfType(KamateraApiException.class,
-                () -> api.powerOff("s1")));
+        Thread caller =
+                new Thread(
+                        () ->
+                                failure[0] =
+                                        catchThrowableOfType(
+                                                KamateraApiException.class,
+                                                () -> api.powerOff("s1")));
 
         caller.start();
         while (server.requests().isEmpty()) {

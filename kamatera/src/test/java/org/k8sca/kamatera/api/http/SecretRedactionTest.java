@@ -10,9 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,12 @@ import org.k8sca.kamatera.api.KamateraApiException;
 import org.k8sca.kamatera.api.Secret;
 import org.k8sca.kamatera.api.http.StubKamateraServer.Reply;
 import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Secrets never reach a log line, a log argument, an exception message or a toString, at TRACE
@@ -35,12 +38,20 @@ class SecretRedactionTest {
 
     private static final String PASSWORD = "Fixed-Passw0rd-91";
     private static final String SCRIPT_TOKEN = "K10abcdef0123456789::server:s3cr3tjoin";
-    private static final String SCRIPT = "#!/bin/bash\ncurl -sfL https://get.k3s.io | K3S_TOKEN=" + SCRIPT_TOKEN
-            + " sh -\necho done\n";
+    private static final String SCRIPT =
+            "#!/bin/bash\ncurl -sfL https://get.k3s.io | K3S_TOKEN="
+                    + SCRIPT_TOKEN
+                    + " sh -\necho done\n";
     private static final String GENERATED = "qwertyuASDFGHJ5678!@";
 
-    private static final List<String> SECRETS = List.of(TestClients.CLIENT_ID, TestClients.SECRET, PASSWORD,
-            SCRIPT, SCRIPT_TOKEN, GENERATED);
+    private static final List<String> SECRETS =
+            List.of(
+                    TestClients.CLIENT_ID,
+                    TestClients.SECRET,
+                    PASSWORD,
+                    SCRIPT,
+                    SCRIPT_TOKEN,
+                    GENERATED);
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -85,11 +96,19 @@ class SecretRedactionTest {
     @Test
     void noSecretInLogsExceptionsOrToStrings() throws Exception {
         FakeTime time = new FakeTime();
-        KamateraApi api = TestClients.client(server, TestClients.options(time)
-                .createTimeout(Duration.ofMillis(200)).attemptTimeout(Duration.ofMillis(200)).maxAttempts(2).build());
+        KamateraApi api =
+                TestClients.client(
+                        server,
+                        TestClients.options(time)
+                                .createTimeout(Duration.ofMillis(200))
+                                .attemptTimeout(Duration.ofMillis(200))
+                                .maxAttempts(2)
+                                .build());
 
         // Create with __generate__: the answer carries the generated password.
-        server.script("/service/server", ok("{\"password\":\"" + GENERATED + "\",\"commandIds\":[\"c1\"]}"));
+        server.script(
+                "/service/server",
+                ok("{\"password\":\"" + GENERATED + "\",\"commandIds\":[\"c1\"]}"));
         CreateServerResult generated = api.createServer(request(Secret.empty()));
         assertThat(generated.generatedPassword().reveal()).isEqualTo(GENERATED);
         thrownOrReturned.add(generated);
@@ -103,7 +122,8 @@ class SecretRedactionTest {
         thrownOrReturned.add(capture(() -> api.createServer(request(Secret.of(PASSWORD)))));
 
         // A 500 whose body is the raw request text (not JSON).
-        server.handler("/service/server", recorded -> Reply.text(500, "bad request: " + recorded.body()));
+        server.handler(
+                "/service/server", recorded -> Reply.text(500, "bad request: " + recorded.body()));
         thrownOrReturned.add(capture(() -> api.createServer(request(Secret.of(PASSWORD)))));
 
         // A 200 that is not JSON but echoes the request.
@@ -111,8 +131,17 @@ class SecretRedactionTest {
         thrownOrReturned.add(capture(() -> api.createServer(request(Secret.of(PASSWORD)))));
 
         // A 200 of the wrong shape that echoes the password and the generated password elsewhere.
-        server.handler("/service/server", recorded -> ok("{\"password\":\"" + GENERATED + "\",\"echo\":\""
-                + PASSWORD + " " + GENERATED + "\",\"commandIds\":[]}"));
+        server.handler(
+                "/service/server",
+                recorded ->
+                        ok(
+                                "{\"password\":\""
+                                        + GENERATED
+                                        + "\",\"echo\":\""
+                                        + PASSWORD
+                                        + " "
+                                        + GENERATED
+                                        + "\",\"commandIds\":[]}"));
         thrownOrReturned.add(capture(() -> api.createServer(request(Secret.of(PASSWORD)))));
 
         // A timeout.
@@ -120,14 +149,25 @@ class SecretRedactionTest {
         thrownOrReturned.add(capture(() -> api.createServer(request(Secret.of(PASSWORD)))));
 
         // Other endpoints failing with the credentials echoed back.
-        server.handler("/service/servers", recorded -> json(500, "{\"message\":\"bad key "
-                + recorded.header("AuthClientId") + " " + recorded.header("AuthSecret") + "\"}"));
+        server.handler(
+                "/service/servers",
+                recorded ->
+                        json(
+                                500,
+                                "{\"message\":\"bad key "
+                                        + recorded.header("AuthClientId")
+                                        + " "
+                                        + recorded.header("AuthSecret")
+                                        + "\"}"));
         thrownOrReturned.add(capture(() -> api.listServers("")));
 
         assertThat(server.requests("/service/server")).hasSize(7);
-        assertThat(thrownOrReturned).filteredOn(KamateraApiException.class::isInstance)
+        assertThat(thrownOrReturned)
+                .filteredOn(KamateraApiException.class::isInstance)
                 .extracting(e -> ((KamateraApiException) e).kind())
-                .contains(KamateraApiException.Kind.TIMEOUT, KamateraApiException.Kind.HTTP_STATUS,
+                .contains(
+                        KamateraApiException.Kind.TIMEOUT,
+                        KamateraApiException.Kind.HTTP_STATUS,
                         KamateraApiException.Kind.INVALID_RESPONSE);
         assertThat(appender.list).isNotEmpty();
         for (ILoggingEvent event : appender.list) {

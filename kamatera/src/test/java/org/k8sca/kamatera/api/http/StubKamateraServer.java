@@ -2,6 +2,7 @@ package org.k8sca.kamatera.api.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -27,7 +28,8 @@ import java.util.function.Function;
 final class StubKamateraServer implements AutoCloseable {
 
     /** A recorded request; header names are lower case. */
-    record Recorded(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
+    record Recorded(
+            String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
         String header(String name) {
             List<String> values = headers.get(name.toLowerCase());
             return values == null || values.isEmpty() ? null : values.get(0);
@@ -81,14 +83,20 @@ final class StubKamateraServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Answers the next requests to {@code path} (without query) with these replies, in order; the last repeats; replaces a handler. */
+    /**
+     * Answers the next requests to {@code path} (without query) with these replies, in order; the
+     * last repeats; replaces a handler.
+     */
     synchronized StubKamateraServer script(String path, Reply... replies) {
         handlers.remove(path);
         scripts.put(path, new ArrayDeque<>(List.of(replies)));
         return this;
     }
 
-    /** Answers every request to {@code path} (without query) with a function of the request; replaces a script. */
+    /**
+     * Answers every request to {@code path} (without query) with a function of the request;
+     * replaces a script.
+     */
     synchronized StubKamateraServer handler(String path, Function<Recorded, Reply> handler) {
         scripts.remove(path);
         handlers.put(path, handler);
@@ -100,24 +108,34 @@ final class StubKamateraServer implements AutoCloseable {
     }
 
     synchronized List<Recorded> requests(String path) {
-        return requests.stream().filter(r -> r.pathAndQuery().split("\\?")[0].equals(path)).toList();
+        return requests.stream()
+                .filter(r -> r.pathAndQuery().split("\\?")[0].equals(path))
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body =
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+            exchange.getRequestHeaders()
+                    .forEach(
+                            (name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
-            Recorded recorded = new Recorded(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
-                    headers, body);
+            Recorded recorded =
+                    new Recorded(
+                            exchange.getRequestMethod(),
+                            query == null ? path : path + "?" + query,
+                            headers,
+                            body);
             Reply reply = nextReply(path, recorded);
             if (reply.hang()) {
                 closed.await(30, TimeUnit.SECONDS);
                 return;
             }
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            reply.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {

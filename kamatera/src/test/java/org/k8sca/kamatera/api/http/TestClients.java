@@ -8,8 +8,7 @@ final class TestClients {
     static final String CLIENT_ID = "client-id-7f3a9b2c";
     static final String SECRET = "api-secret-Zq81xK4vW0";
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     static ClientOptions.Builder options(FakeTime time) {
         return ClientOptions.builder()

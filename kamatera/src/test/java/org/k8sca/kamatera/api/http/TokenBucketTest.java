@@ -2,10 +2,11 @@ package org.k8sca.kamatera.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
 
@@ -25,7 +26,9 @@ class TokenBucketTest {
         assertThat(bucket.reserve(Duration.ofMinutes(1))).contains(Duration.ZERO);
         assertThat(bucket.reserve(Duration.ofMinutes(1))).contains(Duration.ofMillis(500));
         assertThat(bucket.reserve(Duration.ofMinutes(1))).contains(Duration.ofSeconds(1));
-        assertThat(bucket.reserve(Duration.ofMillis(100))).as("too long a wait takes nothing").isEmpty();
+        assertThat(bucket.reserve(Duration.ofMillis(100)))
+                .as("too long a wait takes nothing")
+                .isEmpty();
         assertThat(bucket.reserve(Duration.ofMinutes(1))).contains(Duration.ofMillis(1500));
     }
 
@@ -51,7 +54,8 @@ class TokenBucketTest {
                 time.advance(wait.get());
                 sent++;
                 double elapsed = Duration.between(start, time.instant()).toNanos() / 1e9;
-                assertThat((double) sent).as("seed %d round %d request %d", seed, round, i)
+                assertThat((double) sent)
+                        .as("seed %d round %d request %d", seed, round, i)
                         .isLessThanOrEqualTo(burst + rate * elapsed + 1e-6);
             }
         }

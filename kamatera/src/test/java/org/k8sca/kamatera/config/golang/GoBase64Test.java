@@ -3,10 +3,11 @@ package org.k8sca.kamatera.config.golang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 class GoBase64Test {
 
@@ -24,14 +25,14 @@ class GoBase64Test {
 
     @Test
     void errorOffsetsFollowGo() {
-        assertCorrupt("YWJj!", 4);        // bad character
-        assertCorrupt("abc", 0);          // missing padding: offset of the quantum start
-        assertCorrupt("YQ=", 3);          // "==" expected, input ends
-        assertCorrupt("YQ=x", 2);         // second '=' missing
-        assertCorrupt("=", 0);            // padding too early
-        assertCorrupt("YWJj YWJj", 4);    // space is not skipped
-        assertCorrupt("YQ==YQ==", 4);     // data after padding
-        assertCorrupt("YW\nJ!", 4);       // offsets count the skipped newline
+        assertCorrupt("YWJj!", 4); // bad character
+        assertCorrupt("abc", 0); // missing padding: offset of the quantum start
+        assertCorrupt("YQ=", 3); // "==" expected, input ends
+        assertCorrupt("YQ=x", 2); // second '=' missing
+        assertCorrupt("=", 0); // padding too early
+        assertCorrupt("YWJj YWJj", 4); // space is not skipped
+        assertCorrupt("YQ==YQ==", 4); // data after padding
+        assertCorrupt("YW\nJ!", 4); // offsets count the skipped newline
         assertCorrupt("é", 0);
     }
 
@@ -48,8 +49,11 @@ class GoBase64Test {
         for (int i = 0; i < 500; i++) {
             byte[] data = new byte[random.nextInt(40)];
             random.nextBytes(data);
-            String encoded = Base64.getMimeEncoder(4 * (1 + random.nextInt(5)), "\r\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(data);
+            String encoded =
+                    Base64.getMimeEncoder(
+                                    4 * (1 + random.nextInt(5)),
+                                    "\r\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(data);
             assertThat(GoBase64.decodeStd(encoded)).as("seed %d", seed).isEqualTo(data);
         }
     }

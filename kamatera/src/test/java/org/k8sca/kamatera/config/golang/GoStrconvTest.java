@@ -3,8 +3,9 @@ package org.k8sca.kamatera.config.golang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import java.util.Random;
 
 class GoStrconvTest {
 
@@ -21,9 +22,12 @@ class GoStrconvTest {
 
     @Test
     void atoiRejectsWithGoMessages() {
-        for (String bad : new String[] {"", "+", "-", "1.0", "4a", "0x10", "1_000", " 1", "1 ", "١"}) {
-            assertThatThrownBy(() -> GoStrconv.atoi(bad)).isInstanceOf(GoParseException.class)
-                    .hasMessage("strconv.Atoi: parsing " + GoStrconv.quote(bad) + ": invalid syntax");
+        for (String bad :
+                new String[] {"", "+", "-", "1.0", "4a", "0x10", "1_000", " 1", "1 ", "١"}) {
+            assertThatThrownBy(() -> GoStrconv.atoi(bad))
+                    .isInstanceOf(GoParseException.class)
+                    .hasMessage(
+                            "strconv.Atoi: parsing " + GoStrconv.quote(bad) + ": invalid syntax");
         }
         assertThatThrownBy(() -> GoStrconv.atoi("9223372036854775808"))
                 .hasMessage("strconv.Atoi: parsing \"9223372036854775808\": value out of range");
@@ -52,7 +56,10 @@ class GoStrconvTest {
         }
         for (String bad : new String[] {"yes", "no", "on", "off", "tRUE", "", " true"}) {
             assertThatThrownBy(() -> GoStrconv.parseBool(bad))
-                    .hasMessage("strconv.ParseBool: parsing " + GoStrconv.quote(bad) + ": invalid syntax");
+                    .hasMessage(
+                            "strconv.ParseBool: parsing "
+                                    + GoStrconv.quote(bad)
+                                    + ": invalid syntax");
         }
     }
 

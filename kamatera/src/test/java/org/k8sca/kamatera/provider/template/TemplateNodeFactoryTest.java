@@ -2,7 +2,6 @@ package org.k8sca.kamatera.provider.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.k8sca.core.cloud.NodeTemplate;
 import org.k8sca.core.model.Node;
@@ -12,6 +11,8 @@ import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.config.CloudConfigLoader;
 import org.k8sca.kamatera.config.NodeGroupConfig;
 
+import java.util.Map;
+
 /** Spec §7 item 53, adapted to §6.3 #16: the template node of a node group. */
 class TemplateNodeFactoryTest {
 
@@ -19,7 +20,8 @@ class TemplateNodeFactoryTest {
     private static final long GI = 1024L * MI;
 
     private static NodeGroupConfig group(String extra) throws Exception {
-        String ini = """
+        String ini =
+                """
                 [global]
                 kamatera-api-client-id=id
                 kamatera-api-secret=secret
@@ -33,7 +35,8 @@ class TemplateNodeFactoryTest {
                 ram=1024
                 disk=size=50
                 disk=size=100
-                """ + extra;
+                """
+                        + extra;
         CloudConfig config = CloudConfigLoader.parse(ini, "test.ini", Map.of());
         return config.nodeGroups().get("ng1");
     }
@@ -57,11 +60,13 @@ class TemplateNodeFactoryTest {
 
     @Test
     void reservationsAreSubtracted() throws Exception {
-        NodeGroupConfig group = group("""
-                kube-reserved=cpu=100m,memory=128Mi,ephemeral-storage=1Gi
-                system-reserved=cpu=150m,memory=64Mi
-                eviction-hard=none
-                """);
+        NodeGroupConfig group =
+                group(
+                        """
+                        kube-reserved=cpu=100m,memory=128Mi,ephemeral-storage=1Gi
+                        system-reserved=cpu=150m,memory=64Mi
+                        eviction-hard=none
+                        """);
         Node node = TemplateNodeFactory.build(group, "t", "").node();
 
         assertThat(node.allocatable().milliCpu()).isEqualTo(4750);
@@ -71,23 +76,28 @@ class TemplateNodeFactoryTest {
 
     @Test
     void standardLabelsThenTemplateLabelsWhichWin_andTemplateTaints() throws Exception {
-        NodeGroupConfig group = group("""
-                template-label=node.kubernetes.io/instance-type=big
-                template-label=team=blue
-                template-taint=dedicated=gpu:NoSchedule
-                template-taint=spot:PreferNoSchedule
-                """);
+        NodeGroupConfig group =
+                group(
+                        """
+                        template-label=node.kubernetes.io/instance-type=big
+                        template-label=team=blue
+                        template-taint=dedicated=gpu:NoSchedule
+                        template-taint=spot:PreferNoSchedule
+                        """);
         Node node = TemplateNodeFactory.build(group, "template-ng1", "").node();
 
-        assertThat(node.labels().asMap()).containsEntry("kubernetes.io/os", "linux")
+        assertThat(node.labels().asMap())
+                .containsEntry("kubernetes.io/os", "linux")
                 .containsEntry("kubernetes.io/arch", "amd64")
                 .containsEntry("kubernetes.io/hostname", "template-ng1")
                 .containsEntry("node.kubernetes.io/instance-type", "big")
                 .containsEntry("topology.kubernetes.io/region", "IL")
                 .containsEntry("topology.kubernetes.io/zone", "IL")
                 .containsEntry("team", "blue");
-        assertThat(node.taints()).containsExactly(new Taint("dedicated", "gpu", TaintEffect.NO_SCHEDULE),
-                new Taint("spot", "", TaintEffect.PREFER_NO_SCHEDULE));
+        assertThat(node.taints())
+                .containsExactly(
+                        new Taint("dedicated", "gpu", TaintEffect.NO_SCHEDULE),
+                        new Taint("spot", "", TaintEffect.PREFER_NO_SCHEDULE));
     }
 
     @Test
