@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
         sortOptions = true,
         description = {
             "The autoscaler itself (the default subcommand). Takes the upstream Cluster"
-                + " Autoscaler's flags; see docs/flags.md and docs/operations.md."
+                    + " Autoscaler's flags; see docs/flags.md and docs/operations.md."
         })
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         for (OptionSpec option : ignoredOptionsGiven(parsed)) {
             LOG.warn(
                     "flag {} is accepted for compatibility with the upstream autoscaler and"
-                        + " ignored: {}",
+                            + " ignored: {}",
                     option.longestName(),
                     FlagsDoc.reason(option));
         }

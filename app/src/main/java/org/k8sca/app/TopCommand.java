@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Kubernetes cluster autoscaler for Kamatera cloud servers.",
             "Without a subcommand, 'run' is meant (as the upstream autoscaler is started with flags"
-                + " only)."
+                    + " only)."
         })
 final class TopCommand implements Runnable {
     @Spec CommandSpec spec;

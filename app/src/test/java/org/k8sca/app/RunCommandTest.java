@@ -174,7 +174,7 @@ class RunCommandTest {
                         line ->
                                 line.matches(
                                         "I\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} +\\d+"
-                                            + " RunCommand\\.java:\\d+] FLAG: .*"));
+                                                + " RunCommand\\.java:\\d+] FLAG: .*"));
     }
 
     @Test

@@ -115,6 +115,6 @@ class InvariantCheckerTest {
                 .asString()
                 .startsWith(
                         "pod default/web-1 fits group ng1 (room to grow) but has been pending"
-                            + " since");
+                                + " since");
     }
 }

@@ -53,7 +53,7 @@ class RestartScenarioTest {
      */
     @Disabled(
             "known defect: the provider does not recover in-flight creates after a restart"
-                + " (docs/testing.md)")
+                    + " (docs/testing.md)")
     @Test
     void aRestartWhileAnUnlistedServerIsBeingCreatedMakesNoSecondServer() throws Exception {
         cluster =

@@ -22,7 +22,7 @@ public final class IgnoredFlags {
             converter = NodeGroupSpecConverter.class,
             description =
                     "Ignored: Kamatera node groups are defined in the cloud config. Checked as"
-                        + " <min>:<max>:<name>. Repeatable.")
+                            + " <min>:<max>:<name>. Repeatable.")
     List<NodeGroupSpec> nodes = new ArrayList<>();
 
     @Option(
@@ -61,7 +61,7 @@ public final class IgnoredFlags {
             defaultValue = "",
             description =
                     "Ignored: the scheduling simulation is built in and has no plugin"
-                        + " configuration.")
+                            + " configuration.")
     String schedulerConfigFile;
 
     @Option(

@@ -47,7 +47,7 @@ public final class RunFlags {
             defaultValue = "",
             description =
                     "The Kamatera cloud config file (INI): API credentials, cluster name and node"
-                        + " groups.")
+                            + " groups.")
     String cloudConfig;
 
     // Kubernetes API
@@ -65,7 +65,7 @@ public final class RunFlags {
             defaultValue = "",
             description =
                     "Kubernetes API server URL, overriding the one in the kubeconfig; empty for the"
-                        + " default.")
+                            + " default.")
     String kubernetesMaster;
 
     @Option(
@@ -74,7 +74,7 @@ public final class RunFlags {
             defaultValue = "kube-system",
             description =
                     "Namespace of the status ConfigMap, the priority-expander ConfigMap and the"
-                        + " leader-election Lease.")
+                            + " leader-election Lease.")
     String namespace;
 
     @Option(
@@ -117,7 +117,7 @@ public final class RunFlags {
             converter = GoBoolConverter.class,
             description =
                     "Run only while holding the leader-election Lease, so that several replicas can"
-                        + " be deployed.")
+                            + " be deployed.")
     boolean leaderElect;
 
     @Option(
@@ -127,7 +127,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "How long a non-leader waits after the last renewal before taking the Lease"
-                        + " over.")
+                            + " over.")
     Duration leaderElectLeaseDuration;
 
     @Option(
@@ -137,7 +137,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "How long the leader keeps trying to renew the Lease before it stops (and"
-                        + " exits).")
+                            + " exits).")
     Duration leaderElectRenewDeadline;
 
     @Option(
@@ -154,7 +154,7 @@ public final class RunFlags {
             defaultValue = "leases",
             description =
                     "The kind of lock object; only leases is supported, as in current upstream"
-                        + " releases.")
+                            + " releases.")
     String leaderElectResourceLock;
 
     @Option(
@@ -180,7 +180,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "How often the cluster is re-evaluated for scale-up and scale-down (an upper"
-                        + " bound when --frequent-loops-enabled).")
+                            + " bound when --frequent-loops-enabled).")
     Duration scanInterval;
 
     @Option(
@@ -192,7 +192,7 @@ public final class RunFlags {
             converter = GoBoolConverter.class,
             description =
                     "Start the next loop at once after a productive one, and early when a new"
-                        + " unschedulable pod appears.")
+                            + " unschedulable pod appears.")
     boolean frequentLoopsEnabled;
 
     @Option(
@@ -218,7 +218,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "/health-check fails when the first successful loop takes longer than this"
-                        + " (raised to at least --max-inactivity and --max-failing-time).")
+                            + " (raised to at least --max-inactivity and --max-failing-time).")
     Duration maxStartupTime;
 
     @Option(
@@ -299,8 +299,8 @@ public final class RunFlags {
             defaultValue = "least-waste",
             description =
                     "Expanders choosing among the node groups that could take the pending pods,"
-                        + " applied in order (comma-separated): least-waste, most-pods,"
-                        + " least-nodes, price, priority, random.")
+                            + " applied in order (comma-separated): least-waste, most-pods,"
+                            + " least-nodes, price, priority, random.")
     String expander;
 
     @Option(
@@ -325,7 +325,7 @@ public final class RunFlags {
             paramLabel = "stringArray",
             description =
                     "A label to ignore, in addition to the built-in ones, when comparing node"
-                        + " groups for similarity. Repeatable.")
+                            + " groups for similarity. Repeatable.")
     List<String> balancingIgnoreLabel = new ArrayList<>();
 
     @Option(
@@ -343,7 +343,7 @@ public final class RunFlags {
             converter = GoFloatConverter.class,
             description =
                     "Largest relative difference in allocatable resources between similar node"
-                        + " groups.")
+                            + " groups.")
     double maxAllocatableDifferenceRatio;
 
     @Option(
@@ -371,7 +371,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "How long a requested server may take to register as a node before it counts as"
-                        + " failed.")
+                            + " failed.")
     Duration maxNodeProvisionTime;
 
     @Option(
@@ -388,7 +388,7 @@ public final class RunFlags {
             defaultValue = "1000",
             description =
                     "Largest number of nodes added by one scale-up (a bound on computation, not a"
-                        + " rate limit).")
+                            + " rate limit).")
     int maxNodesPerScaleup;
 
     @Option(
@@ -406,7 +406,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "Time budget of binpacking for one scale-up; options computed so far are used"
-                        + " when it runs out.")
+                            + " when it runs out.")
     Duration maxBinpackingTime;
 
     @Option(
@@ -416,7 +416,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "Pods younger than this do not trigger a scale-up (the pod annotation can"
-                        + " lengthen it).")
+                            + " lengthen it).")
     Duration newPodScaleUpDelay;
 
     @Option(
@@ -425,7 +425,7 @@ public final class RunFlags {
             defaultValue = "-10",
             description =
                     "Pods with a priority below this never trigger a scale-up and never block a"
-                        + " scale-down.")
+                            + " scale-down.")
     int expendablePodsPriorityCutoff;
 
     @Option(
@@ -479,7 +479,7 @@ public final class RunFlags {
             converter = GoFloatConverter.class,
             description =
                     "Percentage of unready nodes above which the autoscaler stops acting (together"
-                        + " with --ok-total-unready-count).")
+                            + " with --ok-total-unready-count).")
     double maxTotalUnreadyPercentage;
 
     @Option(
@@ -494,7 +494,7 @@ public final class RunFlags {
             paramLabel = "stringArray",
             description =
                     "A taint key ignored in node templates and treated as not-ready while present"
-                        + " on a node. Repeatable.")
+                            + " on a node. Repeatable.")
     List<String> startupTaint = new ArrayList<>();
 
     @Option(
@@ -508,7 +508,7 @@ public final class RunFlags {
             paramLabel = "stringArray",
             description =
                     "A taint key ignored in node templates, without making the node count as"
-                        + " unready. Repeatable.")
+                            + " unready. Repeatable.")
     List<String> statusTaint = new ArrayList<>();
 
     @Option(
@@ -523,7 +523,7 @@ public final class RunFlags {
             split = ",",
             description =
                     "Schedulers whose pods are considered without waiting for the scheduler to mark"
-                        + " them unschedulable (comma-separated).")
+                            + " them unschedulable (comma-separated).")
     List<String> bypassedSchedulerNames = new ArrayList<>();
 
     @Option(
@@ -532,7 +532,7 @@ public final class RunFlags {
             split = ",",
             description =
                     "When set, only pending pods of these schedulers are considered"
-                        + " (comma-separated).")
+                            + " (comma-separated).")
     List<String> allowedSchedulerNames = new ArrayList<>();
 
     @Option(
@@ -544,7 +544,7 @@ public final class RunFlags {
             converter = GoBoolConverter.class,
             description =
                     "Delete servers that never registered as nodes even below the node group"
-                        + " minimum size.")
+                            + " minimum size.")
     boolean forceDeleteUnregisteredNodes;
 
     @Option(
@@ -556,7 +556,7 @@ public final class RunFlags {
             converter = GoBoolConverter.class,
             description =
                     "Delete servers that failed to be created even below the node group minimum"
-                        + " size.")
+                            + " size.")
     boolean forceDeleteFailedNodes;
 
     @Option(
@@ -585,7 +585,7 @@ public final class RunFlags {
             converter = GoFloatConverter.class,
             description =
                     "Nodes whose CPU and memory requests are both below this fraction of"
-                        + " allocatable are scale-down candidates.")
+                            + " allocatable are scale-down candidates.")
     double scaleDownUtilizationThreshold;
 
     @Option(
@@ -647,7 +647,7 @@ public final class RunFlags {
             converter = GoBoolConverter.class,
             description =
                     "Apply the --scale-down-delay-after-* pauses per node group instead of"
-                        + " cluster-wide.")
+                            + " cluster-wide.")
     boolean scaleDownDelayTypeLocal;
 
     @Option(
@@ -656,7 +656,7 @@ public final class RunFlags {
             defaultValue = "30",
             description =
                     "Largest number of non-empty nodes checked for removal in one loop; 0 or less"
-                        + " means no limit.")
+                            + " means no limit.")
     int scaleDownNonEmptyCandidatesCount;
 
     @Option(
@@ -666,7 +666,7 @@ public final class RunFlags {
             converter = GoFloatConverter.class,
             description =
                     "Fraction of nodes checked as additional candidates when earlier candidates are"
-                        + " no longer valid.")
+                            + " no longer valid.")
     double scaleDownCandidatesPoolRatio;
 
     @Option(
@@ -712,7 +712,7 @@ public final class RunFlags {
             defaultValue = "600",
             description =
                     "Longest termination grace period given to evicted pods, in seconds. Not with"
-                        + " --drain-priority-config.")
+                            + " --drain-priority-config.")
     int maxGracefulTerminationSec;
 
     @Option(
@@ -721,8 +721,8 @@ public final class RunFlags {
             defaultValue = "",
             description =
                     "Evict pods in priority groups, as priority:gracePeriodSeconds pairs separated"
-                        + " by commas (e.g. 10000:20,1000:100,0:60). Not with"
-                        + " --max-graceful-termination-sec.")
+                            + " by commas (e.g. 10000:20,1000:100,0:60). Not with"
+                            + " --max-graceful-termination-sec.")
     String drainPriorityConfig;
 
     @Option(
@@ -748,7 +748,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "How long to wait for delay-deletion.cluster-autoscaler.kubernetes.io/"
-                        + " annotations to be removed before deleting a node anyway.")
+                            + " annotations to be removed before deleting a node anyway.")
     Duration nodeDeletionDelayTimeout;
 
     @Option(
@@ -790,7 +790,7 @@ public final class RunFlags {
             converter = GoBoolConverter.class,
             description =
                     "Keep nodes running kube-system pods (other than DaemonSet and mirror pods)"
-                        + " until --blocking-system-pod-distruption-timeout.")
+                            + " until --blocking-system-pod-distruption-timeout.")
     boolean skipNodesWithSystemPods;
 
     @Option(
@@ -820,7 +820,7 @@ public final class RunFlags {
             defaultValue = "0",
             description =
                     "Least number of replicas a ReplicaSet or ReplicationController must have for"
-                        + " its pods to be moved.")
+                            + " its pods to be moved.")
     int minReplicaCount;
 
     @Option(
@@ -830,7 +830,7 @@ public final class RunFlags {
             converter = GoDurationConverter.class,
             description =
                     "After this, kube-system pods without a PodDisruptionBudget no longer block a"
-                        + " node's removal. (The misspelling is upstream's.)")
+                            + " node's removal. (The misspelling is upstream's.)")
     Duration blockingSystemPodDisruptionTimeout;
 
     @Option(
@@ -860,7 +860,7 @@ public final class RunFlags {
             defaultValue = "10",
             description =
                     "Largest number of nodes given or freed of the PreferNoSchedule"
-                        + " deletion-candidate taint at once; 0 turns the soft taint off.")
+                            + " deletion-candidate taint at once; 0 turns the soft taint off.")
     int maxBulkSoftTaintCount;
 
     @Option(
@@ -879,7 +879,7 @@ public final class RunFlags {
             defaultValue = "0",
             description =
                     "Log verbosity: 0-1 for normal operation, 2 adds Kamatera API calls and the"
-                        + " effective configuration, 4 explains decisions.")
+                            + " effective configuration, 4 explains decisions.")
     int verbosity;
 
     @Option(
@@ -1070,7 +1070,7 @@ public final class RunFlags {
                 && wasSet.test("--max-graceful-termination-sec")) {
             throw new IllegalArgumentException(
                     "--drain-priority-config: could not use --drain-priority-config together with"
-                        + " --max-graceful-termination-sec");
+                            + " --max-graceful-termination-sec");
         }
         if (drainPriorityConfig.isEmpty()) {
             return List.of();

@@ -146,7 +146,7 @@ public final class AutoscalerMetrics {
                 gauge(
                         "cluster_safe_to_autoscale",
                         "Whether or not cluster is healthy enough for autoscaling. 1 if it is, 0"
-                            + " otherwise.");
+                                + " otherwise.");
         nodesCount = gauge("nodes_count", "Number of nodes in cluster.", "state");
         nodeGroupsCount =
                 gauge(
@@ -196,13 +196,13 @@ public final class AutoscalerMetrics {
                 gauge(
                         "node_group_healthiness",
                         "Whether or not node group is healthy enough for autoscaling. 1 if it is, 0"
-                            + " otherwise.",
+                                + " otherwise.",
                         "node_group");
         nodeGroupBackoffStatus =
                 gauge(
                         "node_group_backoff_status",
                         "Whether or not node group is backoff for not autoscaling. 1 if it is, 0"
-                            + " otherwise.",
+                                + " otherwise.",
                         "node_group",
                         "reason");
         lastActivity =
@@ -229,7 +229,7 @@ public final class AutoscalerMetrics {
                 gauge(
                         "pending_node_deletions",
                         "Number of nodes that haven't been removed or aborted after finished"
-                            + " scale-down phase.");
+                                + " scale-down phase.");
         errors = counter("errors_total", "The number of CA loops failed due to an error.", "type");
         scaledUpNodes =
                 counter(
@@ -282,7 +282,7 @@ public final class AutoscalerMetrics {
                 gauge(
                         "overflowing_controllers_count",
                         "Number of controllers that own a large set of heterogenous pods,"
-                            + " preventing CA from treating these pods as equivalent.");
+                                + " preventing CA from treating these pods as equivalent.");
         nodeTaintsCount =
                 gauge(
                         "node_taints_count",

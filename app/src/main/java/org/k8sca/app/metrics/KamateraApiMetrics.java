@@ -39,7 +39,7 @@ public final class KamateraApiMetrics implements ApiCallListener {
                         .name("kamatera_api_errors_total")
                         .help(
                                 "Kamatera API calls that failed, after retries, by endpoint and"
-                                    + " outcome.")
+                                        + " outcome.")
                         .labelNames("endpoint", "outcome")
                         .register(registry);
         duration =
@@ -47,7 +47,7 @@ public final class KamateraApiMetrics implements ApiCallListener {
                         .name("kamatera_api_call_duration_seconds")
                         .help(
                                 "Time taken by Kamatera API calls, including retries and waits"
-                                    + " between them.")
+                                        + " between them.")
                         .labelNames("endpoint")
                         .classicOnly()
                         .classicUpperBounds(DURATION_BUCKETS)
@@ -57,7 +57,7 @@ public final class KamateraApiMetrics implements ApiCallListener {
                         .name("kamatera_api_http_attempts_total")
                         .help(
                                 "HTTP requests sent to the Kamatera API, retries included, by"
-                                    + " endpoint and outcome.")
+                                        + " endpoint and outcome.")
                         .labelNames("endpoint", "outcome")
                         .register(registry);
     }

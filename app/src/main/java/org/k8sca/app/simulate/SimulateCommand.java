@@ -50,16 +50,16 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         customSynopsis =
                 "kamatera-autoscaler simulate --cloud-config FILE --snapshot FILE [--output"
-                    + " json|text] [RUN-FLAGS...]",
+                        + " json|text] [RUN-FLAGS...]",
         description = {
             "One offline decision pass (scale-up and scale-down planning, nothing carried out) over"
-                + " a recorded snapshot: what would the autoscaler do now?",
+                    + " a recorded snapshot: what would the autoscaler do now?",
             "The snapshot is JSON: {\"time\": ..., \"kubernetes\": <kubectl get"
-                + " nodes,pods,pdb,ds,rs,sts,jobs -A -o json>, \"kamatera\": {\"servers\":"
-                + " [{\"name\", \"power\", \"tags\"}]}} (see docs/cli.md).",
+                    + " nodes,pods,pdb,ds,rs,sts,jobs -A -o json>, \"kamatera\": {\"servers\":"
+                    + " [{\"name\", \"power\", \"tags\"}]}} (see docs/cli.md).",
             "Also accepts every flag of 'run'; those that shape decisions are used.",
             "Exit status: 0 done, 1 bad snapshot or cloud config, 2 bad arguments or unreadable"
-                + " file."
+                    + " file."
         })
 public final class SimulateCommand implements Callable<Integer> {
     private final PrintStream out;

@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
             "Invalid: exit status 1, one line per problem on stderr.",
             "Unreadable file or bad arguments: exit status 2.",
             "KAMATERA_API_CLIENT_ID and KAMATERA_API_SECRET, when set and non-empty, override the"
-                + " file."
+                    + " file."
         })
 public final class ValidateConfigCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = JsonMapper.builder().build();

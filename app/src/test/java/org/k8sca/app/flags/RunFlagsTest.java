@@ -212,7 +212,7 @@ class RunFlagsTest {
         assertThatThrownBy(() -> parse("--cloud-provider=aws"))
                 .hasMessage(
                         "--cloud-provider: only 'kamatera' is supported by this autoscaler, got"
-                            + " 'aws'");
+                                + " 'aws'");
     }
 
     @Test
@@ -251,7 +251,7 @@ class RunFlagsTest {
                                         "--max-graceful-termination-sec=600"))
                 .hasMessageContaining(
                         "could not use --drain-priority-config together with"
-                            + " --max-graceful-termination-sec");
+                                + " --max-graceful-termination-sec");
     }
 
     @Test

@@ -69,7 +69,7 @@ class ObservabilityServerTest {
                                 + "cluster_autoscaler_cluster_safe_to_autoscale 1.0\n")
                 .contains(
                         "cluster_autoscaler_node_groups_count{node_group_type=\"autoscaled\"}"
-                            + " 3.0\n");
+                                + " 3.0\n");
     }
 
     @Test

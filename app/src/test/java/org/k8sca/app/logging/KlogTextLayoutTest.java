@@ -35,7 +35,7 @@ class KlogTextLayoutTest {
         assertThat(line)
                 .isEqualTo(
                         "I0307 04:05:06.123456    4242 ScaleUp.java:42] scale-up: setting group ng1"
-                            + " size to 3"
+                                + " size to 3"
                                 + System.lineSeparator());
     }
 

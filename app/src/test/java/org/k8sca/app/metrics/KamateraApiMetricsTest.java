@@ -43,9 +43,9 @@ class KamateraApiMetricsTest {
                 .contains(
                         "kamatera_api_calls_total{endpoint=\"create_server\",outcome=\"ok\"} 1.0",
                         "kamatera_api_calls_total{endpoint=\"list_servers\",outcome=\"timeout\"}"
-                            + " 1.0",
+                                + " 1.0",
                         "kamatera_api_errors_total{endpoint=\"list_servers\",outcome=\"timeout\"}"
-                            + " 1.0",
+                                + " 1.0",
                         "kamatera_api_http_attempts_total{endpoint=\"create_server\",outcome=\"http_5xx\"}"
                             + " 1.0",
                         "kamatera_api_http_attempts_total{endpoint=\"create_server\",outcome=\"ok\"}"

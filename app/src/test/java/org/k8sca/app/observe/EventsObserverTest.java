@@ -58,19 +58,19 @@ class EventsObserverTest {
         assertThat(events())
                 .containsExactly(
                         "ConfigMap cluster-autoscaler-status Normal ScaledUpGroup: Scale-up:"
-                            + " setting group web size to 9 instead of 7 (max: 10)",
+                                + " setting group web size to 9 instead of 7 (max: 10)",
                         "ConfigMap cluster-autoscaler-status Normal ScaledUpGroup: Scale-up: group"
-                            + " web size set to 9 instead of 7 (max: 10)",
+                                + " web size set to 9 instead of 7 (max: 10)",
                         "ConfigMap cluster-autoscaler-status Normal ScaledUpGroup: Scale-up:"
-                            + " setting group db size to 4 instead of 3 (max: 4)",
+                                + " setting group db size to 4 instead of 3 (max: 4)",
                         "ConfigMap cluster-autoscaler-status Warning FailedToScaleUpGroup: Scale-up"
-                            + " failed for group db: quota exceeded",
+                                + " failed for group db: quota exceeded",
                         "Pod cart-1 Normal TriggeredScaleUp: pod triggered scale-up: [{web 7->9"
-                            + " (max: 10)}]",
+                                + " (max: 10)}]",
                         "Pod cart-2 Normal TriggeredScaleUp: pod triggered scale-up: [{web 7->9"
-                            + " (max: 10)}]",
+                                + " (max: 10)}]",
                         "Pod huge Normal NotTriggerScaleUp: pod didn't trigger scale-up: 2"
-                            + " Insufficient memory");
+                                + " Insufficient memory");
         assertThat(written.get(4).object().namespace()).isEqualTo("shop");
         assertThat(written.get(4).object().uid()).isEqualTo("u1");
     }
@@ -96,7 +96,7 @@ class EventsObserverTest {
         assertThat(events())
                 .containsExactly(
                         "ConfigMap cluster-autoscaler-status Warning MaxNodesTotalReached: Max"
-                            + " total nodes in cluster reached: 12");
+                                + " total nodes in cluster reached: 12");
     }
 
     @Test
@@ -105,9 +105,9 @@ class EventsObserverTest {
         assertThat(events())
                 .containsExactly(
                         "ConfigMap cluster-autoscaler-status Warning ClusterUnhealthy: Cluster is"
-                            + " unhealthy",
+                                + " unhealthy",
                         "ConfigMap cluster-autoscaler-status Warning ScaleUpTimedOut: Nodes added"
-                            + " to group web failed to register within 15m",
+                                + " to group web failed to register within 15m",
                         "ConfigMap cluster-autoscaler-status Warning ScaleUpFailed: Failed adding 2"
                             + " nodes to group db due to OUT_OF_RESOURCES.QUOTA_EXCEEDED; source"
                             + " errors: no quota");
@@ -127,13 +127,13 @@ class EventsObserverTest {
         assertThat(events())
                 .containsExactly(
                         "ConfigMap cluster-autoscaler-status Normal ScaleDownEmpty: Scale-down:"
-                            + " removing empty node \"web-1\"",
+                                + " removing empty node \"web-1\"",
                         "ConfigMap cluster-autoscaler-status Normal ScaleDown: Scale-down: removing"
-                            + " node web-2, utilization: 0.30, pods to reschedule: shop/cart-9",
+                                + " node web-2, utilization: 0.30, pods to reschedule: shop/cart-9",
                         "ConfigMap cluster-autoscaler-status Normal ScaleDownEmpty: Scale-down:"
-                            + " empty node \"web-1\" removed",
+                                + " empty node \"web-1\" removed",
                         "ConfigMap cluster-autoscaler-status Normal ScaleDown: Scale-down: node"
-                            + " web-2 removed with drain");
+                                + " web-2 removed with drain");
     }
 
     @Test

@@ -122,7 +122,7 @@ class ObservabilityTest {
                             "cluster_autoscaler_max_nodes_count 12.0",
                             "cluster_autoscaler_cpu_limits_cores{direction=\"maximum\"} 320000.0",
                             "cluster_autoscaler_memory_limits_bytes{direction=\"maximum\"}"
-                                + " 6.8719476736E15",
+                                    + " 6.8719476736E15",
                             "kamatera_autoscaler_events_total{result=\"written\"}");
             assertThat(
                             http.send(

@@ -86,8 +86,8 @@ class StatusConfigMapObserverTest {
         assertThat(s)
                 .startsWith(
                         "time: 2026-03-01 10:00:02 +0000 UTC\n"
-                            + "autoscalerStatus: Running\n"
-                            + "clusterWide:\n");
+                                + "autoscalerStatus: Running\n"
+                                + "clusterWide:\n");
         // web-1 and web-2 (web) and db-1 (db) are unneeded: 3 cluster-wide, 2 in web, 1 in db.
         assertThat(s)
                 .contains(

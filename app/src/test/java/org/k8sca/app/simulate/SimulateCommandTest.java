@@ -134,7 +134,7 @@ class SimulateCommandTest {
                         .replace(
                                 "\"servers\": [",
                                 "\"servers\": [{\"name\": \"ng1-booting\", \"power\": \"on\","
-                                    + " \"tags\": [\"k8sca-c1\", \"k8scang-ng1\"]},");
+                                        + " \"tags\": [\"k8sca-c1\", \"k8scang-ng1\"]},");
         Path snapshot = Files.writeString(tmp.resolve("booting.json"), text);
 
         JsonNode report = ok(simulate(snapshot.toString()));
@@ -289,7 +289,7 @@ class SimulateCommandTest {
                 .containsPattern("(?m)^    ng1-idle \\(ng1\\) utilization 0\\.1$")
                 .containsPattern(
                         "(?m)^    ng1-pinned \\(ng1\\): BlockedByPod - pod shop/cache-1:"
-                            + " NotSafeToEvictAnnotation$");
+                                + " NotSafeToEvictAnnotation$");
     }
 
     @Test
@@ -333,7 +333,7 @@ class SimulateCommandTest {
                 Files.writeString(
                         tmp.resolve("pod.json"),
                         "{\"kubernetes\": {\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\":"
-                            + " {\"name\": \"x\"}}}");
+                                + " {\"name\": \"x\"}}}");
 
         Run run = simulate(pod.toString());
 

@@ -67,7 +67,7 @@ class SnapshotReaderTest {
                 "{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"a\"}}";
         String crd =
                 "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Widget\", \"metadata\":"
-                    + " {\"name\": \"w\"}, \"spec\": {\"anything\": [1, 2]}}";
+                        + " {\"name\": \"w\"}, \"spec\": {\"anything\": [1, 2]}}";
 
         Snapshot s =
                 reader.parse("{\"kubernetes\": " + list(service, crd, service) + "}", "s.json");
@@ -99,7 +99,7 @@ class SnapshotReaderTest {
                                     + " \"namespace\": \"shop\"}}")
                         + "}",
                 "kubernetes.items[1] (PodDisruptionBudget shop/p): apiVersion policy/v1beta1 is not"
-                    + " supported; expected policy/v1");
+                        + " supported; expected policy/v1");
         assertProblem(
                 "{\"kubernetes\": "
                         + list("{\"apiVersion\": \"v1\", \"kind\": \"Node\", \"metadata\": {}}")

@@ -141,7 +141,7 @@ class GcfgQuirksTest {
         assertRejected(
                 withGlobal("poweroff-on-scale-down=maybe\n"),
                 "failed to parse bool `maybe` at section \"global\", variable"
-                    + " \"poweroff-on-scale-down\"");
+                        + " \"poweroff-on-scale-down\"");
         assertRejected(withGlobal("default-managed=\n"), "default-managed");
     }
 
@@ -166,7 +166,7 @@ class GcfgQuirksTest {
         assertRejected(
                 withNodeGroup("min-size=1.0\n"),
                 "could not parse min size for node group: strconv.Atoi: parsing \"1.0\": invalid"
-                    + " syntax");
+                        + " syntax");
         assertRejected(withNodeGroup("max-size=0x10\n"), "could not parse max size for node group");
         assertRejected(withNodeGroup("max-size=1_0\n"), "could not parse max size for node group");
         assertRejected(
@@ -238,11 +238,11 @@ class GcfgQuirksTest {
                 ng1(
                         withNodeGroup(
                                 "cpu=1A\n"
-                                    + "cpu=2B\n"
-                                    + "[global]\n"
-                                    + "default-ram=8192\n"
-                                    + "[nodegroup \"ng1\"]\n"
-                                    + "image=debian\n"));
+                                        + "cpu=2B\n"
+                                        + "[global]\n"
+                                        + "default-ram=8192\n"
+                                        + "[nodegroup \"ng1\"]\n"
+                                        + "image=debian\n"));
 
         assertThat(ng1.get("cpu").asString()).isEqualTo("2B");
         assertThat(ng1.get("ram").asString()).isEqualTo("8192");
@@ -255,8 +255,8 @@ class GcfgQuirksTest {
                 ng1(
                         withGlobal(
                                 "poweroff-on-scale-down=YES\n"
-                                    + "poweron-on-scale-up\n"
-                                    + "default-managed=on\n"));
+                                        + "poweron-on-scale-up\n"
+                                        + "default-managed=on\n"));
 
         assertThat(ng1.get("poweroff-on-scale-down").asBoolean()).isTrue();
         assertThat(ng1.get("poweron-on-scale-up").asBoolean()).isTrue();

@@ -15,7 +15,7 @@ class ProblemLinesTest {
         assertThat(ProblemLines.error("cloud-config.ini", problem))
                 .isEqualTo(
                         "cloud-config.ini:7: [nodegroup \"ng1\"] cpu: cpu for node group ng1 is"
-                            + " empty");
+                                + " empty");
     }
 
     @Test

@@ -22,8 +22,8 @@ final class Report {
         return String.format(
                 Locale.ROOT,
                 "%s %s: nodes=%d pods=%d pending=%d | pass median %.3f s, p99 %.3f s (min %.3f, max"
-                    + " %.3f, n=%d) | cpu median %.3f s, p99 %.3f s | target %.1f s: %s |"
-                    + " alloc/pass median %.1f MiB (p99 %.1f) | heap after GC %.1f MiB",
+                        + " %.3f, n=%d) | cpu median %.3f s, p99 %.3f s | target %.1f s: %s |"
+                        + " alloc/pass median %.1f MiB (p99 %.1f) | heap after GC %.1f MiB",
                 kind,
                 s.name(),
                 c.snapshot().nodeCount(),

@@ -128,8 +128,8 @@ public final class PackingQuality {
                         String.format(
                                 Locale.ROOT,
                                 "packing %-13s seed %d: %4d pods, %4d helped, group %-10s nodes"
-                                    + " %4d, volume bound %4d (ratio %.3f), per-kind bound %4d,"
-                                    + " ratio to the tighter %.3f, plain FFD %4d",
+                                        + " %4d, volume bound %4d (ratio %.3f), per-kind bound %4d,"
+                                        + " ratio to the tighter %.3f, plain FFD %4d",
                                 mix,
                                 seed,
                                 o.burst().pods().size(),
@@ -150,8 +150,8 @@ public final class PackingQuality {
                 String.format(
                         Locale.ROOT,
                         "packing summary: %d bursts, ratio to volume bound median %.3f, worst %.3f"
-                            + " | ratio to tighter bound median %.3f, worst %.3f | target %.2f"
-                            + " (volume bound): %s",
+                                + " | ratio to tighter bound median %.3f, worst %.3f | target %.2f"
+                                + " (volume bound): %s",
                         all.size(),
                         sorted[(sorted.length - 1) / 2],
                         worst,

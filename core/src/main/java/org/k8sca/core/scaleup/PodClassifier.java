@@ -60,7 +60,7 @@ public final class PodClassifier {
                         new IgnoredPod(
                                 p,
                                 "pod belongs to a DaemonSet; DaemonSet pods never trigger a"
-                                    + " scale-up"));
+                                        + " scale-up"));
             } else if (!p.nominatedNodeName().isEmpty()) {
                 nominated.add(p);
             } else {

@@ -388,7 +388,7 @@ public final class ScaleUpPlanner {
                                         PodVerdict.NOT_HELPED,
                                         "",
                                         "pod didn't trigger scale-up: expansion options filtered"
-                                            + " out and no longer considered",
+                                                + " out and no longer considered",
                                         reasonsOf(p, Map.of())));
                     }
                 }

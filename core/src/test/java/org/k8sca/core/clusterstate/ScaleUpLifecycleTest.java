@@ -144,7 +144,7 @@ class ScaleUpLifecycleTest {
                                 assertThat(e.message())
                                         .isEqualTo(
                                                 "Nodes added to group ng failed to register within"
-                                                    + " 15m"));
+                                                        + " 15m"));
         // The machine exists, so nothing to revert: it is cleaned up as long-unregistered instead.
         assertThat(u.reverts()).isEmpty();
         assertThat(registry.scaleUpRequest("ng")).isEmpty();

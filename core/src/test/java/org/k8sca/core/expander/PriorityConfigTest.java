@@ -41,7 +41,7 @@ class PriorityConfigTest {
         assertThatThrownBy(() -> PriorityConfig.parse("10:\n  - ok\nfoo\n"))
                 .hasMessage(
                         "priority expander config line 3: expected \"<priority>:\" but got"
-                            + " \"foo\"");
+                                + " \"foo\"");
         assertThatThrownBy(() -> PriorityConfig.parse("  - a\n"))
                 .hasMessageContaining("line 1")
                 .hasMessageContaining("before any");

@@ -52,7 +52,7 @@ class ScaleUpExecutorTest {
         assertThat(done.get(0).message())
                 .isEqualTo(
                         "failed to set group a size to 4 instead of 1 (max: 10): CLOUD_API: quota"
-                            + " exceeded");
+                                + " exceeded");
         assertThat(b.increases).isEmpty();
     }
 

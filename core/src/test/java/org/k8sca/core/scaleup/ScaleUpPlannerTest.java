@@ -160,7 +160,7 @@ class ScaleUpPlannerTest {
         assertThat(r.pod("default/expendable").message())
                 .isEqualTo(
                         "pod is expendable: priority -11 is below --expendable-pods-priority-cutoff"
-                            + " -10");
+                                + " -10");
         assertThat(r.pod("default/gated").message())
                 .isEqualTo("pod is held by scheduling gates [wait-for-quota]");
         assertThat(r.pod("default/nominated").message())
@@ -272,7 +272,7 @@ class ScaleUpPlannerTest {
         assertThat(o.message())
                 .isEqualTo(
                         "pod didn't trigger scale-up: 1 Insufficient cpu, 1 max node group size"
-                            + " reached, 1 node(s) didn't match Pod's node affinity/selector");
+                                + " reached, 1 node(s) didn't match Pod's node affinity/selector");
         assertThat(o.reasonsByGroup()).containsOnlyKeys("full", "other-zone", "small");
         assertThat(o.reasonsByGroup().get("full")).containsExactly("max node group size reached");
         assertThat(r.group("full").skipReason()).isEqualTo("max node group size reached");
@@ -290,7 +290,7 @@ class ScaleUpPlannerTest {
         assertThat(r.group("a").skipReason())
                 .isEqualTo(
                         "in backoff after failed scale-up: timeout: nodes did not register within"
-                            + " 15m");
+                                + " 15m");
     }
 
     @Test

@@ -33,7 +33,7 @@ class FindNodeTest {
         assertThat(p.failure().message())
                 .isEqualTo(
                         "0/5 nodes are available: 1 Insufficient memory, 2 node(s) had untolerated"
-                            + " taint {dedicated: gpu}, 3 Insufficient cpu.");
+                                + " taint {dedicated: gpu}, 3 Insufficient cpu.");
     }
 
     @Test
@@ -47,7 +47,7 @@ class FindNodeTest {
         assertThat(b.build(12).message())
                 .isEqualTo(
                         "0/12 nodes are available: 10 Insufficient cpu, 2 node(s) were"
-                            + " unschedulable.");
+                                + " unschedulable.");
     }
 
     @Test
@@ -60,7 +60,7 @@ class FindNodeTest {
         assertThat(checker.findNode(p).failure().message())
                 .isEqualTo(
                         "0/2 nodes are available: pod has unbound immediate"
-                            + " PersistentVolumeClaims.");
+                                + " PersistentVolumeClaims.");
         assertThat(checker.checkOnNode(p, "n1"))
                 .get()
                 .extracting(PredicateFailure::plugin)

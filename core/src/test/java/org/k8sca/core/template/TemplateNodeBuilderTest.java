@@ -171,7 +171,7 @@ class TemplateNodeBuilderTest {
         assertThat(t.problem())
                 .isEqualTo(
                         "no template: no node of the group and the provider cannot describe a new"
-                            + " node of this group");
+                                + " node of this group");
     }
 
     @Test

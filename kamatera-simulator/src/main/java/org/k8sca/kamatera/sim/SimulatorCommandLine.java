@@ -98,8 +98,8 @@ final class SimulatorCommandLine {
                 "--server",
                 "SPEC",
                 "Pre-create a server:"
-                    + " name=NAME[,dc=EU][,power=on|off][,cpu=2B][,ram=4096][,tag=T]..."
-                    + " (repeatable).",
+                        + " name=NAME[,dc=EU][,power=on|off][,cpu=2B][,ram=4096][,tag=T]..."
+                        + " (repeatable).",
                 (c, v) -> c.servers.add(serverArg(v)));
 
         opt(

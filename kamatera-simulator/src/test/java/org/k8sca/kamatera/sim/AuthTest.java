@@ -11,7 +11,7 @@ import org.k8sca.kamatera.sim.knobs.Endpoint;
 class AuthTest extends SimTestBase {
     private static final String NOT_LOGGED_IN =
             "{\"message\":\"{\\\"errors\\\":[{\\\"code\\\":1,\\\"info\\\":\\\"you are not logged"
-                + " in\\\"}]}\"}";
+                    + " in\\\"}]}\"}";
 
     @Test
     void wrongOrMissingCredentialsAre500WithTheBackendBody() {

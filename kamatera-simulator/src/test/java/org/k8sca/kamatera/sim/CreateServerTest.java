@@ -92,7 +92,7 @@ class CreateServerTest extends SimTestBase {
                 create(with(MINIMAL, "disk", "size=10 size=10 size=10 size=10 size=10")),
                 400,
                 "{\"message\":\"invalid item ids (disk=size=10 size=10 size=10 size=10"
-                    + " size=10)\"}");
+                        + " size=10)\"}");
         assertError(
                 create(with(MINIMAL, "network", "ip=auto")),
                 400,
@@ -273,7 +273,7 @@ class CreateServerTest extends SimTestBase {
         assertThat(over.body())
                 .isEqualTo(
                         "{\"json_decode_error\":null,\"message\":\"Account quota exceeded: at most"
-                            + " 4 CPU cores (21)\"}");
+                                + " 4 CPU cores (21)\"}");
         sim.faults().quota(new Quota(0, 0, 2048, Quota.QuotaMode.SYNC_500));
         assertThat(create(with(with(MINIMAL, "ram", 4096), "name", "srv-3")).status())
                 .isEqualTo(500);

@@ -185,7 +185,7 @@ class EndpointsTest extends SimTestBase {
         assertThat(a.body())
                 .isEqualTo(
                         "{\"response\":{\"message\":\"No servers found"
-                            + " (name='ghost')\"},\"status\":500}");
+                                + " (name='ghost')\"},\"status\":500}");
     }
 
     @Test

@@ -103,8 +103,7 @@ final class SimClient {
                 + name
                 + "\",\"password\":\"__generate__\",\"passwordValidate\":\"__generate__\","
                 + "\"ssh-key\":\"\",\"datacenter\":\"IL\",\"image\":\"ubuntu_server_24.04_64-bit\",\"cpu\":\"2B\","
-                + "\"ram\":\"4096\",\"disk\":\"size=50\",\"dailybackup\":\"no\",\"managed\":\"no\","
-                + "\"network\":\"name=wan,ip=auto\",\"quantity\":1,\"billingCycle\":\"hourly\",\"monthlypackage\":\"\",\"poweronaftercreate\":\"yes\",\"script-file\":\"#!/bin/bash\\n"
+                + "\"ram\":\"4096\",\"disk\":\"size=50\",\"dailybackup\":\"no\",\"managed\":\"no\",\"network\":\"name=wan,ip=auto\",\"quantity\":1,\"billingCycle\":\"hourly\",\"monthlypackage\":\"\",\"poweronaftercreate\":\"yes\",\"script-file\":\"#!/bin/bash\\n"
                 + "echo join-token-xyz\",\"userdata-file\":\"\",\"tag\":\"k8sca-c1 k8scang-ng1\"}";
     }
 }

@@ -75,7 +75,7 @@ public final class CloudConfigLoader {
                     null,
                     1,
                     "the file starts with a UTF-8 byte-order mark; it is ignored here, but the"
-                        + " upstream autoscaler rejects the file (illegal character U+FEFF)");
+                            + " upstream autoscaler rejects the file (illegal character U+FEFF)");
         }
         GcfgDocument document = GcfgParser.parse(text);
         if (!encodingProblems.isEmpty() || !document.syntaxErrors().isEmpty()) {

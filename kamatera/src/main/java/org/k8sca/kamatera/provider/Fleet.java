@@ -191,7 +191,7 @@ final class Fleet {
                 instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
                 LOG.warn(
                         "The create request for server {} got no clear answer; waiting for it to"
-                            + " appear: {}",
+                                + " appear: {}",
                         name,
                         e.getMessage());
             } else {

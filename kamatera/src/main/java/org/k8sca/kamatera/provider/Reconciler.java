@@ -240,7 +240,7 @@ final class Reconciler {
                 } else if (instance.poweredOn) {
                     LOG.info(
                             "Standby server {} was powered on outside the autoscaler; it is running"
-                                + " again",
+                                    + " again",
                             instance.name);
                     instance.phase = Phase.RUNNING;
                     returnToService(instance);
@@ -283,7 +283,7 @@ final class Reconciler {
             instance.error = InstanceErrors.createUnconfirmed(instance.name);
             LOG.warn(
                     "Server {} did not appear after an unanswered create request; reporting it as"
-                        + " failed",
+                            + " failed",
                     instance.name);
         }
     }

@@ -89,11 +89,11 @@ class CloudConfigLoaderTest {
                                 "default-script",
                                 5,
                                 "can't store data at section \"global\", variable"
-                                    + " \"default-script\""));
+                                        + " \"default-script\""));
         assertThat(messages(VALID_GLOBAL + "[NodeGroup \"ng1\"]\nColour=red\n"))
                 .containsExactly(
                         "can't store data at section \"NodeGroup\", subsection \"ng1\", variable"
-                            + " \"Colour\"");
+                                + " \"Colour\"");
     }
 
     @Test
@@ -186,7 +186,7 @@ class CloudConfigLoaderTest {
                 .asString()
                 .startsWith(
                         "cannot get poweron-on-scale-up value for node group ng1: could not parse"
-                            + " boolean value");
+                                + " boolean value");
     }
 
     @Test
@@ -241,8 +241,8 @@ class CloudConfigLoaderTest {
                                         + "poweroff-on-scale-down-max-servers=two\n"))
                 .containsExactly(
                         "cannot get poweroff-on-scale-down-max-servers value for node group ng1:"
-                            + " could not parse integer value \"two\": strconv.Atoi: parsing"
-                            + " \"two\": invalid syntax");
+                                + " could not parse integer value \"two\": strconv.Atoi: parsing"
+                                + " \"two\": invalid syntax");
     }
 
     @Test
@@ -251,23 +251,23 @@ class CloudConfigLoaderTest {
         assertThat(messages(g + "min-size=1.0\n"))
                 .containsExactly(
                         "cannot get size values for node group ng1: could not parse min size for"
-                            + " node group: strconv.Atoi: parsing \"1.0\": invalid syntax");
+                                + " node group: strconv.Atoi: parsing \"1.0\": invalid syntax");
         assertThat(messages(g + "max-size=4a\n"))
                 .containsExactly(
                         "cannot get size values for node group ng1: could not parse max size for"
-                            + " node group: strconv.Atoi: parsing \"4a\": invalid syntax");
+                                + " node group: strconv.Atoi: parsing \"4a\": invalid syntax");
         assertThat(messages(g + "min-size=-1\n"))
                 .containsExactly(
                         "cannot get size values for node group ng1: min size for node group cannot"
-                            + " be < 0");
+                                + " be < 0");
         assertThat(messages(g + "min-size=11\n"))
                 .containsExactly(
                         "cannot get size values for node group ng1: min size for a node group must"
-                            + " be less than its max size (got min: 11, max: 10)");
+                                + " be less than its max size (got min: 11, max: 10)");
         assertThat(messages(g + "max-size=0\n"))
                 .containsExactly(
                         "cannot get size values for node group ng1: min size for a node group must"
-                            + " be less than its max size (got min: 1, max: 0)");
+                                + " be less than its max size (got min: 1, max: 0)");
         NodeGroupConfig equal = parseValid(g + "min-size=5\nmax-size=5\n").nodeGroups().get("ng1");
         assertThat(equal.minSize()).isEqualTo(5);
         assertThat(equal.maxSize()).isEqualTo(5);
@@ -281,7 +281,7 @@ class CloudConfigLoaderTest {
         assertThat(messages(VALID_GLOBAL + "default-min-size=x\n"))
                 .containsExactly(
                         "cannot get default size values in global section: could not parse min size"
-                            + " for node group: strconv.Atoi: parsing \"x\": invalid syntax");
+                                + " for node group: strconv.Atoi: parsing \"x\": invalid syntax");
         // fallback interplay: min-size=4 with fallbacks (2,3); max-size=4 with fallbacks (5,10)
         assertThat(
                         messages(
@@ -292,7 +292,7 @@ class CloudConfigLoaderTest {
                                         + "min-size=4\n"))
                 .containsExactly(
                         "cannot get size values for node group a: min size for a node group must be"
-                            + " less than its max size (got min: 4, max: 3)");
+                                + " less than its max size (got min: 4, max: 3)");
         assertThat(
                         messages(
                                 VALID_GLOBAL
@@ -302,7 +302,7 @@ class CloudConfigLoaderTest {
                                         + "max-size=4\n"))
                 .containsExactly(
                         "cannot get size values for node group a: min size for a node group must be"
-                            + " less than its max size (got min: 5, max: 4)");
+                                + " less than its max size (got min: 5, max: 4)");
     }
 
     @Test
@@ -316,7 +316,7 @@ class CloudConfigLoaderTest {
                                         + "min-size=3\n"))
                 .containsExactly(
                         "cannot get default size values in global section: could not parse max size"
-                            + " for node group: strconv.Atoi: parsing \"big\": invalid syntax");
+                                + " for node group: strconv.Atoi: parsing \"big\": invalid syntax");
     }
 
     @Test
@@ -425,11 +425,11 @@ class CloudConfigLoaderTest {
         assertThat(messages(VALID_GLOBAL.replace("aaabbb", "a/b") + "[nodegroup \"a\"]\n"))
                 .containsExactly(
                         "tag k8sca-a/b is invalid, must contain only English letters, numbers,"
-                            + " dash, underscore, space, dot");
+                                + " dash, underscore, space, dot");
         assertThat(messages(VALID_GLOBAL + "[nodegroup \"a:b\"]\n"))
                 .containsExactly(
                         "tag k8scang-a:b is invalid, must contain only English letters, numbers,"
-                            + " dash, underscore, space, dot");
+                                + " dash, underscore, space, dot");
         parseValid(VALID_GLOBAL.replace("aaabbb", "A.b_c-1") + "[nodegroup \"x_Y.2-z\"]\n");
     }
 

@@ -40,14 +40,14 @@ class CompatibilityDecisionsTest {
         assertThat(messages(VALID_GLOBAL.replace("aaabbb", "my cluster") + "[nodegroup \"a\"]\n"))
                 .containsExactly(
                         "invalid Kamatera server configuration array value (\"k8sca-my cluster\"):"
-                            + " ,must not contain spaces (cluster-name becomes a server tag and"
-                            + " tags are sent space-separated, so no server could be created)");
+                                + " ,must not contain spaces (cluster-name becomes a server tag and"
+                                + " tags are sent space-separated, so no server could be created)");
         assertThat(messages(VALID_GLOBAL + "[nodegroup \"my group\"]\n"))
                 .singleElement()
                 .asString()
                 .startsWith(
                         "invalid Kamatera server configuration array value (\"k8scang-my group\"):"
-                            + " ,must not contain spaces");
+                                + " ,must not contain spaces");
     }
 
     @Test
@@ -62,7 +62,7 @@ class CompatibilityDecisionsTest {
         assertThat(problems.get(0).message())
                 .startsWith(
                         "invalid Kamatera server configuration array value (\"size=50 size=100\"):"
-                            + " ,must not contain spaces");
+                                + " ,must not contain spaces");
     }
 
     @Test
@@ -91,7 +91,7 @@ class CompatibilityDecisionsTest {
                 .extracting(ConfigProblem::message)
                 .containsExactly(
                         "an empty disk value for node group ng1: Kamatera then uses its default"
-                            + " disk");
+                                + " disk");
     }
 
     @Test
@@ -130,9 +130,9 @@ class CompatibilityDecisionsTest {
         assertThat(problems.get(0).message())
                 .isEqualTo(
                         "servers of node group a would be named \"dev-a-<11 hex digits>\", which"
-                            + " does not start with filter-name-prefix \"prod\": the autoscaler"
-                            + " would create them and never see them; set name-prefix so that"
-                            + " name-prefix + \"-\" starts with filter-name-prefix");
+                                + " does not start with filter-name-prefix \"prod\": the autoscaler"
+                                + " would create them and never see them; set name-prefix so that"
+                                + " name-prefix + \"-\" starts with filter-name-prefix");
     }
 
     @Test
@@ -178,8 +178,8 @@ class CompatibilityDecisionsTest {
                                 "ssh-key",
                                 14,
                                 "an empty ssh-key does not clear default-ssh-key from [global]: a"
-                                    + " node group cannot clear a global default, so the global"
-                                    + " value is used (upstream behaviour)"));
+                                        + " node group cannot clear a global default, so the global"
+                                        + " value is used (upstream behaviour)"));
     }
 
     @Test
@@ -201,15 +201,15 @@ class CompatibilityDecisionsTest {
         assertThat(messages(VALID_GLOBAL + "poweroff-on-scale-down=maybe\n"))
                 .containsExactly(
                         "failed to parse bool `maybe` at section \"global\", variable"
-                            + " \"poweroff-on-scale-down\"");
+                                + " \"poweroff-on-scale-down\"");
         assertThat(messages(VALID_GLOBAL + "Default-Managed=\n"))
                 .containsExactly(
                         "failed to parse bool `` at section \"global\", variable"
-                            + " \"Default-Managed\"");
+                                + " \"Default-Managed\"");
         assertThat(messages(GROUP + "dailybackup=2\n"))
                 .containsExactly(
                         "failed to parse bool `2` at section \"nodegroup\", subsection \"ng1\","
-                            + " variable \"dailybackup\"");
+                                + " variable \"dailybackup\"");
     }
 
     @Test
@@ -223,7 +223,7 @@ class CompatibilityDecisionsTest {
                                 "cluster-name",
                                 4,
                                 "blank value not supported for type at section \"global\", variable"
-                                    + " \"cluster-name\""));
+                                        + " \"cluster-name\""));
     }
 
     @Test
@@ -324,8 +324,8 @@ class CompatibilityDecisionsTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 1,
                                 "the file starts with a UTF-8 byte-order mark; it is ignored here,"
-                                    + " but the upstream autoscaler rejects the file (illegal"
-                                    + " character U+FEFF)"));
+                                        + " but the upstream autoscaler rejects the file (illegal"
+                                        + " character U+FEFF)"));
     }
 
     @Test
@@ -391,7 +391,7 @@ class CompatibilityDecisionsTest {
         assertThat(messages(CREDENTIALS + "kamatera-api-url=cloudcli.cloudwm.com\n"))
                 .containsExactly(
                         "kamatera-api-url \"cloudcli.cloudwm.com\" is not an absolute http or https"
-                            + " URL");
+                                + " URL");
     }
 
     @Test

@@ -50,10 +50,10 @@ class WarmPoolMultiGroupTest {
                     .append(group)
                     .append(
                             "\n"
-                                + "min-size=0\n"
-                                + "max-size=8\n"
-                                + "poweroff-on-scale-down=true\n"
-                                + "poweron-on-scale-up=")
+                                    + "min-size=0\n"
+                                    + "max-size=8\n"
+                                    + "poweroff-on-scale-down=true\n"
+                                    + "poweron-on-scale-up=")
                     .append(random.nextBoolean())
                     .append("\npoweroff-on-scale-down-max-servers=")
                     .append(CAPS.get(group))

@@ -179,9 +179,9 @@ class HelmChartTest {
         assertThat(helpers)
                 .contains(
                         "index .Values.extraArgs \"status-config-map-name\" | default"
-                            + " \"cluster-autoscaler-status\"",
+                                + " \"cluster-autoscaler-status\"",
                         "index .Values.extraArgs \"leader-elect-resource-name\" | default"
-                            + " \"cluster-autoscaler\"");
+                                + " \"cluster-autoscaler\"");
         FlagTable flags = FlagTable.fromDocs();
         assertThat(flags.flag("status-config-map-name")).isPresent();
         assertThat(flags.flag("leader-elect-resource-name")).isPresent();

@@ -231,7 +231,7 @@ class ManifestsTest {
         assertThat(cloudConfig)
                 .as(
                         "secret.yaml's cloud-config must be deploy/examples/cloud-config.ini,"
-                            + " indented by 4 spaces")
+                                + " indented by 4 spaces")
                 .isEqualTo(RepoFiles.read("deploy/examples/cloud-config.ini"));
         assertThatCode(
                         () -> {

@@ -44,8 +44,8 @@ public final class MockApiServer implements AutoCloseable {
             Pattern.compile("^/api/v1/namespaces/([^/]+)/pods/([^/?]+)/eviction(\\?.*)?$");
     private static final String TOO_MANY_REQUESTS =
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"Cannot"
-                + " evict pod as it would violate the pod's disruption budget.\","
-                + "\"reason\":\"TooManyRequests\",\"code\":429}";
+                    + " evict pod as it would violate the pod's disruption budget.\","
+                    + "\"reason\":\"TooManyRequests\",\"code\":429}";
     private static final String EVICTED =
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\",\"code\":201}";
 

@@ -60,28 +60,28 @@ public final class Catalog {
                             "A",
                             "Type A - Availability",
                             "Server CPUs assigned to a non-dedicated physical CPU thread with no"
-                                + " resources guaranteed.",
+                                    + " resources guaranteed.",
                             List.of(1, 2, 4, 6, 8, 12, 16, 20, 24, 28, 32),
                             RAM_ALL.subList(0, 17)),
                     new CpuType(
                             "B",
                             "Type B - General Purpose",
                             "Server CPUs assigned to a dedicated physical CPU thread with reserved"
-                                + " resources guaranteed.",
+                                    + " resources guaranteed.",
                             List.of(1, 2, 4, 6, 8, 12, 16, 20, 24, 28, 32, 36, 40, 48, 56, 64, 72),
                             RAM_ALL),
                     new CpuType(
                             "D",
                             "Type D - Dedicated",
                             "Server CPUs assigned to a dedicated physical CPU core (2 threads) with"
-                                + " reserved resources guaranteed.",
+                                    + " reserved resources guaranteed.",
                             List.of(1, 2, 4, 6, 8, 12, 16, 20),
                             RAM_ALL),
                     new CpuType(
                             "T",
                             "Type T - Burstable",
                             "Server CPUs assigned to a dedicated physical CPU thread with reserved"
-                                + " resources guaranteed, burstable.",
+                                    + " resources guaranteed, burstable.",
                             List.of(1, 2, 4, 6, 8, 12, 16, 20, 24, 28, 32, 36, 40, 48, 56, 64, 72),
                             RAM_ALL));
 
@@ -115,7 +115,7 @@ public final class Catalog {
                             "24.04 64bit_optimized_updated",
                             "ubuntu_server_24.04_64-bit_optimized_updated",
                             "Ubuntu Server version 24.04 LTS, optimized and updated (takes 5"
-                                + " minutes more)",
+                                    + " minutes more)",
                             10),
                     new Image(
                             "Debian",

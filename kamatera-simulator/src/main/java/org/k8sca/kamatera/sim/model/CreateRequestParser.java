@@ -100,7 +100,7 @@ final class CreateRequestParser {
         if (password != null && !generate && !validPassword(password)) {
             throw ApiError.backendCreate(
                     "Invalid password: 10-20 characters of a-z, A-Z, 0-9, !@#$^&*()~ with at least"
-                        + " one upper case letter, one lower case letter and one digit",
+                            + " one upper case letter, one lower case letter and one digit",
                     11);
         }
         List<String> tags = new ArrayList<>();

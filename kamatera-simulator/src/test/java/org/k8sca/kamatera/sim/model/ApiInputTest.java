@@ -38,7 +38,7 @@ class ApiInputTest {
         ApiInput in =
                 json(
                         "{\"name\":\"  a  \",\"password\":\" p"
-                            + " \",\"image\":\"\",\"ram\":4096,\"x\":true}");
+                                + " \",\"image\":\"\",\"ram\":4096,\"x\":true}");
         assertThat(in.string("name")).isEqualTo("a");
         assertThat(in.string("password")).isEqualTo(" p ");
         assertThat(in.has("image")).isFalse();

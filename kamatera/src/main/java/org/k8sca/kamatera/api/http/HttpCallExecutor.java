@@ -158,7 +158,7 @@ final class HttpCallExecutor {
                 if (!options.clock().instant().plus(delay).isBefore(deadline)) {
                     LOG.debug(
                             "kamatera request: giving up {} after {} attempts: the next retry would"
-                                + " pass the deadline of {}",
+                                    + " pass the deadline of {}",
                             endpoint.metricName(),
                             attempts.count,
                             budget);

@@ -202,7 +202,7 @@ class CreateServerTest {
         assertThat(error.getMessage())
                 .startsWith(
                         "invalid response from Kamatera server create API for server"
-                            + " ng1-3fa9c02b71e: ");
+                                + " ng1-3fa9c02b71e: ");
         assertThat(server.requests()).hasSize(1);
     }
 
@@ -222,7 +222,7 @@ class CreateServerTest {
             assertThat(error.getMessage())
                     .matches(
                             "invalid Kamatera server configuration array value \\(\".* .*\"\\):"
-                                + " ,must not contain spaces");
+                                    + " ,must not contain spaces");
         }
         assertThat(server.requests()).isEmpty();
     }

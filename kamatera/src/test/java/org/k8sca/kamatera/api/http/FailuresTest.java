@@ -30,7 +30,7 @@ class FailuresTest {
                         response(
                                         500,
                                         "{\"message\":\"Failed to run command method"
-                                            + " (powerServer)\"}")
+                                                + " (powerServer)\"}")
                                 .mayHaveBeenProcessed())
                 .isTrue();
         assertThat(response(504, "Gateway Timeout").mayHaveBeenProcessed()).isTrue();
@@ -62,7 +62,7 @@ class FailuresTest {
         assertThat(response(404, "{\"error\":true,\"message\":\"Not Found\"}"))
                 .hasMessage(
                         "error response from Kamatera API (404): map[error:true message:Not"
-                            + " Found]");
+                                + " Found]");
         assertThat(response(429, "{}").kind()).isEqualTo(Kind.RATE_LIMITED);
     }
 
@@ -110,7 +110,7 @@ class FailuresTest {
         assertThat(error)
                 .hasMessage(
                         "Kamatera API call list_servers exceeded its deadline of 3000 ms after 2"
-                            + " attempts; last error: bad status code from Kamatera API: 503");
+                                + " attempts; last error: bad status code from Kamatera API: 503");
         assertThat(Optional.of(error.httpStatus())).contains(503);
     }
 }

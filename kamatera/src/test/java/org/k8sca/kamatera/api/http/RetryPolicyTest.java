@@ -126,7 +126,7 @@ class RetryPolicyTest {
         assertThat(error)
                 .hasMessage(
                         "error response from Kamatera API (500): map[message:Failed to run command"
-                            + " method (serverTags)]");
+                                + " method (serverTags)]");
         assertThat(error.apiMessage()).contains("Failed to run command method (serverTags)");
     }
 

@@ -142,7 +142,7 @@ class ServerListingTest {
                                 ? json(
                                         500,
                                         "{\"message\":\"Failed to run command method"
-                                            + " (serverTags)\"}")
+                                                + " (serverTags)\"}")
                                 : ok("[]"));
 
         KamateraApiException error =

@@ -35,11 +35,11 @@ class GcfgParserTest {
         GcfgDocument doc =
                 parse(
                         "; comment\n"
-                            + "[Global]\n"
-                            + "a=1\n\n"
-                            + "[NODEGROUP \"Ng 1\"]\n"
-                            + "  b = 2\n"
-                            + "[ nodegroup\"x\" ] # c\n");
+                                + "[Global]\n"
+                                + "a=1\n\n"
+                                + "[NODEGROUP \"Ng 1\"]\n"
+                                + "  b = 2\n"
+                                + "[ nodegroup\"x\" ] # c\n");
         assertThat(doc.syntaxErrors()).isEmpty();
         assertThat(doc.sections())
                 .extracting(GcfgSection::name, GcfgSection::subsection, GcfgSection::line)
