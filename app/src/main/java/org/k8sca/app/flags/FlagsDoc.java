@@ -129,7 +129,7 @@ public final class FlagsDoc {
                 .append("or with `--logging-format=json` one JSON object per line\n")
                 .append(
                         "(`{\"ts\":1732442400123.456,\"caller\":\"File.java:42\",\"msg\":\"message\",\"v\":0}`)."
-                            + " `-v` works as in klog:\n")
+                                + " `-v` works as in klog:\n")
                 .append(
                         "messages of verbosity n print only at `-vn` and above. As in the upstream"
                                 + " Kamatera provider,\n")

@@ -333,7 +333,7 @@ public final class RunFlags {
             paramLabel = "stringArray",
             description =
                     "A label whose equality alone makes node groups similar (instead of the"
-                        + " built-in comparison). Repeatable; not with --balancing-ignore-label.")
+                            + " built-in comparison). Repeatable; not with --balancing-ignore-label.")
     List<String> balancingLabel = new ArrayList<>();
 
     @Option(

@@ -69,7 +69,7 @@ class KlogTextLayoutTest {
         assertThat(layout().doLayout(event))
                 .isEqualTo(
                         "I0307 04:05:06.123456    4242 ScaleUp.java:42] pod does not fit"
-                            + " pod=\"default/web-1\" nodes=3 reason=\"Insufficient \\\"cpu\\\"\""
+                                + " pod=\"default/web-1\" nodes=3 reason=\"Insufficient \\\"cpu\\\"\""
                                 + System.lineSeparator());
     }
 

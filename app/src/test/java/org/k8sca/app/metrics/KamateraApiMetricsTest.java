@@ -47,13 +47,13 @@ class KamateraApiMetricsTest {
                         "kamatera_api_errors_total{endpoint=\"list_servers\",outcome=\"timeout\"}"
                                 + " 1.0",
                         "kamatera_api_http_attempts_total{endpoint=\"create_server\",outcome=\"http_5xx\"}"
-                            + " 1.0",
+                                + " 1.0",
                         "kamatera_api_http_attempts_total{endpoint=\"create_server\",outcome=\"ok\"}"
-                            + " 1.0",
+                                + " 1.0",
                         "kamatera_api_call_duration_seconds_bucket{endpoint=\"create_server\",le=\"1.0\"}"
-                            + " 0",
+                                + " 0",
                         "kamatera_api_call_duration_seconds_bucket{endpoint=\"create_server\",le=\"2.5\"}"
-                            + " 1",
+                                + " 1",
                         "kamatera_api_call_duration_seconds_sum{endpoint=\"list_servers\"} 40.0");
         assertThat(text).doesNotContain("kamatera_api_errors_total{endpoint=\"create_server\"");
     }

@@ -109,8 +109,8 @@ class EventsObserverTest {
                         "ConfigMap cluster-autoscaler-status Warning ScaleUpTimedOut: Nodes added"
                                 + " to group web failed to register within 15m",
                         "ConfigMap cluster-autoscaler-status Warning ScaleUpFailed: Failed adding 2"
-                            + " nodes to group db due to OUT_OF_RESOURCES.QUOTA_EXCEEDED; source"
-                            + " errors: no quota");
+                                + " nodes to group db due to OUT_OF_RESOURCES.QUOTA_EXCEEDED; source"
+                                + " errors: no quota");
     }
 
     @Test

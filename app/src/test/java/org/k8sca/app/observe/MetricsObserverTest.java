@@ -96,11 +96,11 @@ class MetricsObserverTest {
         assertThat(buckets.get(0))
                 .isEqualTo(
                         "cluster_autoscaler_function_duration_seconds_bucket{function=\"main\",le=\"0.1\"}"
-                            + " 0");
+                                + " 0");
         assertThat(buckets.get(149))
                 .startsWith(
                         "cluster_autoscaler_function_duration_seconds_bucket{function=\"main\",le=\"1800.0\"}"
-                            + " 1");
+                                + " 1");
         assertThat(text)
                 .contains(
                         "# TYPE cluster_autoscaler_function_duration_seconds histogram",
@@ -114,7 +114,7 @@ class MetricsObserverTest {
                 .contains(
                         "# TYPE cluster_autoscaler_function_duration_quantile_seconds summary",
                         "cluster_autoscaler_function_duration_quantile_seconds{function=\"main\",quantile=\"0.5\"}"
-                            + " 2.5");
+                                + " 2.5");
     }
 
     @Test
@@ -131,7 +131,7 @@ class MetricsObserverTest {
                 .contains(
                         "cluster_autoscaler_node_group_min_count{node_group=\"db\"} 0.0",
                         "cluster_autoscaler_node_group_backoff_status{node_group=\"db\",reason=\"QUOTA_EXCEEDED\"}"
-                            + " 1.0");
+                                + " 1.0");
 
         var onlyWeb = LoopFixtures.status(Health.UNHEALTHY);
         onlyWeb =
@@ -188,7 +188,7 @@ class MetricsObserverTest {
         assertThat(exposition(registry, n -> true))
                 .contains(
                         "cluster_autoscaler_node_group_backoff_status{node_group=\"db\",reason=\"QUOTA_EXCEEDED\"}"
-                            + " 0.0");
+                                + " 0.0");
     }
 
     @Test

@@ -95,8 +95,8 @@ class SnapshotReaderTest {
                         + list(
                                 PENDING_POD,
                                 "{\"apiVersion\": \"policy/v1beta1\", \"kind\":"
-                                    + " \"PodDisruptionBudget\", \"metadata\": {\"name\": \"p\","
-                                    + " \"namespace\": \"shop\"}}")
+                                        + " \"PodDisruptionBudget\", \"metadata\": {\"name\": \"p\","
+                                        + " \"namespace\": \"shop\"}}")
                         + "}",
                 "kubernetes.items[1] (PodDisruptionBudget shop/p): apiVersion policy/v1beta1 is not"
                         + " supported; expected policy/v1");
@@ -109,7 +109,7 @@ class SnapshotReaderTest {
                 "{\"kubernetes\": "
                         + list(
                                 "{\"apiVersion\": \"v1\", \"kind\": \"Node\", \"metadata\":"
-                                    + " {\"name\": \"n\"}, \"spec\": {\"taints\": \"not-a-list\"}}")
+                                        + " {\"name\": \"n\"}, \"spec\": {\"taints\": \"not-a-list\"}}")
                         + "}",
                 "kubernetes.items[0] (Node n): ");
         assertProblem(

@@ -155,7 +155,7 @@ class GcfgQuirksTest {
         assertRejected(
                 withNodeGroup("poweroff-on-scale-down=yes\n"),
                 "cannot get poweroff-on-scale-down value for node group ng1: could not parse"
-                    + " boolean value \"yes\": strconv.ParseBool: parsing \"yes\": invalid syntax");
+                        + " boolean value \"yes\": strconv.ParseBool: parsing \"yes\": invalid syntax");
         assertRejected(
                 withNodeGroup("poweron-on-scale-up=on\n"),
                 "cannot get poweron-on-scale-up value for node group ng1");

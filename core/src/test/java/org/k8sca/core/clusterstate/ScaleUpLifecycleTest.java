@@ -235,8 +235,8 @@ class ScaleUpLifecycleTest {
                             assertThat(e.message())
                                     .isEqualTo(
                                             "Failed adding 2 nodes to group ng due to"
-                                                + " OUT_OF_RESOURCES.QUOTA; source errors: no more"
-                                                + " servers in this datacenter");
+                                                    + " OUT_OF_RESOURCES.QUOTA; source errors: no more"
+                                                    + " servers in this datacenter");
                         });
         assertThat(registry.backedOffGroups()).containsKey("ng");
         NodeGroupStatus s = registry.groupStatus("ng").orElseThrow();

@@ -140,8 +140,8 @@ class CreateServerTest extends SimTestBase {
                 create(with(MINIMAL, "password", "short")),
                 500,
                 "{\"json_decode_error\":null,\"message\":\"Invalid password: 10-20 characters of"
-                    + " a-z, A-Z, 0-9, !@#$^&*()~ with at least one upper case letter, one lower"
-                    + " case letter and one digit (11)\"}");
+                        + " a-z, A-Z, 0-9, !@#$^&*()~ with at least one upper case letter, one lower"
+                        + " case letter and one digit (11)\"}");
         assertError(
                 create(with(MINIMAL, "tag", "ok-tag x")),
                 500,

@@ -58,7 +58,7 @@ class TagsTest extends SimTestBase {
                     .as(bad)
                     .isEqualTo(
                             "{\"message\":\"{\\\"errors\\\":[{\\\"code\\\":12,\\\"info\\\":\\\"Invalid"
-                                + " tag name\\\"}]}\"}");
+                                    + " tag name\\\"}]}\"}");
         }
         assertThat(tags("{\"name\":\"t-1\",\"add\":\"k8scang-abcdefghijklmno\"}"))
                 .contains("k8scang-abcdefghijklmno");

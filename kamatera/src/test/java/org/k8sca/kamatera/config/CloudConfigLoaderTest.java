@@ -177,8 +177,8 @@ class CloudConfigLoaderTest {
         assertThat(problems.get(0).message())
                 .startsWith(
                         "cannot get poweroff-on-scale-down value for node group ng1: could not"
-                            + " parse boolean value \"yes\": strconv.ParseBool: parsing \"yes\":"
-                            + " invalid syntax");
+                                + " parse boolean value \"yes\": strconv.ParseBool: parsing \"yes\":"
+                                + " invalid syntax");
         assertThat(problems.get(0).key()).isEqualTo("poweroff-on-scale-down");
         assertThat(problems.get(0).line()).isEqualTo(13);
         assertThat(messages(VALID_GLOBAL + "[nodegroup \"ng1\"]\npoweron-on-scale-up=on\n"))
@@ -377,8 +377,8 @@ class CloudConfigLoaderTest {
                                                 all.subList(1, all.size()).stream(),
                                                 java.util.stream.Stream.of(
                                                         "failed to decode script for node group"
-                                                            + " ng1: illegal base64 data at input"
-                                                            + " byte 4"))
+                                                                + " ng1: illegal base64 data at input"
+                                                                + " byte 4"))
                                         .toList());
                 assertThat(withBadScript.get(all.size() - 1).line()).isEqualTo(6);
             } else {

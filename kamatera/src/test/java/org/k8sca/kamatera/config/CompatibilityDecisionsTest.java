@@ -434,8 +434,8 @@ class CompatibilityDecisionsTest {
         assertThat(messages(GROUP + "max-size=99999999999999999999\n"))
                 .containsExactly(
                         "cannot get size values for node group ng1: could not parse max size for"
-                            + " node group: strconv.Atoi: parsing \"99999999999999999999\": value"
-                            + " out of range");
+                                + " node group: strconv.Atoi: parsing \"99999999999999999999\": value"
+                                + " out of range");
     }
 
     @Test
@@ -448,9 +448,9 @@ class CompatibilityDecisionsTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "billingcycle",
                                 "billing cycle for node group ng1 is monthly: kamatera-autoscaler"
-                                    + " creates monthly-billed servers, while the upstream"
-                                    + " autoscaler's create request was billed hourly whatever this"
-                                    + " key said"));
+                                        + " creates monthly-billed servers, while the upstream"
+                                        + " autoscaler's create request was billed hourly whatever this"
+                                        + " key said"));
         assertThat(parseValid(GROUP + "billingcycle=hourly\n").warnings()).isEmpty();
     }
 }

@@ -108,8 +108,8 @@ class ProviderMethodsTest {
         assertThat(h.group("ng1").extendedDebug())
                 .isEqualTo(
                         "node group ID: ng1 (min:1 max:7)\n"
-                            + "instance ID: kamatera://ng1-aaaaaaaaaaa state: RUNNING powerOn: true"
-                            + " commandID: ");
+                                + "instance ID: kamatera://ng1-aaaaaaaaaaa state: RUNNING powerOn: true"
+                                + " commandID: ");
     }
 
     @Test

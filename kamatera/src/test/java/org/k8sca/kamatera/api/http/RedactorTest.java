@@ -23,12 +23,12 @@ class RedactorTest {
         JsonNode body =
                 MAPPER.readTree(
                         "{\"password\":\"__generate__\",\"passwordValidate\":\"x1\","
-                            + "\"script-file\":\"#!/bin/sh\",\"userdata-file\":\"\",\"name\":\"n\"}");
+                                + "\"script-file\":\"#!/bin/sh\",\"userdata-file\":\"\",\"name\":\"n\"}");
 
         assertThat(redactor.json(body))
                 .isEqualTo(
                         "{\"password\":\"__generate__\",\"passwordValidate\":\"[REDACTED]\","
-                            + "\"script-file\":\"[REDACTED]\",\"userdata-file\":\"\",\"name\":\"n\"}");
+                                + "\"script-file\":\"[REDACTED]\",\"userdata-file\":\"\",\"name\":\"n\"}");
     }
 
     @Test

@@ -47,7 +47,7 @@ class ServerListingTest {
                 "/service/servers",
                 ok(
                         "[{\"id\":\"u1\",\"datacenter\":\"IL\",\"name\":\"a\",\"power\":\"on\"},"
-                            + "{\"name\":\"b\",\"power\":\"off\"},{\"name\":\"c\",\"power\":\"On\"}]"));
+                                + "{\"name\":\"b\",\"power\":\"off\"},{\"name\":\"c\",\"power\":\"On\"}]"));
 
         List<ServerSummary> servers = api.listServers("");
 
@@ -108,7 +108,7 @@ class ServerListingTest {
                 "/service/servers",
                 ok(
                         "[{\"name\":\"k8s-known\",\"power\":\"on\"},"
-                            + "{\"name\":\"other-srv\",\"power\":\"on\"},{\"name\":\"k8s-new\",\"power\":\"off\"}]"));
+                                + "{\"name\":\"other-srv\",\"power\":\"on\"},{\"name\":\"k8s-new\",\"power\":\"off\"}]"));
         server.script(
                 "/server/tags",
                 ok(
@@ -179,10 +179,10 @@ class ServerListingTest {
                 "/service/server/info",
                 ok(
                         "[{\"id\":\"u1\",\"name\":\"ng1-abc\",\"datacenter\":\"IL\","
-                            + "\"power\":\"on\",\"cpu\":\"2B\",\"ram\":4096,\"diskSizes\":[50,20],"
-                            + "\"networks\":[{\"network\":\"wan-il\",\"ips\":[\"185.0.2.10\"]}],\"billing\":\"hourly\","
-                            + "\"traffic\":\"t5000\",\"managed\":\"0\",\"backup\":\"1\",\"priceMonthlyOn\":\"4.00\","
-                            + "\"priceHourlyOn\":\"0.006\",\"priceHourlyOff\":\"0.006\"}]"));
+                                + "\"power\":\"on\",\"cpu\":\"2B\",\"ram\":4096,\"diskSizes\":[50,20],"
+                                + "\"networks\":[{\"network\":\"wan-il\",\"ips\":[\"185.0.2.10\"]}],\"billing\":\"hourly\","
+                                + "\"traffic\":\"t5000\",\"managed\":\"0\",\"backup\":\"1\",\"priceMonthlyOn\":\"4.00\","
+                                + "\"priceHourlyOn\":\"0.006\",\"priceHourlyOff\":\"0.006\"}]"));
 
         ServerInfo info = api.serverInfo("ng1-abc").orElseThrow();
 

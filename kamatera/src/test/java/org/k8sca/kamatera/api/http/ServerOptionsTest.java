@@ -39,7 +39,7 @@ class ServerOptionsTest {
                 "/service/server",
                 ok(
                         "[{\"id\":\"EU\",\"name\":\"The Netherlands\",\"category\":\"Europe\","
-                            + "\"subCategory\":\"Amsterdam\"},{\"id\":\"IL\",\"name\":\"Israel\"}]"));
+                                + "\"subCategory\":\"Amsterdam\"},{\"id\":\"IL\",\"name\":\"Israel\"}]"));
 
         assertThat(api.datacenters())
                 .containsExactly(
@@ -56,8 +56,8 @@ class ServerOptionsTest {
                 "/service/server",
                 ok(
                         "{\"diskSizeGB\":[5,10,20],\"monthlyTrafficPackage\":{\"t5000\":\"5000GB\"},\"defaultMonthlyTrafficPackage\":\"t5000\",\"cpuTypes\":[{\"id\":\"B\",\"name\":\"Type"
-                            + " B\","
-                            + "\"description\":\"General\",\"cpuCores\":[1,2,4],\"ramMB\":[256,1024,4096]}]}"));
+                                + " B\","
+                                + "\"description\":\"General\",\"cpuCores\":[1,2,4],\"ramMB\":[256,1024,4096]}]}"));
 
         ServerCapabilities capabilities = api.capabilities("US-NY2");
 
@@ -82,8 +82,8 @@ class ServerOptionsTest {
                 "/service/server",
                 ok(
                         "[{\"datacenter\":\"EU\",\"os\":\"Ubuntu\",\"id\":\"EU:6000C29a5a7220dcf84716e7bba74215\",\"name\":\"Ubuntu"
-                            + " 24.04\",\"code\":\"24.04 64bit\","
-                            + "\"osDiskSizeGB\":4,\"ramMBMin\":{\"B\":512}}]"));
+                                + " 24.04\",\"code\":\"24.04 64bit\","
+                                + "\"osDiskSizeGB\":4,\"ramMBMin\":{\"B\":512}}]"));
 
         assertThat(api.images("EU"))
                 .containsExactly(
