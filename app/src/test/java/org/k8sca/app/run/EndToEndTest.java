@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.app.decide.DecisionSettings;
 import org.k8sca.app.loop.LoopOutcome;
+import org.k8sca.app.testing.SimulatorCloudConfig;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.http.ClientOptions;
 import org.k8sca.kamatera.api.http.KamateraHttpApi;
@@ -39,12 +40,10 @@ import org.k8sca.kube.objects.SchedulingState;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.MockApiServer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -103,33 +102,8 @@ class EndToEndTest {
 
     private void assemble(DecisionSettings settings) throws Exception {
         String ini =
-                """
-                [global]
-                kamatera-api-client-id=%s
-                kamatera-api-secret=%s
-                kamatera-api-url=%s
-                cluster-name=c1
-                min-refresh-interval=0s
-                default-datacenter=EU
-                default-image=ubuntu_server_24.04_64-bit
-                default-cpu=2B
-                default-ram=4096
-                default-disk=size=20
-                default-network=name=wan,ip=auto
-                default-script-base64=%s
-                [nodegroup "ng1"]
-                name-prefix=ng1
-                min-size=0
-                max-size=3
-                """
-                        .formatted(
-                                CLIENT_ID,
-                                SECRET,
-                                sim.baseUrl(),
-                                Base64.getEncoder()
-                                        .encodeToString(
-                                                "#!/bin/sh\necho join\n"
-                                                        .getBytes(StandardCharsets.UTF_8)));
+                SimulatorCloudConfig.ini(
+                        sim.baseUrl(), CLIENT_ID, SECRET, "#!/bin/sh\necho join\n", 3);
         CloudConfig config = CloudConfigLoader.parse(ini, "e2e.ini", Map.of());
         KamateraApi kamatera =
                 new KamateraHttpApi(

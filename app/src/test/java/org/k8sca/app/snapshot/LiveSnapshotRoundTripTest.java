@@ -20,6 +20,7 @@ import org.k8sca.app.simulate.SimulationReport;
 import org.k8sca.app.simulate.Snapshot;
 import org.k8sca.app.simulate.SnapshotReader;
 import org.k8sca.app.simulate.SnapshotServer;
+import org.k8sca.app.testing.SimulatorCloudConfig;
 import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.IncreaseAttempt;
 import org.k8sca.core.scaleup.ScaleUpResult;
@@ -41,13 +42,11 @@ import org.k8sca.kube.objects.SchedulingState;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.MockApiServer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,32 +90,7 @@ class LiveSnapshotRoundTripTest {
         sim.addServer(
                 ServerSetup.named("ng1-keep0000000").power("on").tags("k8sca-c1", "k8scang-ng1"));
         sim.addServer(ServerSetup.named("other-server").power("off").tags("someone-else"));
-        String ini =
-                """
-                [global]
-                kamatera-api-client-id=%s
-                kamatera-api-secret=%s
-                kamatera-api-url=%s
-                cluster-name=c1
-                min-refresh-interval=0s
-                default-datacenter=EU
-                default-image=ubuntu_server_24.04_64-bit
-                default-cpu=2B
-                default-ram=4096
-                default-disk=size=20
-                default-network=name=wan,ip=auto
-                default-script-base64=%s
-                [nodegroup "ng1"]
-                name-prefix=ng1
-                min-size=0
-                max-size=4
-                """
-                        .formatted(
-                                CLIENT_ID,
-                                SECRET,
-                                sim.baseUrl(),
-                                Base64.getEncoder()
-                                        .encodeToString(SCRIPT.getBytes(StandardCharsets.UTF_8)));
+        String ini = SimulatorCloudConfig.ini(sim.baseUrl(), CLIENT_ID, SECRET, SCRIPT, 4);
         config = CloudConfigLoader.parse(ini, "rt.ini", Map.of());
         servers =
                 new ServerListRecorder(
