@@ -12,6 +12,7 @@ import org.k8sca.app.metrics.AutoscalerMetrics;
 import org.k8sca.app.metrics.EventMetrics;
 import org.k8sca.app.metrics.KamateraApiMetrics;
 import org.k8sca.app.snapshot.SnapshotHandler;
+import org.k8sca.app.status.StatusPage;
 import org.k8sca.kube.actuation.ActuationMetrics;
 import org.k8sca.kube.events.AutoscalerEvents;
 import org.k8sca.kube.events.EventRecorder;
@@ -44,6 +45,7 @@ public final class Observability implements AutoCloseable {
     private final AutoscalerEvents events;
     private final StatusConfigMapObserver status;
     private final List<LoopObserver> observers = new ArrayList<>();
+    private final StatusPage statusPage;
 
     /** The {@code /snapshot} handler with {@code --debugging-snapshot-enabled}, else null. */
     private final SnapshotHandler snapshot;
@@ -91,12 +93,15 @@ public final class Observability implements AutoCloseable {
         } else {
             status = null;
         }
+        statusPage = new StatusPage(clock);
+        observers.add(statusPage);
         try {
             server = new ObservabilityServer(address, registry, health);
         } catch (RuntimeException e) {
             recorder.close();
             throw e;
         }
+        server.handle("/status", statusPage.handler());
         if (loop.debuggingSnapshotEnabled()) {
             snapshot = new SnapshotHandler();
             server.handle("/snapshot", snapshot);
@@ -126,7 +131,8 @@ public final class Observability implements AutoCloseable {
     }
 
     /**
-     * Health, metrics, events and (with {@code --write-status-configmap}) status, in that order.
+     * Health, metrics, events, (with {@code --write-status-configmap}) the status ConfigMap and the
+     * {@code /status} page, in that order.
      */
     public List<LoopObserver> observers() {
         return List.copyOf(observers);
@@ -153,6 +159,11 @@ public final class Observability implements AutoCloseable {
     /** For the cluster operations' node and pod events, and other events outside the observers. */
     public AutoscalerEvents events() {
         return events;
+    }
+
+    /** The {@code /status} page (also one of {@link #observers()}). */
+    public StatusPage statusPage() {
+        return statusPage;
     }
 
     public HealthCheck health() {
