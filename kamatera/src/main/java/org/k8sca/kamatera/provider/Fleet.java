@@ -51,13 +51,19 @@ final class Fleet {
     private final ServerActions actions;
     private final PoolPolicy poolPolicy;
     private final Reconciler reconciler;
+    private final InFlightCreates inFlightCreates;
 
     /** Node names whose provider ID was already written (or tried): never again. */
     private final Set<String> providerIdWritten = new HashSet<>();
 
     private Instant lastListing;
 
-    Fleet(CloudConfig config, KamateraApi api, ProviderOptions options, NodeMetadata nodeMetadata) {
+    Fleet(
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions options,
+            NodeMetadata nodeMetadata,
+            InFlightCreateStore createStore) {
         this.config = Objects.requireNonNull(config, "config");
         this.api = Objects.requireNonNull(api, "api");
         this.options = Objects.requireNonNull(options, "options");
@@ -67,16 +73,28 @@ final class Fleet {
         this.poolPolicy = new PoolPolicy(config, registry, actions);
         this.reconciler =
                 new Reconciler(config, api, options, registry, actions, poolPolicy, nodeMetadata);
+        this.inFlightCreates =
+                new InFlightCreates(
+                        Objects.requireNonNull(createStore, "createStore"),
+                        config,
+                        options,
+                        registry,
+                        KamateraNodeGroup.MAX_NODE_PROVISION_TIME);
     }
 
     /**
      * Brings every instance up to date with the cloud. Skipped (no API call) when the previous
      * listing is younger than {@code min-refresh-interval} and nothing is in flight.
      *
-     * @throws CloudProviderException when the server list cannot be read; nothing changes then
+     * <p>The first refresh also resumes the creates a previous autoscaler left in flight (see
+     * {@link InFlightCreates}); afterwards the creates still in flight are saved.
+     *
+     * @throws CloudProviderException when the server list or the saved creates cannot be read;
+     *     nothing changes then
      */
     synchronized void refresh() {
         Instant now = options.clock().instant();
+        inFlightCreates.loadOnce(now);
         if (lastListing != null
                 && !registry.hasWorkInFlight()
                 && now.isBefore(lastListing.plus(config.minRefreshInterval()))) {
@@ -93,6 +111,7 @@ final class Fleet {
         }
         lastListing = now;
         reconciler.apply(servers, now);
+        inFlightCreates.sync(now);
     }
 
     synchronized int targetSize(String group) {
@@ -132,6 +151,7 @@ final class Fleet {
                             + group.maxSize());
         }
         Instant now = options.clock().instant();
+        inFlightCreates.loadOnce(now);
         LOG.info(
                 "Increasing size of node group {} by {} (current {})",
                 group.name(),
@@ -165,13 +185,24 @@ final class Fleet {
                         group.name());
             }
         }
-        CreateServerRequest template = createRequest(group);
+        // Every new server is saved as in flight before its create is sent, so that an autoscaler
+        // restarted in the middle knows it (the list hides a server while it is being created).
+        List<ServerInstance> planned = new ArrayList<>();
         for (int i = 0; i < remaining; i++) {
-            create(group, template, now);
+            planned.add(plan(group, now));
         }
+        if (planned.isEmpty()) {
+            return;
+        }
+        inFlightCreates.sync(now);
+        CreateServerRequest template = createRequest(group);
+        for (ServerInstance instance : planned) {
+            create(group, instance, template, now);
+        }
+        inFlightCreates.sync(now);
     }
 
-    private void create(NodeGroupConfig group, CreateServerRequest template, Instant now) {
+    private ServerInstance plan(NodeGroupConfig group, Instant now) {
         String name = options.serverNames().next(group.namePrefix());
         ServerInstance instance =
                 new ServerInstance(
@@ -179,6 +210,15 @@ final class Fleet {
         instance.origin = Operation.CREATE;
         instance.requestedAt = now;
         registry.add(instance);
+        return instance;
+    }
+
+    private void create(
+            NodeGroupConfig group,
+            ServerInstance instance,
+            CreateServerRequest template,
+            Instant now) {
+        String name = instance.name;
         try {
             CreateServerResult result = api.createServer(template.withName(name));
             instance.command = new PendingCommand(result.commandId(), Operation.CREATE, now);
@@ -239,15 +279,19 @@ final class Fleet {
      */
     synchronized void deleteNodes(NodeGroupConfig group, List<Node> nodes) {
         Instant now = options.clock().instant();
-        for (Node node : nodes) {
-            ServerInstance instance =
-                    find(node).filter(i -> group.name().equals(i.group)).orElse(null);
-            if (instance == null || instance.phase == Phase.STANDBY) {
-                throw new CloudProviderException(
-                        Kind.INVALID_REQUEST,
-                        deleteFailure(node, "cannot find this node in the node group"));
+        try {
+            for (Node node : nodes) {
+                ServerInstance instance =
+                        find(node).filter(i -> group.name().equals(i.group)).orElse(null);
+                if (instance == null || instance.phase == Phase.STANDBY) {
+                    throw new CloudProviderException(
+                            Kind.INVALID_REQUEST,
+                            deleteFailure(node, "cannot find this node in the node group"));
+                }
+                deleteInstance(instance, node, now);
             }
-            deleteInstance(instance, node, now);
+        } finally {
+            inFlightCreates.sync(now); // a dropped create is no longer in flight
         }
     }
 
@@ -362,6 +406,7 @@ final class Fleet {
                 actions.terminate(instance, now);
             }
         }
+        inFlightCreates.sync(now);
     }
 
     // ------------------------------------------------------------------ nodes

@@ -36,12 +36,26 @@ public final class KamateraCloudProvider implements CloudProvider {
     private final Map<String, KamateraNodeGroup> groups;
     private final TemplateNames templateNames = new TemplateNames();
 
+    /** A provider whose creates in flight are kept in memory only (lost on a restart). */
     public KamateraCloudProvider(
             CloudConfig config,
             KamateraApi api,
             ProviderOptions options,
             NodeMetadata nodeMetadata) {
-        this.fleet = new Fleet(config, api, options, nodeMetadata);
+        this(config, api, options, nodeMetadata, InFlightCreateStore.inMemory());
+    }
+
+    /**
+     * @param createStore where the creates in flight are saved, so that a restarted provider
+     *     resumes them instead of creating their servers again
+     */
+    public KamateraCloudProvider(
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions options,
+            NodeMetadata nodeMetadata,
+            InFlightCreateStore createStore) {
+        this.fleet = new Fleet(config, api, options, nodeMetadata, createStore);
         Map<String, KamateraNodeGroup> byName = new LinkedHashMap<>();
         for (NodeGroupConfig group : config.nodeGroups().values()) {
             byName.put(group.name(), new KamateraNodeGroup(group, fleet, templateNames));
@@ -58,8 +72,18 @@ public final class KamateraCloudProvider implements CloudProvider {
             KamateraApi api,
             ProviderOptions options,
             NodeMetadata nodeMetadata) {
+        return start(config, api, options, nodeMetadata, InFlightCreateStore.inMemory());
+    }
+
+    /** As {@link #start(CloudConfig, KamateraApi, ProviderOptions, NodeMetadata)}, with a store. */
+    public static KamateraCloudProvider start(
+            CloudConfig config,
+            KamateraApi api,
+            ProviderOptions options,
+            NodeMetadata nodeMetadata,
+            InFlightCreateStore createStore) {
         KamateraCloudProvider provider =
-                new KamateraCloudProvider(config, api, options, nodeMetadata);
+                new KamateraCloudProvider(config, api, options, nodeMetadata, createStore);
         try {
             provider.refresh();
             if (provider.groups.isEmpty()) {

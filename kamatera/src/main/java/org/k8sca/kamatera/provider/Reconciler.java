@@ -1,5 +1,6 @@
 package org.k8sca.kamatera.provider;
 
+import org.k8sca.kamatera.api.CommandState;
 import org.k8sca.kamatera.api.CommandStatus;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.KamateraApiException;
@@ -184,11 +185,9 @@ final class Reconciler {
         instance.error = null;
         switch (operation) {
             case CREATE -> {
-                // Running once the list shows it powered on. A cancelled creation is terminated
-                // once listed.
-                if (instance.phase == Phase.DELETING) {
-                    instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
-                }
+                // Running (or, when cancelled, terminated) once the list shows it. A server that
+                // is still not listed after the grace is looked up by name, then reported failed.
+                instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
             }
             case POWER_ON -> {
                 // Running once the list shows it powered on.
@@ -212,7 +211,11 @@ final class Reconciler {
                 status.rawStatus() == null ? "not found" : status.rawStatus());
         switch (operation) {
             case CREATE -> {
-                if (instance.phase == Phase.DELETING) {
+                if (status.state() == CommandState.NOT_FOUND) {
+                    // The queue does not know the command (any more): the server may exist. Wait
+                    // for it as for a create whose answer was lost; no duplicate, no leak.
+                    instance.awaitingAppearanceUntil = now.plus(options.createAppearanceGrace());
+                } else if (instance.phase == Phase.DELETING) {
                     registry.drop(instance, now, false);
                 } else {
                     instance.error = InstanceErrors.commandFailed(status);

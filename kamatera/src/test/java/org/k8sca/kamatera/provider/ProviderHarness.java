@@ -44,12 +44,21 @@ final class ProviderHarness implements AutoCloseable {
     final KamateraApi api;
     final FakeNodeMetadata nodeMetadata = new FakeNodeMetadata();
     final CloudConfig config;
-    final KamateraCloudProvider provider;
+    final InFlightCreateStore createStore;
+    final long seed;
+    KamateraCloudProvider provider;
 
     /**
      * @param nodeGroups the {@code [nodegroup]} sections (and any extra [global] lines before them)
      */
     ProviderHarness(String extraGlobal, String nodeGroups, long seed) {
+        this(extraGlobal, nodeGroups, seed, InFlightCreateStore.inMemory());
+    }
+
+    ProviderHarness(
+            String extraGlobal, String nodeGroups, long seed, InFlightCreateStore createStore) {
+        this.createStore = createStore;
+        this.seed = seed;
         Timings timings =
                 new Timings()
                         .pendingDelay(DurationRange.ZERO)
@@ -102,14 +111,36 @@ final class ProviderHarness implements AutoCloseable {
             sim.close();
             throw new IllegalStateException("test config is invalid: " + e, e);
         }
-        Random names = new Random(seed);
+        provider = newProvider(api, seed);
+    }
+
+    private KamateraCloudProvider newProvider(KamateraApi client, long nameSeed) {
+        Random names = new Random(nameSeed);
         ProviderOptions providerOptions =
                 ProviderOptions.defaults()
                         .withClock(clock)
                         .withServerNames(
                                 new ServerNames(
                                         () -> new UUID(names.nextLong(), names.nextLong())));
-        provider = new KamateraCloudProvider(config, api, providerOptions, nodeMetadata);
+        return new KamateraCloudProvider(
+                config, client, providerOptions, nodeMetadata, createStore);
+    }
+
+    /**
+     * Replaces the provider by a new one, as a restarted autoscaler would build it: a new API
+     * client (it knows no recent command), other server names, the same create store.
+     */
+    void restartProvider() {
+        ClientOptions options =
+                ClientOptions.builder()
+                        .clock(clock)
+                        .sleeper(clock::advance)
+                        .rateLimit(0, 1)
+                        .attemptTimeout(Duration.ofSeconds(10))
+                        .build();
+        provider =
+                newProvider(
+                        new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, options), seed + 1);
     }
 
     /** Every refresh lists servers (min-refresh-interval=0s). */
