@@ -39,8 +39,8 @@ public final class ApiPermissions {
                     new Rule("", "persistentvolumeclaims", READ),
                     new Rule("", "persistentvolumes", READ),
                     // Informers read ConfigMaps (the priority expander's); the status ConfigMap is
-                    // read, created,
-                    // updated every loop and deleted on a clean exit.
+                    // read, created, updated every loop and deleted on a clean exit; the creates
+                    // ConfigMap (kube.creates) is read, created and updated.
                     new Rule(
                             "",
                             "configmaps",

@@ -126,6 +126,17 @@ class ApiPermissionsTest {
                 status.writeDocument("first\n");
                 status.writeDocument("second\n");
                 status.delete();
+                org.k8sca.kube.creates.CreatesConfigMap creates =
+                        new org.k8sca.kube.creates.CreatesConfigMap(client, "kube-system");
+                creates.save(
+                        java.util.List.of(
+                                new org.k8sca.kube.creates.SavedCreate(
+                                        "s1",
+                                        "ng1",
+                                        java.time.Instant.EPOCH,
+                                        java.util.Optional.empty())));
+                creates.save(java.util.List.of());
+                creates.load();
                 new KubeEventSink(client, "host")
                         .write(
                                 new RecordedEvent(

@@ -21,6 +21,7 @@ import org.k8sca.kube.actuation.AutoscalerCordon;
 import org.k8sca.kube.actuation.AutoscalerEventSink;
 import org.k8sca.kube.actuation.KubeClusterOperations;
 import org.k8sca.kube.actuation.KubeNodeMetadata;
+import org.k8sca.kube.creates.CreatesConfigMap;
 import org.k8sca.kube.events.AutoscalerEvents;
 import org.k8sca.kube.ops.KubeNodeObjectDeleter;
 import org.k8sca.kube.ops.KubeNodeTainter;
@@ -35,9 +36,10 @@ import java.util.Optional;
 
 /**
  * Builds the autoscaler's parts and connects them, without starting any thread: the Kamatera
- * provider (its first refresh only logged on failure), the Kubernetes view (not started), the
- * actuation on the cluster, the planner, the actuator and the loop. {@link RunService} starts them;
- * tests drive {@link #loop()} and {@link #actuator()} directly.
+ * provider (its first refresh only logged on failure; its creates in flight kept in the ConfigMap
+ * {@code cluster-autoscaler-kamatera-creates} of {@code namespace}), the Kubernetes view (not
+ * started), the actuation on the cluster, the planner, the actuator and the loop. {@link
+ * RunService} starts them; tests drive {@link #loop()} and {@link #actuator()} directly.
  */
 public final class AutoscalerAssembly implements AutoCloseable {
     private final KamateraCloudProvider provider;
@@ -116,7 +118,8 @@ public final class AutoscalerAssembly implements AutoCloseable {
                             public void returnToService(String nodeName) {
                                 nodeMetadata.returnToService(nodeName);
                             }
-                        });
+                        },
+                        new ConfigMapCreateStore(new CreatesConfigMap(client, namespace)));
         this.view = new ClusterView(client, namespace);
         this.operations =
                 new KubeClusterOperations(

@@ -95,10 +95,26 @@ final class Fleet {
     synchronized void refresh() {
         Instant now = options.clock().instant();
         inFlightCreates.loadOnce(now);
+        if (listAndApply(now)) {
+            inFlightCreates.sync(now);
+        }
+    }
+
+    /**
+     * A refresh that neither reads nor writes the saved creates: the import at start, which also
+     * runs in an autoscaler that is not (yet) the leader and must not touch what the leader saves.
+     * The saved creates are read at the first {@link #refresh()}, made by the loop once leading.
+     */
+    synchronized void importServers() {
+        listAndApply(options.clock().instant());
+    }
+
+    /** False when the listing was skipped. */
+    private boolean listAndApply(Instant now) {
         if (lastListing != null
                 && !registry.hasWorkInFlight()
                 && now.isBefore(lastListing.plus(config.minRefreshInterval()))) {
-            return;
+            return false;
         }
         List<ServerSummary> servers;
         try {
@@ -111,7 +127,7 @@ final class Fleet {
         }
         lastListing = now;
         reconciler.apply(servers, now);
-        inFlightCreates.sync(now);
+        return true;
     }
 
     synchronized int targetSize(String group) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A server create the provider has requested and not yet seen in the server list: what must
- * survive a restart so that the next autoscaler counts the server instead of creating another.
+ * A server create the provider has requested and not yet seen in the server list: what must survive
+ * a restart so that the next autoscaler counts the server instead of creating another.
  *
  * @param serverName the name the server was requested with
  * @param group the node group it was created for

@@ -10,8 +10,8 @@ import java.util.List;
  * Kubernetes client.
  *
  * <p>Implementations may throw runtime exceptions. A failed {@link #load()} stops the provider's
- * refresh (no decision is made without knowing the creates in flight) until a later one succeeds;
- * a failed {@link #save} is logged and saved again at the next refresh, and the create goes ahead
+ * refresh (no decision is made without knowing the creates in flight) until a later one succeeds; a
+ * failed {@link #save} is logged and saved again at the next refresh, and the create goes ahead
  * (only a restart in that window could then duplicate it).
  */
 public interface InFlightCreateStore {

@@ -20,9 +20,10 @@ import java.util.Optional;
  * no second server), and after every change the creates not yet listed are saved. Guarded by the
  * {@link Fleet}'s lock.
  *
- * <p>A create stops being in flight when its server is listed, when it definitely failed, when it
- * was dropped, or when it is older than the node provision time (then it is given up: a server of
- * that name that turns up later is treated like any unknown server of the cluster).
+ * <p>A create stops being in flight when its server is listed (powered on, or on its way out), when
+ * it definitely failed, when it was dropped, or when it is older than the node provision time (then
+ * it is given up: a server of that name that turns up later is treated like any unknown server of
+ * the cluster).
  */
 final class InFlightCreates {
     private static final Logger LOG = LoggerFactory.getLogger(InFlightCreates.class);
@@ -90,15 +91,35 @@ final class InFlightCreates {
                     record.group());
             return;
         }
-        if (registry.instances.containsKey(record.serverName())) {
-            return;
-        }
         if (isGivenUp(record.requestedAt(), now)) {
             LOG.warn(
                     "Giving up the create of server {} requested at {}: older than {}",
                     record.serverName(),
                     record.requestedAt(),
                     givenUpAfter);
+            return;
+        }
+        ServerInstance known = registry.instances.get(record.serverName());
+        if (known != null) {
+            if (known.phase == Phase.STANDBY && known.command == null) {
+                // Listed powered off while its create runs (some accounts list creating servers):
+                // it is ours in the making, not a warm-pool server.
+                known.phase = Phase.CREATING;
+                known.origin = Operation.CREATE;
+                known.requestedAt = record.requestedAt();
+                record.commandId()
+                        .ifPresent(
+                                id ->
+                                        known.command =
+                                                new PendingCommand(
+                                                        id,
+                                                        Operation.CREATE,
+                                                        record.requestedAt()));
+                LOG.info(
+                        "Server {} is listed powered off while a previous autoscaler created it;"
+                                + " waiting for its create",
+                        known.name);
+            }
             return;
         }
         String name = record.serverName();
@@ -127,9 +148,9 @@ final class InFlightCreates {
     }
 
     /**
-     * Saves the creates in flight when they changed since the last save. Does nothing before
-     * {@link #loadOnce} succeeded, so the records of a previous autoscaler are never overwritten
-     * unread. A failed save is logged and tried again at the next call.
+     * Saves the creates in flight when they changed since the last save. Does nothing before {@link
+     * #loadOnce} succeeded, so the records of a previous autoscaler are never overwritten unread. A
+     * failed save is logged and tried again at the next call.
      */
     void sync(Instant now) {
         if (!loaded) {
@@ -152,7 +173,7 @@ final class InFlightCreates {
         }
     }
 
-    /** The creates whose server may exist or come to exist and is not listed yet. */
+    /** The creates whose server may exist or come to exist and is not listed running yet. */
     private List<InFlightCreate> current(Instant now) {
         List<InFlightCreate> result = new ArrayList<>();
         for (ServerInstance instance : registry.instances.values()) {
@@ -172,8 +193,12 @@ final class InFlightCreates {
     }
 
     private boolean isInFlight(ServerInstance instance, Instant now) {
+        // A listed server is past the point where a restart could miss it, unless it is listed
+        // powered off while its create still runs.
+        boolean stillCreating =
+                !instance.listed || (instance.phase == Phase.CREATING && !instance.poweredOn);
         if (instance.origin != Operation.CREATE
-                || instance.listed
+                || !stillCreating
                 || instance.group == null
                 || instance.requestedAt == null
                 || isGivenUp(instance.requestedAt, now)) {

@@ -64,8 +64,10 @@ public final class KamateraCloudProvider implements CloudProvider {
     }
 
     /**
-     * Builds the provider and makes the first refresh. As upstream, a failing first refresh is only
-     * logged: the provider still starts, and the next loop tries again.
+     * Builds the provider and imports the servers (a first listing). As upstream, a failing import
+     * is only logged: the provider still starts, and the next loop tries again. The import does not
+     * touch the saved creates in flight (it also runs in an autoscaler waiting to lead); they are
+     * read at the first {@link #refresh()}.
      */
     public static KamateraCloudProvider start(
             CloudConfig config,
@@ -85,7 +87,7 @@ public final class KamateraCloudProvider implements CloudProvider {
         KamateraCloudProvider provider =
                 new KamateraCloudProvider(config, api, options, nodeMetadata, createStore);
         try {
-            provider.refresh();
+            provider.fleet.importServers();
             if (provider.groups.isEmpty()) {
                 LOG.warn("Could not import any Kamatera node groups");
             } else {

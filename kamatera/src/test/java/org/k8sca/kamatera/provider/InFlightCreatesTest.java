@@ -140,7 +140,9 @@ class InFlightCreatesTest {
 
         h.completeCommands();
 
-        assertThat(h.group("ng1").nodes()).singleElement().satisfies(i -> assertThat(i.hasError()).isTrue());
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
+                .satisfies(i -> assertThat(i.hasError()).isTrue());
         assertThat(h.createStore.load()).isEmpty();
         h.restartProvider();
         h.refresh();
@@ -185,7 +187,10 @@ class InFlightCreatesTest {
         h.createStore.save(
                 List.of(
                         new InFlightCreate(
-                                "ng1-0000000late", "ng1", h.clock.instant(), Optional.of("424242"))));
+                                "ng1-0000000late",
+                                "ng1",
+                                h.clock.instant(),
+                                Optional.of("424242"))));
         h.refresh();
         Instance waiting = h.instance("ng1", "ng1-0000000late");
         assertThat(waiting.state()).isEqualTo(InstanceState.CREATING);
@@ -280,7 +285,74 @@ class InFlightCreatesTest {
 
         broken.set(false);
         h.refresh();
-        assertThat(inner.load()).singleElement().satisfies(c -> assertThat(c.commandId()).isPresent());
+        assertThat(inner.load())
+                .singleElement()
+                .satisfies(c -> assertThat(c.commandId()).isPresent());
+    }
+
+    /**
+     * The import at start also runs in an autoscaler waiting to lead: it neither reads nor writes
+     * the store, so creates saved by the leader meanwhile are read at the first loop refresh.
+     */
+    @Test
+    void theImportAtStartLeavesTheStoreAloneAndTheFirstRefreshReadsIt() {
+        h = start(InFlightCreateStore.inMemory());
+        int[] loads = {0};
+        InFlightCreateStore counting =
+                new InFlightCreateStore() {
+                    @Override
+                    public List<InFlightCreate> load() {
+                        loads[0]++;
+                        return h.createStore.load();
+                    }
+
+                    @Override
+                    public void save(List<InFlightCreate> creates) {
+                        h.createStore.save(creates);
+                    }
+                };
+        KamateraCloudProvider follower =
+                KamateraCloudProvider.start(
+                        h.config,
+                        h.api,
+                        ProviderOptions.defaults().withClock(h.clock),
+                        NodeMetadata.NONE,
+                        counting);
+        assertThat(loads[0]).isZero();
+
+        // The leader creates a server after the follower's import; then the follower leads.
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+        String name = h.createStore.load().get(0).serverName();
+        follower.refresh();
+
+        assertThat(loads[0]).isEqualTo(1);
+        assertThat(follower.nodeGroup("ng1").orElseThrow().targetSize()).isEqualTo(1);
+        assertThat(follower.nodeGroup("ng1").orElseThrow().nodes())
+                .singleElement()
+                .satisfies(i -> assertThat(i.id()).isEqualTo("kamatera://" + name));
+    }
+
+    /** Some accounts list a server powered off while its create runs (simulator switch). */
+    @Test
+    void aCreatingServerListedPoweredOffIsResumedNotTakenForAWarmPoolServer() {
+        h = start(InFlightCreateStore.inMemory());
+        h.sim.timings().showCreatingServers(true);
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+        String name = h.createStore.load().get(0).serverName();
+        h.refresh();
+        assertThat(h.createStore.load()).as("still saved while listed off").hasSize(1);
+
+        h.restartProvider();
+        h.provider.refresh();
+
+        assertThat(h.group("ng1").targetSize()).isEqualTo(1);
+        assertThat(h.instance("ng1", name).state()).isEqualTo(InstanceState.CREATING);
+        h.settle();
+        assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);
+        assertThat(h.instance("ng1", name).state()).isEqualTo(InstanceState.RUNNING);
+        assertThat(h.createStore.load()).isEmpty();
     }
 
     @Test

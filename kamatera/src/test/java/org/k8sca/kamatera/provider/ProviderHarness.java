@@ -115,20 +115,22 @@ final class ProviderHarness implements AutoCloseable {
     }
 
     private KamateraCloudProvider newProvider(KamateraApi client, long nameSeed) {
-        Random names = new Random(nameSeed);
-        ProviderOptions providerOptions =
-                ProviderOptions.defaults()
-                        .withClock(clock)
-                        .withServerNames(
-                                new ServerNames(
-                                        () -> new UUID(names.nextLong(), names.nextLong())));
         return new KamateraCloudProvider(
-                config, client, providerOptions, nodeMetadata, createStore);
+                config, client, providerOptions(nameSeed), nodeMetadata, createStore);
+    }
+
+    private ProviderOptions providerOptions(long nameSeed) {
+        Random names = new Random(nameSeed);
+        return ProviderOptions.defaults()
+                .withClock(clock)
+                .withServerNames(
+                        new ServerNames(() -> new UUID(names.nextLong(), names.nextLong())));
     }
 
     /**
-     * Replaces the provider by a new one, as a restarted autoscaler would build it: a new API
-     * client (it knows no recent command), other server names, the same create store.
+     * Replaces the provider by a new one, started as a restarted autoscaler starts it (the import,
+     * then refreshes): a new API client (it knows no recent command), other server names, the same
+     * create store.
      */
     void restartProvider() {
         ClientOptions options =
@@ -139,8 +141,12 @@ final class ProviderHarness implements AutoCloseable {
                         .attemptTimeout(Duration.ofSeconds(10))
                         .build();
         provider =
-                newProvider(
-                        new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, options), seed + 1);
+                KamateraCloudProvider.start(
+                        config,
+                        new KamateraHttpApi(sim.baseUrl(), CLIENT_ID, SECRET, options),
+                        providerOptions(seed + 1),
+                        nodeMetadata,
+                        createStore);
     }
 
     /** Every refresh lists servers (min-refresh-interval=0s). */

@@ -97,14 +97,17 @@ class ManifestsTest {
     }
 
     @Test
-    void namedGrantsNameTheLeaseAndTheStatusConfigMap() {
+    void namedGrantsNameTheLeaseAndTheStatusAndCreatesConfigMaps() {
         Set<String> names = new TreeSet<>();
         manifests
                 .single(Role.class)
                 .getRules()
                 .forEach(rule -> names.addAll(rule.getResourceNames()));
         assertThat(names)
-                .containsExactlyInAnyOrder("cluster-autoscaler", "cluster-autoscaler-status");
+                .containsExactlyInAnyOrder(
+                        "cluster-autoscaler",
+                        "cluster-autoscaler-status",
+                        org.k8sca.kube.creates.CreatesConfigMap.DEFAULT_NAME);
     }
 
     @Test
