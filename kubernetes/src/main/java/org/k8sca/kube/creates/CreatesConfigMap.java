@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #load()} reads it (a missing ConfigMap means no creates) and skips an entry it cannot
  * read with a warning naming the ConfigMap and the key. {@link #save} replaces all keys, creating
- * the ConfigMap when needed; a 409 (written or created in between) is retried after a short wait,
- * a few times. Labels and annotations someone put on it are kept.
+ * the ConfigMap when needed; a 409 (written or created in between) is retried after a short wait, a
+ * few times. Labels and annotations someone put on it are kept.
  */
 public final class CreatesConfigMap {
     private static final Logger LOG = LoggerFactory.getLogger(CreatesConfigMap.class);
@@ -120,7 +120,8 @@ public final class CreatesConfigMap {
      * Replaces the saved creates with {@code creates}. A server name that cannot be a ConfigMap key
      * is left out with a warning.
      *
-     * @throws CreatesStoreException when the API refuses it, or conflicts persist after all attempts
+     * @throws CreatesStoreException when the API refuses it, or conflicts persist after all
+     *     attempts
      */
     public void save(List<SavedCreate> creates) {
         Map<String, String> data = new TreeMap<>();

@@ -91,7 +91,8 @@ class CreatesConfigMapTest {
     @Test
     void savedCreatesLoadBackAsTheyWere() {
         SavedCreate a = new SavedCreate("ng1-aaaaaaaaaaa", "ng1", T, Optional.of("123"));
-        SavedCreate b = new SavedCreate("ng2-bbbbbbbbbbb", "ng2", T.plusSeconds(5), Optional.empty());
+        SavedCreate b =
+                new SavedCreate("ng2-bbbbbbbbbbb", "ng2", T.plusSeconds(5), Optional.empty());
 
         store.save(List.of(b, a));
 
@@ -124,9 +125,18 @@ class CreatesConfigMapTest {
                 .withName(CreatesConfigMap.DEFAULT_NAME)
                 .edit(
                         cm -> {
-                            cm.getData().put("ng1-nogroup0000", "{\"requestedAt\":\"2026-01-01T00:00:00Z\"}");
-                            cm.getData().put("ng1-badtime0000", "{\"group\":\"ng1\",\"requestedAt\":\"yesterday\"}");
-                            cm.getData().put("ng1-fine0000000", "{\"group\":\"ng1\",\"requestedAt\":\"2026-01-01T00:00:00Z\"}");
+                            cm.getData()
+                                    .put(
+                                            "ng1-nogroup0000",
+                                            "{\"requestedAt\":\"2026-01-01T00:00:00Z\"}");
+                            cm.getData()
+                                    .put(
+                                            "ng1-badtime0000",
+                                            "{\"group\":\"ng1\",\"requestedAt\":\"yesterday\"}");
+                            cm.getData()
+                                    .put(
+                                            "ng1-fine0000000",
+                                            "{\"group\":\"ng1\",\"requestedAt\":\"2026-01-01T00:00:00Z\"}");
                             return cm;
                         });
 
@@ -157,7 +167,9 @@ class CreatesConfigMapTest {
 
         store.save(List.of(new SavedCreate("ng1-aaaaaaaaaaa", "ng1", T, Optional.of("9"))));
 
-        assertThat(store.load()).singleElement().satisfies(c -> assertThat(c.commandId()).contains("9"));
+        assertThat(store.load())
+                .singleElement()
+                .satisfies(c -> assertThat(c.commandId()).contains("9"));
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(200));
     }
 
@@ -189,11 +201,7 @@ class CreatesConfigMapTest {
                 .hasMessageContaining("kube-system/cluster-autoscaler-kamatera-creates")
                 .hasMessageContaining("forbidden here");
         assertThatThrownBy(
-                        () ->
-                                store.save(
-                                        List.of(
-                                                new SavedCreate(
-                                                        "a", "ng1", T, Optional.empty()))))
+                        () -> store.save(List.of(new SavedCreate("a", "ng1", T, Optional.empty()))))
                 .isInstanceOf(CreatesStoreException.class)
                 .hasMessageContaining("kube-system/cluster-autoscaler-kamatera-creates");
     }
