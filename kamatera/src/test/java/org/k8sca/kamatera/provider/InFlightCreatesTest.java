@@ -10,6 +10,7 @@ import org.k8sca.core.cloud.Instance;
 import org.k8sca.core.cloud.InstanceState;
 import org.k8sca.kamatera.sim.knobs.CommandKind;
 import org.k8sca.kamatera.sim.knobs.CreateFailureMode;
+import org.k8sca.kamatera.sim.knobs.DurationRange;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 
 import java.time.Duration;
@@ -201,6 +202,38 @@ class InFlightCreatesTest {
 
         assertThat(h.instance("ng1", "ng1-0000000late").state()).isEqualTo(InstanceState.RUNNING);
         assertThat(h.createStore.load()).isEmpty();
+    }
+
+    /**
+     * Found by the testkit's queue-404 scenario: a create whose command the queue still answers 404
+     * for after the client's grace was reported failed, the core fell back to another group, and
+     * the first server appeared anyway (a duplicate). It is now waited for by name.
+     */
+    @Test
+    void aCreateCommandStillUnknownToTheQueueAfterTheClientsGraceIsNotAFailure() {
+        h = start(InFlightCreateStore.inMemory());
+        h.sim.timings().duration(CommandKind.CREATE, DurationRange.fixed(Duration.ofMinutes(4)));
+        h.sim.faults().queue404Window(Duration.ofMinutes(3));
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+
+        h.clock.advance(Duration.ofSeconds(150));
+        h.refresh();
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
+                .satisfies(
+                        i -> {
+                            assertThat(i.state()).isEqualTo(InstanceState.CREATING);
+                            assertThat(i.hasError()).as("error: %s", i.error()).isFalse();
+                        });
+        assertThat(h.createStore.load()).as("still in flight").hasSize(1);
+
+        h.clock.advance(Duration.ofMinutes(2));
+        h.refresh();
+        assertThat(h.group("ng1").nodes())
+                .singleElement()
+                .satisfies(i -> assertThat(i.state()).isEqualTo(InstanceState.RUNNING));
+        assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);
     }
 
     @Test
