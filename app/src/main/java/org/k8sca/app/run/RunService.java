@@ -149,7 +149,8 @@ public final class RunService {
                                     kube.kubeClientQps(),
                                     kube.kubeClientBurst(),
                                     KubeClientSettings.DEFAULTS.requestRetryLimit(),
-                                    KubeClientSettings.DEFAULTS.requestTimeout()));
+                                    KubeClientSettings.DEFAULTS.requestTimeout(),
+                                    kube.kubernetesMaster()));
         } catch (IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return ExitCodes.USAGE;

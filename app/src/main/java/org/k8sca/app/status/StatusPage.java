@@ -24,7 +24,9 @@ public final class StatusPage implements LoopObserver {
     private final Clock clock;
     private final AtomicReference<ClusterStatus> latest = new AtomicReference<>();
 
-    /** @param clock the autoscaler's clock (the page shows ages on it, not on the wall clock) */
+    /**
+     * @param clock the autoscaler's clock (the page shows ages on it, not on the wall clock)
+     */
     public StatusPage(Clock clock) {
         this.clock = clock;
     }
