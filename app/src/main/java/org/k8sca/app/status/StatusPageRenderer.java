@@ -400,8 +400,16 @@ public final class StatusPageRenderer {
             html.append("<span><i class=\"swatch\" style=\"background:")
                     .append(s.colour())
                     .append("\"></i>")
-                    .append(Html.escape(s.label()))
-                    .append("</span>");
+                    .append(Html.escape(s.label()));
+            if (!samples.isEmpty()) {
+                // The latest value, as lines with equal values hide each other.
+                html.append(": <b data-field=\"latest-")
+                        .append(s.id())
+                        .append("\">")
+                        .append(s.value().applyAsInt(samples.get(samples.size() - 1)))
+                        .append("</b>");
+            }
+            html.append("</span>");
         }
         html.append("</p></section>\n");
     }

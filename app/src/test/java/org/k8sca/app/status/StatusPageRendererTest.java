@@ -295,6 +295,9 @@ class StatusPageRendererTest {
         assertThat(ys[2]).isLessThan(ys[0]);
         assertThat(html)
                 .contains("<polyline id=\"chart-pending\"", "<polyline id=\"chart-upcoming\"");
+        assertThat(html)
+                .contains("<b data-field=\"latest-chart-nodes\">4</b>")
+                .contains("<b data-field=\"latest-chart-pending\">0</b>");
         Matcher pending =
                 Pattern.compile("<polyline id=\"chart-pending\"[^>]* points=\"([^\"]*)\"")
                         .matcher(html);
