@@ -216,7 +216,11 @@ public final class StatusPage implements LoopObserver {
                         deletionsInProgress,
                         List.copyOf(events),
                         List.copyOf(history)));
-        objects = null; // not kept between loops: it holds every pod
+        // Not kept between loops: they hold every pod and node.
+        objects = null;
+        status = null;
+        scaleUp = null;
+        scaleDown = null;
     }
 
     private HistorySample sample(Instant at) {
