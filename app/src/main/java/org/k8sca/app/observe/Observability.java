@@ -166,21 +166,27 @@ public final class Observability implements AutoCloseable {
 
     /**
      * The Kamatera client's {@code ApiCallListener}: counts each call in the metrics and on the
-     * {@code /status} page.
+     * {@code /status} page (the page even when the metrics throw; the client logs what they threw).
      */
     public ApiCallListener kamateraApiListener() {
         ApiCallListener page = statusPage.apiCalls();
         return new ApiCallListener() {
             @Override
             public void onAttempt(AttemptEvent event) {
-                kamateraApiMetrics.onAttempt(event);
-                page.onAttempt(event);
+                try {
+                    kamateraApiMetrics.onAttempt(event);
+                } finally {
+                    page.onAttempt(event);
+                }
             }
 
             @Override
             public void onCall(CallEvent event) {
-                kamateraApiMetrics.onCall(event);
-                page.onCall(event);
+                try {
+                    kamateraApiMetrics.onCall(event);
+                } finally {
+                    page.onCall(event);
+                }
             }
         };
     }
