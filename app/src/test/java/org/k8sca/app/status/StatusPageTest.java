@@ -12,6 +12,12 @@ import org.k8sca.app.status.StatusModel.ScaleEvent;
 import org.k8sca.app.status.StatusModel.ScaleEvent.Kind;
 import org.k8sca.app.testing.MutableClock;
 import org.k8sca.core.clusterstate.Health;
+import org.k8sca.core.model.Pod;
+import org.k8sca.core.scaledown.ScaleDownPlan;
+import org.k8sca.core.scaledown.drain.NodeDrain;
+import org.k8sca.core.scaledown.explain.NodeExplanation;
+import org.k8sca.core.scaledown.simulation.NodeRemoval;
+import org.k8sca.core.scaledown.unneeded.SoftTaintPlan;
 import org.k8sca.core.scaleup.IncreaseAttempt;
 import org.k8sca.kube.objects.ClusterObjects;
 
@@ -160,6 +166,41 @@ class StatusPageTest {
                                 "db",
                                 StatusFixtures.update().events().get(0).message()));
         assertThat(loop().events()).allMatch(e -> e.time().equals(StatusFixtures.START));
+    }
+
+    @Test
+    void aDrainNamesThePodsToMove() {
+        Pod moved = Pod.builder("shop", "cart-9").uid("u9").build();
+        ScaleDownPlan plan =
+                new ScaleDownPlan(
+                        List.of(NodeExplanation.unneeded("web-2", StatusFixtures.START, 0.3)),
+                        List.of(),
+                        List.of(
+                                new NodeRemoval(
+                                        "web-2",
+                                        new NodeDrain(
+                                                List.of(moved), List.of(), List.of(), null, null),
+                                        Map.of("shop/cart-9", "web-3"),
+                                        false)),
+                        SoftTaintPlan.NONE,
+                        Optional.empty(),
+                        false);
+        page.loopStarted(clock.instant());
+        page.clusterObjects(StatusFixtures.objects());
+        page.scaleDown(plan);
+        page.loopFinished(clock.instant(), Duration.ZERO, Optional.empty());
+
+        assertThat(loop().events())
+                .extracting(ScaleEvent::kind, ScaleEvent::group, ScaleEvent::message)
+                .containsExactly(
+                        tuple(
+                                Kind.NODE_REMOVAL_STARTED,
+                                "web",
+                                "draining node web-2 (1 pod(s) to move)"));
+        assertThat(loop().nodes().orElseThrow().rows())
+                .filteredOn(n -> n.name().equals("web-2"))
+                .singleElement()
+                .matches(NodeRow::removing);
     }
 
     @Test
