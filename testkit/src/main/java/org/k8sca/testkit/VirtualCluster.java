@@ -79,6 +79,7 @@ public final class VirtualCluster implements AutoCloseable {
     private final VirtualKubelet kubelet;
     private final VirtualScheduler scheduler;
     private final WorkloadController workloads;
+    private final DaemonSetController daemonSets;
     private final DisruptionController disruptions;
     private final PdbWatch pdbWatch;
     private final List<LoopOutcome> outcomes = new ArrayList<>();
@@ -134,6 +135,7 @@ public final class VirtualCluster implements AutoCloseable {
         this.kubelet = new VirtualKubelet(client, sim, config, kubeletDelay);
         this.scheduler = new VirtualScheduler(client, reader);
         this.workloads = new WorkloadController(client);
+        this.daemonSets = new DaemonSetController(client);
         this.disruptions = new DisruptionController(client, reader);
         this.pdbWatch = new PdbWatch(client, api);
         startAutoscaler();
@@ -196,13 +198,14 @@ public final class VirtualCluster implements AutoCloseable {
 
     /**
      * Advances the clock by one step, then runs, in order: the kubelet (servers → Nodes), the
-     * scheduler, the workload controller, the disruption controller, one autoscaler loop (after its
-     * informers caught up) and one actuator tick.
+     * DaemonSet controller, the scheduler, the workload controller, the disruption controller, one
+     * autoscaler loop (after its informers caught up) and one actuator tick.
      */
     public void step() {
         manual.advance(stepSize);
         Instant now = clock.instant();
         kubelet.sync(now);
+        daemonSets.reconcile(now);
         scheduler.schedule(now);
         workloads.reconcile(now);
         disruptions.sync();
@@ -242,6 +245,21 @@ public final class VirtualCluster implements AutoCloseable {
     /** Creates or resizes a workload; its pods appear at the next step. */
     public void apply(Workload workload) {
         workloads.apply(workload, clock.instant());
+    }
+
+    /** Creates a DaemonSet; its pods appear on the nodes at the next step. */
+    public void apply(DaemonSetWorkload daemonSet) {
+        daemonSets.apply(daemonSet, clock.instant());
+    }
+
+    /** Creates a Job; its pods appear at the next step. */
+    public void apply(JobWorkload job) {
+        workloads.apply(job, clock.instant());
+    }
+
+    /** The controller of the workloads and Jobs (e.g. how many pods of a Job succeeded). */
+    public WorkloadController workloads() {
+        return workloads;
     }
 
     /**
