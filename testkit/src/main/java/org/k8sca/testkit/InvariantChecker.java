@@ -101,7 +101,7 @@ public final class InvariantChecker {
 
     List<String> targetSizes() {
         List<String> out = new ArrayList<>();
-        for (NodeGroup g : cluster.assembly().provider().nodeGroups()) {
+        for (NodeGroup g : cluster.lastActedAssembly().provider().nodeGroups()) {
             try {
                 int target = g.targetSize();
                 if (target < g.minSize() || target > g.maxSize()) {
@@ -193,7 +193,7 @@ public final class InvariantChecker {
 
     /** A group below its max size whose empty template node takes {@code pod}. */
     private Optional<String> fittingGroup(Pod pod) {
-        for (NodeGroup g : cluster.assembly().provider().nodeGroups()) {
+        for (NodeGroup g : cluster.lastActedAssembly().provider().nodeGroups()) {
             try {
                 if (g.targetSize() >= g.maxSize()) {
                     continue;
