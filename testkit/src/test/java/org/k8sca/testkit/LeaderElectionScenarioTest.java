@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kube.election.LeaderElection;
@@ -301,6 +302,29 @@ class LeaderElectionScenarioTest {
         assertThat(cluster.simulator().journal(Endpoint.CREATE_SERVER)).hasSize(1);
         assertThat(leader.instance.actedSteps()).as("never again").last().isEqualTo(lastOfOld);
         assertThat(leaseHolder()).isEqualTo(follower.name);
+        assertNeverBothActedInOneStep();
+    }
+
+    @Disabled(
+            "defect: kube.election.LeaderElection trusts fabric8's LeaderElector to end the"
+                    + " leadership, but its renew loop only retries KubernetesClientException; a"
+                    + " renewal failing otherwise (here: the Lease client was closed) silently ends"
+                    + " the loop, isLeading() stays true and onLost never runs, so the old leader"
+                    + " keeps acting after the follower took over. A fix: LeaderElection tracks its"
+                    + " last successful renewal (e.g. a delegating Lock) and stops leading, calling"
+                    + " onLost, once the renew deadline passed without one.")
+    @Test
+    void aLeaderWhoseRenewalsFailWithoutAnApiErrorStillStopsActing() throws Exception {
+        startTwoContenders();
+        Contender leader = leader();
+        Contender follower = other(leader);
+        cluster.run(Duration.ofMinutes(1));
+
+        leader.leaseClient.close();
+        stepUntil("the follower leads", follower::leads);
+        stepUntil("the follower acts", () -> !follower.instance.actedSteps().isEmpty());
+
+        assertThat(leader.leads()).as("the old leader still believes it leads").isFalse();
         assertNeverBothActedInOneStep();
     }
 }
