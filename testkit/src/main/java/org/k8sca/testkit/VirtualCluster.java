@@ -206,7 +206,8 @@ public final class VirtualCluster implements AutoCloseable {
     /**
      * Advances the clock by one step, then runs, in order: the kubelet (servers → Nodes), the
      * DaemonSet controller, the scheduler, the workload controller, the disruption controller, one
-     * autoscaler loop (after its informers caught up) and one actuator tick.
+     * autoscaler loop (after its informers caught up) and one actuator tick; then the turn of each
+     * {@link #addAutoscaler added} autoscaler.
      */
     public void step() {
         manual.advance(stepSize);
