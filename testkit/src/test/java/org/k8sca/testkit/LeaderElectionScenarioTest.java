@@ -218,6 +218,9 @@ class LeaderElectionScenarioTest {
         assertThat(leader.instance.actedSteps())
                 .as("the leader acted in every step")
                 .hasSize(cluster.steps());
+        assertThat(leader.instance.turns())
+                .as("still leading after each of its loops")
+                .allMatch(AutoscalerInstance.Turn::mayActAfter);
         assertThat(follower.instance.turns()).hasSize(cluster.steps());
         assertThat(follower.instance.actedSteps()).as("the follower never acted").isEmpty();
         assertNeverBothActedInOneStep();
