@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import org.k8sca.app.decide.DecisionSettings;
+import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.app.loop.LoopOutcome;
 import org.k8sca.app.observe.EventsObserver;
 import org.k8sca.app.run.AutoscalerAssembly;
@@ -45,6 +46,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A whole virtual cluster on one {@link ManualClock}: the mock API server (PDB-aware evictions),
@@ -82,10 +84,12 @@ public final class VirtualCluster implements AutoCloseable {
     private final DisruptionController disruptions;
     private final PdbWatch pdbWatch;
     private final List<LoopOutcome> outcomes = new ArrayList<>();
+    private final List<LoopObserver> extraObservers;
 
     private VirtualCluster(Builder b) throws Exception {
         this.manual = new ManualClock(b.start);
         this.clock = manual.withZone(ZoneOffset.UTC);
+        this.extraObservers = List.copyOf(b.observers.apply(clock));
         this.stepSize = b.step;
         this.settings = b.settings;
         this.kubeletDelay = b.kubeletDelay;
@@ -160,6 +164,9 @@ public final class VirtualCluster implements AutoCloseable {
                         EventRecorder.DEFAULT_QUEUE_CAPACITY);
         AutoscalerEvents events =
                 new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
+        List<LoopObserver> observers = new ArrayList<>();
+        observers.add(new EventsObserver(events, 0));
+        observers.addAll(extraObservers);
         assembly =
                 new AutoscalerAssembly(
                         settings,
@@ -169,7 +176,7 @@ public final class VirtualCluster implements AutoCloseable {
                         providerOptions,
                         client,
                         clock,
-                        List.of(new EventsObserver(events, 0)),
+                        observers,
                         events);
         assembly.view().start(Duration.ofSeconds(20));
     }
@@ -437,6 +444,7 @@ public final class VirtualCluster implements AutoCloseable {
         private DecisionSettings settings = DecisionSettings.DEFAULTS;
         private String clusterName = "c1";
         private long seed = 1;
+        private Function<Clock, List<? extends LoopObserver>> observers = c -> List.of();
         private final Map<String, String> groups = new LinkedHashMap<>();
 
         private Builder() {}
@@ -488,6 +496,16 @@ public final class VirtualCluster implements AutoCloseable {
 
         public Builder seed(long v) {
             seed = v;
+            return this;
+        }
+
+        /**
+         * More loop observers for the autoscaler, after its events observer (e.g. the status page
+         * or a decision printer). {@code factory} is called once, with the cluster's virtual clock;
+         * the observers it returns survive {@link VirtualCluster#restartAutoscaler()}.
+         */
+        public Builder observers(Function<Clock, List<? extends LoopObserver>> factory) {
+            observers = Objects.requireNonNull(factory, "observers");
             return this;
         }
 
