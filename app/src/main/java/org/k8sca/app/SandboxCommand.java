@@ -82,7 +82,7 @@ final class SandboxCommand implements Callable<Integer> {
             defaultValue = "0",
             description =
                     "Also show the autoscaler's own log lines (klog format, on stderr) at this"
-                            + " verbosity; -v alone means 1. Default: decisions only.")
+                            + " verbosity; -v alone means 1. Default: only their warnings and errors.")
     int verbosity;
 
     private final PrintStream out;
