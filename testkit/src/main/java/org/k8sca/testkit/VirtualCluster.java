@@ -10,6 +10,7 @@ import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.app.loop.LoopOutcome;
 import org.k8sca.app.observe.EventsObserver;
 import org.k8sca.app.run.AutoscalerAssembly;
+import org.k8sca.kamatera.api.ApiCallListener;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.http.ClientOptions;
 import org.k8sca.kamatera.api.http.KamateraHttpApi;
@@ -131,6 +132,7 @@ public final class VirtualCluster implements AutoCloseable {
                                 .sleeper(manual::advance)
                                 .rateLimit(0, 1)
                                 .attemptTimeout(Duration.ofSeconds(10))
+                                .listener(b.apiCallListener)
                                 .build());
         // One generator for the life of the cluster: a restarted autoscaler must not repeat names.
         this.serverNames = new Random(b.seed);
@@ -445,6 +447,7 @@ public final class VirtualCluster implements AutoCloseable {
         private String clusterName = "c1";
         private long seed = 1;
         private Function<Clock, List<? extends LoopObserver>> observers = c -> List.of();
+        private ApiCallListener apiCallListener = ApiCallListener.NONE;
         private final Map<String, String> groups = new LinkedHashMap<>();
 
         private Builder() {}
@@ -506,6 +509,15 @@ public final class VirtualCluster implements AutoCloseable {
          */
         public Builder observers(Function<Clock, List<? extends LoopObserver>> factory) {
             observers = Objects.requireNonNull(factory, "observers");
+            return this;
+        }
+
+        /**
+         * Told about every call of the autoscaler's Kamatera client (e.g. the status page's API
+         * section); default: nobody.
+         */
+        public Builder apiCallListener(ApiCallListener v) {
+            apiCallListener = Objects.requireNonNull(v, "apiCallListener");
             return this;
         }
 
