@@ -37,8 +37,8 @@ public final class Sandbox implements AutoCloseable {
         StatusPage[] page = new StatusPage[1];
         DecisionPrinter[] decisions = new DecisionPrinter[1];
         Narrator[] lines = new Narrator[1];
-        // The observers need the cluster's clock and the printer a way to name a node's group;
-        // both exist only once the cluster is built, which calls this factory first.
+        // The cluster's builder makes the observers with the cluster's virtual clock (before the
+        // cluster exists); keep them for the status server and the closing line below.
         this.cluster =
                 DemoCluster.builder(
                                 options.seed(),
