@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import org.k8sca.app.decide.DecisionSettings;
+import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.app.loop.LoopOutcome;
 import org.k8sca.app.observe.EventsObserver;
 import org.k8sca.app.run.AutoscalerAssembly;
+import org.k8sca.kamatera.api.ApiCallListener;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.http.ClientOptions;
 import org.k8sca.kamatera.api.http.KamateraHttpApi;
@@ -45,6 +47,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A whole virtual cluster on one {@link ManualClock}: the mock API server (PDB-aware evictions),
@@ -90,10 +93,12 @@ public final class VirtualCluster implements AutoCloseable {
     private AutoscalerInstance lastActedOther;
 
     private volatile int steps;
+    private final List<LoopObserver> extraObservers;
 
     private VirtualCluster(Builder b) throws Exception {
         this.manual = new ManualClock(b.start);
         this.clock = manual.withZone(ZoneOffset.UTC);
+        this.extraObservers = List.copyOf(b.observers.apply(clock));
         this.stepSize = b.step;
         this.settings = b.settings;
         this.kubeletDelay = b.kubeletDelay;
@@ -135,6 +140,7 @@ public final class VirtualCluster implements AutoCloseable {
                                 .sleeper(manual::advance)
                                 .rateLimit(0, 1)
                                 .attemptTimeout(Duration.ofSeconds(10))
+                                .listener(b.apiCallListener)
                                 .build());
         // One generator for the life of the cluster: a restarted autoscaler must not repeat names.
         this.serverNames = new Random(b.seed);
@@ -169,6 +175,9 @@ public final class VirtualCluster implements AutoCloseable {
                         EventRecorder.DEFAULT_QUEUE_CAPACITY);
         AutoscalerEvents events =
                 new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
+        List<LoopObserver> observers = new ArrayList<>();
+        observers.add(new EventsObserver(events, 0));
+        observers.addAll(extraObservers);
         assembly =
                 new AutoscalerAssembly(
                         settings,
@@ -178,7 +187,7 @@ public final class VirtualCluster implements AutoCloseable {
                         providerOptions,
                         client,
                         clock,
-                        List.of(new EventsObserver(events, 0)),
+                        observers,
                         events);
         assembly.view().start(Duration.ofSeconds(20));
     }
@@ -546,6 +555,8 @@ public final class VirtualCluster implements AutoCloseable {
         private DecisionSettings settings = DecisionSettings.DEFAULTS;
         private String clusterName = "c1";
         private long seed = 1;
+        private Function<Clock, List<? extends LoopObserver>> observers = c -> List.of();
+        private ApiCallListener apiCallListener = ApiCallListener.NONE;
         private final Map<String, String> groups = new LinkedHashMap<>();
 
         private Builder() {}
@@ -597,6 +608,25 @@ public final class VirtualCluster implements AutoCloseable {
 
         public Builder seed(long v) {
             seed = v;
+            return this;
+        }
+
+        /**
+         * More loop observers for the autoscaler, after its events observer (e.g. the status page
+         * or a decision printer). {@code factory} is called once, with the cluster's virtual clock;
+         * the observers it returns survive {@link VirtualCluster#restartAutoscaler()}.
+         */
+        public Builder observers(Function<Clock, List<? extends LoopObserver>> factory) {
+            observers = Objects.requireNonNull(factory, "observers");
+            return this;
+        }
+
+        /**
+         * Told about every call of the autoscaler's Kamatera client (e.g. the status page's API
+         * section); default: nobody.
+         */
+        public Builder apiCallListener(ApiCallListener v) {
+            apiCallListener = Objects.requireNonNull(v, "apiCallListener");
             return this;
         }
 
