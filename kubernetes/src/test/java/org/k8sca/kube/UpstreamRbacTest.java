@@ -65,7 +65,9 @@ class UpstreamRbacTest {
         admin = api.adminClient();
         client = api.client();
         api.enforceRbac(UpstreamRbac.RULES);
-        tainter = new KubeNodeTainter(client, time, time, Duration.ofMillis(750), Duration.ofSeconds(5));
+        tainter =
+                new KubeNodeTainter(
+                        client, time, time, Duration.ofMillis(750), Duration.ofSeconds(5));
         cordon = new AutoscalerCordon(client, tainter);
         EventSink events =
                 new EventSink() {
@@ -73,7 +75,12 @@ class UpstreamRbacTest {
                     public void nodeEvent(
                             String nodeName, boolean warning, String reason, String message) {
                         nodeEvents.add(
-                                nodeName + " " + (warning ? "Warning " : "Normal ") + reason + ": " + message);
+                                nodeName
+                                        + " "
+                                        + (warning ? "Warning " : "Normal ")
+                                        + reason
+                                        + ": "
+                                        + message);
                     }
 
                     @Override
@@ -159,7 +166,8 @@ class UpstreamRbacTest {
                 r -> "PUT".equals(r.getMethod()) && r.getPath().startsWith("/api/v1/nodes/n1"),
                 () ->
                         api.mergePatchDirectly(
-                                "/api/v1/nodes/n1", "{\"metadata\":{\"labels\":{\"by\":\"kubectl\"}}}"));
+                                "/api/v1/nodes/n1",
+                                "{\"metadata\":{\"labels\":{\"by\":\"kubectl\"}}}"));
 
         ops.taintToBeDeleted("n1", NOW, true);
 
@@ -208,10 +216,16 @@ class UpstreamRbacTest {
         assertThat(get("n2")).isNotNull();
         assertThat(nodeEvents)
                 .hasSize(2)
-                .allMatch(e -> e.contains("Warning " + KubeClusterOperations.NODE_DELETE_FORBIDDEN_REASON))
+                .allMatch(
+                        e ->
+                                e.contains(
+                                        "Warning "
+                                                + KubeClusterOperations
+                                                        .NODE_DELETE_FORBIDDEN_REASON))
                 .anyMatch(e -> e.startsWith("n1 ") && e.contains("kubectl delete node n1"));
         // One attempt per node, never a retry.
-        assertThat(api.forbidden()).containsExactly("DELETE /api/v1/nodes/n1", "DELETE /api/v1/nodes/n2");
+        assertThat(api.forbidden())
+                .containsExactly("DELETE /api/v1/nodes/n1", "DELETE /api/v1/nodes/n2");
     }
 
     @Test
@@ -243,7 +257,8 @@ class UpstreamRbacTest {
             Eventually.await("leading", election::isLeading);
             Eventually.await(
                     "renewed twice", () -> writesTo("/leases/cluster-autoscaler").size() >= 2);
-            Lease held = admin.leases().inNamespace("kube-system").withName("cluster-autoscaler").get();
+            Lease held =
+                    admin.leases().inNamespace("kube-system").withName("cluster-autoscaler").get();
             assertThat(held.getSpec().getHolderIdentity()).isEqualTo("me");
             assertThat(held.getSpec().getLeaseDurationSeconds()).isEqualTo(3);
         } finally {
@@ -253,12 +268,12 @@ class UpstreamRbacTest {
                 "released",
                 () ->
                         admin.leases()
-                                        .inNamespace("kube-system")
-                                        .withName("cluster-autoscaler")
-                                        .get()
-                                        .getSpec()
-                                        .getHolderIdentity()
-                                == null
+                                                .inNamespace("kube-system")
+                                                .withName("cluster-autoscaler")
+                                                .get()
+                                                .getSpec()
+                                                .getHolderIdentity()
+                                        == null
                                 || admin.leases()
                                         .inNamespace("kube-system")
                                         .withName("cluster-autoscaler")
@@ -267,7 +282,8 @@ class UpstreamRbacTest {
                                         .getHolderIdentity()
                                         .isEmpty());
         assertThat(api.forbidden()).isEmpty();
-        assertThat(writesTo("/leases")).allMatch(r -> r.startsWith("PUT ") || r.startsWith("POST "));
+        assertThat(writesTo("/leases"))
+                .allMatch(r -> r.startsWith("PUT ") || r.startsWith("POST "));
     }
 
     @Test
@@ -294,8 +310,8 @@ class UpstreamRbacTest {
     }
 
     /**
-     * Everything the module does, as in {@link ApiPermissionsTest}, under upstream's rules: the only
-     * refusal is the Node deletion, and it is handled.
+     * Everything the module does, as in {@link ApiPermissionsTest}, under upstream's rules: the
+     * only refusal is the Node deletion, and it is handled.
      */
     @Test
     void theOnlyCallUpstreamRulesRefuseIsNodeDeletion() throws Exception {

@@ -18,8 +18,8 @@ import java.util.Objects;
 /**
  * Every write the autoscaler makes to a Node (taints, cordon, the cordon mark, the provider ID) as
  * a read followed by an update (PUT) that carries the {@code resourceVersion} read, as upstream
- * does. A concurrent writer makes the API answer 409 Conflict instead of one change silently
- * losing the other; a conflict is retried on a fresh read after {@code retryInterval} until {@code
+ * does. A concurrent writer makes the API answer 409 Conflict instead of one change silently losing
+ * the other; a conflict is retried on a fresh read after {@code retryInterval} until {@code
  * retryTimeout} has passed (upstream: every 750 ms for up to 5 s).
  *
  * <p>Why update and never patch: upstream's RBAC grants {@code nodes: update} but not {@code

@@ -73,9 +73,13 @@ public record ApiRequest(
 
     /** How the API server words a refusal. */
     String forbiddenMessage(String user) {
-        String object = resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
+        String object =
+                resource.contains("/") ? resource.substring(0, resource.indexOf('/')) : resource;
         String subject = name.isEmpty() ? object : object + " \"" + name + "\"";
-        String scope = namespace.isEmpty() ? "at the cluster scope" : "in the namespace \"" + namespace + "\"";
+        String scope =
+                namespace.isEmpty()
+                        ? "at the cluster scope"
+                        : "in the namespace \"" + namespace + "\"";
         return subject
                 + " is forbidden: User \""
                 + user

@@ -56,15 +56,16 @@ class MockApiServerRbacTest {
                 .isTrue();
         assertThat(named.allows(new ApiRequest("get", "", "configmaps", "kube-system", "other")))
                 .isFalse();
-        assertThat(named.allows(new ApiRequest("get", "", "configmaps", "default", "s")))
-                .isFalse();
+        assertThat(named.allows(new ApiRequest("get", "", "configmaps", "default", "s"))).isFalse();
         assertThat(named.allows(new ApiRequest("delete", "", "configmaps", "kube-system", "s")))
                 .isFalse();
         // A create carries no name, so a rule limited to names cannot allow it.
         assertThat(
                         RbacRule.namespaced("kube-system", "", "configmaps", "create")
                                 .named("s")
-                                .allows(new ApiRequest("create", "", "configmaps", "kube-system", "")))
+                                .allows(
+                                        new ApiRequest(
+                                                "create", "", "configmaps", "kube-system", "")))
                 .isFalse();
         assertThat(
                         RbacRule.cluster("", "nodes", "get")
@@ -79,7 +80,12 @@ class MockApiServerRbacTest {
                 KubernetesClient client = api.client()) {
             api.enforceRbac(UpstreamRbac.RULES);
             admin.nodes()
-                    .resource(new NodeBuilder().withNewMetadata().withName("n1").endMetadata().build())
+                    .resource(
+                            new NodeBuilder()
+                                    .withNewMetadata()
+                                    .withName("n1")
+                                    .endMetadata()
+                                    .build())
                     .create();
 
             assertThat(client.nodes().withName("n1").get()).isNotNull();

@@ -41,8 +41,7 @@ public final class UpstreamRbac {
                     RbacRule.cluster("storage.k8s.io", "csidrivers", "watch", "list", "get"),
                     RbacRule.cluster(
                             "storage.k8s.io", "csistoragecapacities", "watch", "list", "get"),
-                    RbacRule.cluster(
-                            "storage.k8s.io", "volumeattachments", "watch", "list", "get"),
+                    RbacRule.cluster("storage.k8s.io", "volumeattachments", "watch", "list", "get"),
                     RbacRule.cluster("batch", "jobs", "get", "list", "watch", "patch"),
                     RbacRule.cluster("extensions", "jobs", "get", "list", "watch", "patch"),
                     RbacRule.cluster("coordination.k8s.io", "leases", "create"),
@@ -53,7 +52,8 @@ public final class UpstreamRbac {
                     RbacRule.cluster("resource.k8s.io", "resourceclaims", "watch", "list", "get"),
                     // Role cluster-autoscaler in kube-system
                     RbacRule.namespaced(NAMESPACE, "", "configmaps", "create", "list", "watch"),
-                    RbacRule.namespaced(NAMESPACE, "", "configmaps", "delete", "get", "update", "watch")
+                    RbacRule.namespaced(
+                                    NAMESPACE, "", "configmaps", "delete", "get", "update", "watch")
                             .named(
                                     "cluster-autoscaler-status",
                                     "cluster-autoscaler-priority-expander"));
