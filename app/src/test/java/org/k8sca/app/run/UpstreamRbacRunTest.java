@@ -93,7 +93,8 @@ class UpstreamRbacRunTest {
             Path kubeconfig = kubeconfig(api.baseUrl());
             Path ini = dir.resolve("cloud.ini");
             Files.writeString(
-                    ini, SimulatorCloudConfig.ini(sim.baseUrl(), CLIENT_ID, SECRET, "#!/bin/sh\n", 2));
+                    ini,
+                    SimulatorCloudConfig.ini(sim.baseUrl(), CLIENT_ID, SECRET, "#!/bin/sh\n", 2));
 
             RunService service =
                     new RunService(
@@ -123,9 +124,7 @@ class UpstreamRbacRunTest {
                                 .withName("cluster-autoscaler")
                                 .get();
                 assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
-                Eventually.await(
-                        "the Node deletion was tried",
-                        () -> !api.forbidden().isEmpty());
+                Eventually.await("the Node deletion was tried", () -> !api.forbidden().isEmpty());
                 Eventually.await(
                         "a warning event on the Node left behind",
                         () ->
@@ -152,16 +151,21 @@ class UpstreamRbacRunTest {
                         "the status ConfigMap reports group ng1",
                         () -> {
                             ConfigMap cm = statusConfigMap(admin);
-                            return cm != null
-                                    && cm.getData().get("status").contains("- name: ng1");
+                            return cm != null && cm.getData().get("status").contains("- name: ng1");
                         });
                 // A few more loops with the leftover Node around.
-                long loops = api.requests().stream().filter(r -> r.contains("/configmaps/cluster-autoscaler-status")).count();
+                long loops =
+                        api.requests().stream()
+                                .filter(r -> r.contains("/configmaps/cluster-autoscaler-status"))
+                                .count();
                 Eventually.await(
                         "three more status writes",
                         () ->
                                 api.requests().stream()
-                                                .filter(r -> r.contains("/configmaps/cluster-autoscaler-status"))
+                                                .filter(
+                                                        r ->
+                                                                r.contains(
+                                                                        "/configmaps/cluster-autoscaler-status"))
                                                 .count()
                                         >= loops + 6);
 
