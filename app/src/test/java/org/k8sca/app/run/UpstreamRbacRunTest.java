@@ -25,6 +25,8 @@ import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.LogCapture;
 import org.k8sca.kube.testing.MockApiServer;
 import org.k8sca.kube.testing.UpstreamRbac;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,11 +40,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * "Migrate: change the image and nothing else": the real {@code run}, on the real clock, against
@@ -147,27 +151,30 @@ class UpstreamRbacRunTest {
                 pendingPod(admin);
                 Eventually.await(
                         "a server is created", () -> sim.requestCount(Endpoint.CREATE_SERVER) >= 1);
+                // The status after the scale-up: the leftover Node counts as being deleted (not
+                // unready, so the cluster stays healthy) and is no member of ng1, whose one server
+                // is the new one (no Node yet).
+                AtomicReference<Map<String, Object>> doc = new AtomicReference<>();
                 Eventually.await(
-                        "the status ConfigMap reports group ng1",
+                        "the status ConfigMap reports ng1's new target",
                         () -> {
-                            ConfigMap cm = statusConfigMap(admin);
-                            return cm != null && cm.getData().get("status").contains("- name: ng1");
+                            doc.set(statusDocument(admin));
+                            return doc.get() != null
+                                    && Integer.valueOf(1)
+                                            .equals(
+                                                    path(doc.get(), "nodeGroups", 0, "health")
+                                                            .get("cloudProviderTarget"));
                         });
-                // A few more loops with the leftover Node around.
-                long loops =
-                        api.requests().stream()
-                                .filter(r -> r.contains("/configmaps/cluster-autoscaler-status"))
-                                .count();
-                Eventually.await(
-                        "three more status writes",
-                        () ->
-                                api.requests().stream()
-                                                .filter(
-                                                        r ->
-                                                                r.contains(
-                                                                        "/configmaps/cluster-autoscaler-status"))
-                                                .count()
-                                        >= loops + 6);
+                Map<String, Object> cluster = path(doc.get(), "clusterWide", "health");
+                assertThat(cluster.get("status")).isEqualTo("Healthy");
+                Map<String, Object> registered =
+                        path(doc.get(), "clusterWide", "health", "nodeCounts", "registered");
+                assertThat(registered.get("beingDeleted")).isEqualTo(1);
+                assertThat(path(registered, "unready").get("total")).isEqualTo(0);
+                Map<String, Object> ng1 = path(doc.get(), "nodeGroups", 0);
+                assertThat(ng1.get("name")).isEqualTo("ng1");
+                assertThat(path(ng1, "health", "nodeCounts", "registered").get("total"))
+                        .isEqualTo(0);
 
                 service.stop();
                 assertThat(status.get(30, TimeUnit.SECONDS)).as(err()).isEqualTo(ExitCodes.OK);
@@ -250,6 +257,33 @@ class UpstreamRbacRunTest {
                                 .endStatus()
                                 .build())
                 .create();
+    }
+
+    /** The status ConfigMap's document, parsed; null while there is none. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statusDocument(KubernetesClient client) {
+        ConfigMap cm = statusConfigMap(client);
+        if (cm == null || cm.getData() == null || !cm.getData().containsKey("status")) {
+            return null;
+        }
+        return (Map<String, Object>)
+                new Load(LoadSettings.builder().build()).loadFromString(cm.getData().get("status"));
+    }
+
+    /** The map at {@code keys} (map keys and list indexes) under {@code root}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> path(Map<String, Object> root, Object... keys) {
+        Object at = root;
+        for (Object key : keys) {
+            at =
+                    key instanceof Integer i
+                            ? ((List<Object>) at).get(i)
+                            : ((Map<String, Object>) at).get(key);
+            if (at == null) {
+                throw new AssertionError("no " + key + " in the status document: " + root);
+            }
+        }
+        return (Map<String, Object>) at;
     }
 
     private static ConfigMap statusConfigMap(KubernetesClient client) {
