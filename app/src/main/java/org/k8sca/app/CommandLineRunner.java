@@ -50,7 +50,7 @@ final class CommandLineRunner {
         commandLine.addSubcommand(new RunCommand(err, env));
         commandLine.addSubcommand(new ValidateConfigCommand(out, err, env));
         commandLine.addSubcommand(new SimulateCommand(out, err, env, Clock.systemUTC()));
-        commandLine.addSubcommand(new SandboxCommand());
+        commandLine.addSubcommand(new SandboxCommand(out, err, SandboxCommand::fromClasspath));
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Go's pflag, which the upstream autoscaler uses, lets a repeated flag override the earlier
         // one and knows nothing of "@file" argument files; behave the same.

@@ -11,7 +11,7 @@ public final class ExitCodes {
     /** The input was read but is wrong (for validate-config: the file has problems). */
     public static final int INVALID_INPUT = 1;
 
-    /** Bad arguments, an unreadable file, or a subcommand that does not exist yet. */
+    /** Bad arguments, an unreadable file, or a subcommand this build does not contain. */
     public static final int USAGE = 2;
 
     /** An unexpected failure inside the program: a bug, never a user mistake. */

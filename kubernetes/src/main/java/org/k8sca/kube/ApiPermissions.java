@@ -7,6 +7,10 @@ import java.util.Set;
  * Every Kubernetes API call this module makes, as RBAC rules: the least privilege the deployment's
  * ClusterRole must grant for it. A test runs the view and every cluster operation against the mock
  * API server and checks that the requests it sees are exactly these, so the list cannot drift.
+ *
+ * <p>Upstream's example RBAC (which an operator migrating from it keeps) grants all of these but
+ * {@code nodes: delete}; a test runs the same calls under upstream's rules and checks that this is
+ * the only refusal, and that it is handled.
  */
 public final class ApiPermissions {
 
@@ -28,12 +32,12 @@ public final class ApiPermissions {
     /** The rules, grouped by what needs them. */
     public static final List<Rule> RULES =
             List.of(
-                    // The cluster view's informers.
+                    // The cluster view's informers; nodes are written with get + update (taints,
+                    // cordon, provider ID) and deleted after their server. Upstream's example RBAC
+                    // has all of this except nodes: delete; without it the Node is left behind
+                    // (KubeClusterOperations.deleteNodeObject).
                     new Rule("", "pods", Set.of("list", "watch", "get")),
-                    new Rule(
-                            "",
-                            "nodes",
-                            Set.of("list", "watch", "get", "update", "patch", "delete")),
+                    new Rule("", "nodes", Set.of("list", "watch", "get", "update", "delete")),
                     new Rule("", "namespaces", READ),
                     new Rule("", "replicationcontrollers", READ),
                     new Rule("", "persistentvolumeclaims", READ),
@@ -56,8 +60,9 @@ public final class ApiPermissions {
                     // Events on nodes and pods (kube.actuation) and on the status ConfigMap; each
                     // is a new object.
                     new Rule("", "events", Set.of("create")),
-                    // Leader election (kube.election): fabric8 renews the Lease with a patch.
-                    new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "patch")));
+                    // Leader election (kube.election): the Lease is created once, then read and
+                    // updated.
+                    new Rule("coordination.k8s.io", "leases", Set.of("get", "create", "update")));
 
     private ApiPermissions() {}
 }

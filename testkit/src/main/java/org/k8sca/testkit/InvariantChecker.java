@@ -3,6 +3,7 @@ package org.k8sca.testkit;
 import org.k8sca.core.cloud.CloudProviderException;
 import org.k8sca.core.cloud.NodeGroup;
 import org.k8sca.core.cloud.NodeTemplate;
+import org.k8sca.core.model.Node;
 import org.k8sca.core.model.Pod;
 import org.k8sca.core.scheduling.PredicateChecker;
 import org.k8sca.core.snapshot.ClusterSnapshot;
@@ -10,7 +11,9 @@ import org.k8sca.kamatera.config.NodeGroupConfig;
 import org.k8sca.kamatera.sim.model.CommandView;
 import org.k8sca.kamatera.sim.model.ServerState;
 import org.k8sca.kamatera.sim.model.ServerView;
+import org.k8sca.kube.objects.ClusterObjects;
 import org.k8sca.kube.objects.ObservedPod;
+import org.k8sca.kube.objects.SchedulingState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +34,9 @@ import java.util.Set;
  *   <li>no eviction broke a PodDisruptionBudget (checked after every step);
  *   <li>every group's target size is within [min, max];
  *   <li>no pod that fits an empty node of a group with room to grow has been pending longer than
- *       the provisioning time (max node provision time, plus the kubelet's delay and two steps).
+ *       the provisioning time (max node provision time, plus the kubelet's delay and two steps);
+ *   <li>no DaemonSet pod has been pending for more than two steps while its node is Ready: a node
+ *       the autoscaler filled without leaving room for its DaemonSets.
  * </ol>
  */
 public final class InvariantChecker {
@@ -48,6 +53,7 @@ public final class InvariantChecker {
         out.addAll(cluster.pdbBreaches());
         out.addAll(targetSizes());
         out.addAll(stuckPods());
+        out.addAll(pendingDaemonSetPods());
         return out;
     }
 
@@ -95,7 +101,7 @@ public final class InvariantChecker {
 
     List<String> targetSizes() {
         List<String> out = new ArrayList<>();
-        for (NodeGroup g : cluster.assembly().provider().nodeGroups()) {
+        for (NodeGroup g : cluster.lastActedAssembly().provider().nodeGroups()) {
             try {
                 int target = g.targetSize();
                 if (target < g.minSize() || target > g.maxSize()) {
@@ -149,9 +155,45 @@ public final class InvariantChecker {
         return out;
     }
 
+    List<String> pendingDaemonSetPods() {
+        List<String> out = new ArrayList<>();
+        Duration patience = cluster.stepSize().multipliedBy(2);
+        Instant now = cluster.now();
+        Map<String, Instant> since = cluster.scheduler().pendingSince();
+        ClusterObjects objects = cluster.objects();
+        Set<String> readyNodes = new HashSet<>();
+        for (Node n : objects.nodes()) {
+            if (n.ready()) {
+                readyNodes.add(n.name());
+            }
+        }
+        for (ObservedPod p : objects.pods()) {
+            String node = p.pod().nodeSelector().get("kubernetes.io/hostname");
+            Instant first = since.get(p.key());
+            if (!p.pod().isDaemonSetPod()
+                    || p.state().placed()
+                    || p.state() == SchedulingState.FINISHED
+                    || node == null
+                    || !readyNodes.contains(node)
+                    || first == null
+                    || Duration.between(first, now).compareTo(patience) <= 0) {
+                continue;
+            }
+            out.add(
+                    "DaemonSet pod "
+                            + p.key()
+                            + " has been pending since "
+                            + first
+                            + " although its node "
+                            + node
+                            + " is Ready");
+        }
+        return out;
+    }
+
     /** A group below its max size whose empty template node takes {@code pod}. */
     private Optional<String> fittingGroup(Pod pod) {
-        for (NodeGroup g : cluster.assembly().provider().nodeGroups()) {
+        for (NodeGroup g : cluster.lastActedAssembly().provider().nodeGroups()) {
             try {
                 if (g.targetSize() >= g.maxSize()) {
                     continue;

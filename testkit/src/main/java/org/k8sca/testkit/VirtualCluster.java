@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import org.k8sca.app.decide.DecisionSettings;
+import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.app.loop.LoopOutcome;
 import org.k8sca.app.observe.EventsObserver;
 import org.k8sca.app.run.AutoscalerAssembly;
+import org.k8sca.kamatera.api.ApiCallListener;
 import org.k8sca.kamatera.api.KamateraApi;
 import org.k8sca.kamatera.api.http.ClientOptions;
 import org.k8sca.kamatera.api.http.KamateraHttpApi;
@@ -45,6 +47,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A whole virtual cluster on one {@link ManualClock}: the mock API server (PDB-aware evictions),
@@ -79,13 +82,23 @@ public final class VirtualCluster implements AutoCloseable {
     private final VirtualKubelet kubelet;
     private final VirtualScheduler scheduler;
     private final WorkloadController workloads;
+    private final DaemonSetController daemonSets;
     private final DisruptionController disruptions;
     private final PdbWatch pdbWatch;
     private final List<LoopOutcome> outcomes = new ArrayList<>();
+    private final List<AutoscalerInstance> otherAutoscalers = new ArrayList<>();
+    private BooleanSupplier primaryMayAct = () -> true;
+
+    /** The other autoscaler that acted last, if it acted after the cluster's own. */
+    private AutoscalerInstance lastActedOther;
+
+    private volatile int steps;
+    private final List<LoopObserver> extraObservers;
 
     private VirtualCluster(Builder b) throws Exception {
         this.manual = new ManualClock(b.start);
         this.clock = manual.withZone(ZoneOffset.UTC);
+        this.extraObservers = List.copyOf(b.observers.apply(clock));
         this.stepSize = b.step;
         this.settings = b.settings;
         this.kubeletDelay = b.kubeletDelay;
@@ -127,6 +140,7 @@ public final class VirtualCluster implements AutoCloseable {
                                 .sleeper(manual::advance)
                                 .rateLimit(0, 1)
                                 .attemptTimeout(Duration.ofSeconds(10))
+                                .listener(b.apiCallListener)
                                 .build());
         // One generator for the life of the cluster: a restarted autoscaler must not repeat names.
         this.serverNames = new Random(b.seed);
@@ -134,6 +148,7 @@ public final class VirtualCluster implements AutoCloseable {
         this.kubelet = new VirtualKubelet(client, sim, config, kubeletDelay);
         this.scheduler = new VirtualScheduler(client, reader);
         this.workloads = new WorkloadController(client);
+        this.daemonSets = new DaemonSetController(client);
         this.disruptions = new DisruptionController(client, reader);
         this.pdbWatch = new PdbWatch(client, api);
         startAutoscaler();
@@ -160,6 +175,9 @@ public final class VirtualCluster implements AutoCloseable {
                         EventRecorder.DEFAULT_QUEUE_CAPACITY);
         AutoscalerEvents events =
                 new AutoscalerEvents(recorder, NAMESPACE, "cluster-autoscaler-status");
+        List<LoopObserver> observers = new ArrayList<>();
+        observers.add(new EventsObserver(events, 0));
+        observers.addAll(extraObservers);
         assembly =
                 new AutoscalerAssembly(
                         settings,
@@ -169,7 +187,7 @@ public final class VirtualCluster implements AutoCloseable {
                         providerOptions,
                         client,
                         clock,
-                        List.of(new EventsObserver(events, 0)),
+                        observers,
                         events);
         assembly.view().start(Duration.ofSeconds(20));
     }
@@ -196,24 +214,108 @@ public final class VirtualCluster implements AutoCloseable {
 
     /**
      * Advances the clock by one step, then runs, in order: the kubelet (servers → Nodes), the
-     * scheduler, the workload controller, the disruption controller, one autoscaler loop (after its
-     * informers caught up) and one actuator tick.
+     * DaemonSet controller, the scheduler, the workload controller, the disruption controller, one
+     * autoscaler loop (after its informers caught up) and one actuator tick; then the turn of each
+     * {@link #addAutoscaler added} autoscaler.
      */
     public void step() {
         manual.advance(stepSize);
+        steps++;
         Instant now = clock.instant();
         kubelet.sync(now);
+        daemonSets.reconcile(now);
         scheduler.schedule(now);
         workloads.reconcile(now);
         disruptions.sync();
         ClusterObjects before = reader.read();
         pdbWatch.observe(before);
         awaitViewCaughtUp(before);
-        outcomes.add(assembly.loop().runOnce(now));
-        assembly.actuator().tick(now);
+        if (primaryMayAct.getAsBoolean()) {
+            outcomes.add(assembly.loop().runOnce(now));
+            assembly.actuator().tick(now);
+            lastActedOther = null;
+        }
         if (pdbWatch.evictionsPending()) {
             pdbWatch.observe(reader.read());
         }
+        for (AutoscalerInstance other : List.copyOf(otherAutoscalers)) {
+            offerTurn(other, now);
+        }
+    }
+
+    /**
+     * One step's turn of another autoscaler: when it may act, it acts on the cluster as the steps
+     * before (and the instances before it in this step) left it.
+     */
+    private void offerTurn(AutoscalerInstance other, Instant now) {
+        if (other.isClosed()) {
+            return;
+        }
+        boolean acted = false;
+        if (other.mayAct()) {
+            awaitViewCaughtUp(other.assembly(), reader.read());
+            if (other.mayAct()) {
+                other.assembly().loop().runOnce(now);
+                other.assembly().actuator().tick(now);
+                lastActedOther = other;
+                acted = true;
+                if (pdbWatch.evictionsPending()) {
+                    pdbWatch.observe(reader.read());
+                }
+            }
+        }
+        other.record(new AutoscalerInstance.Turn(steps, now, acted, other.mayAct()));
+    }
+
+    /**
+     * Starts one more autoscaler process on this cluster (its own client, informers and in-memory
+     * state; the same settings, cloud config and Kamatera account). From the next step on it takes
+     * a turn after the cluster's own autoscaler, acting while {@code mayAct} holds. Closed with the
+     * cluster, or earlier by the caller (a crash).
+     */
+    public AutoscalerInstance addAutoscaler(String name, BooleanSupplier mayAct) {
+        AutoscalerInstance other = AutoscalerInstance.start(this, name, api.client(), mayAct);
+        otherAutoscalers.add(other);
+        return other;
+    }
+
+    /**
+     * Lets the cluster's own autoscaler run its loop in a step only while {@code mayAct} holds
+     * (always, by default); {@code () -> false} leaves the cluster to {@link #addAutoscaler}
+     * instances.
+     */
+    public void gatePrimaryAutoscaler(BooleanSupplier mayAct) {
+        primaryMayAct = Objects.requireNonNull(mayAct, "mayAct");
+    }
+
+    /** How many steps ran so far. */
+    public int steps() {
+        return steps;
+    }
+
+    /**
+     * The assembly of the autoscaler that acted last (the cluster's own until another acts): whose
+     * provider the invariant checker asks for target sizes and templates.
+     */
+    public AutoscalerAssembly lastActedAssembly() {
+        return lastActedOther == null ? assembly : lastActedOther.assembly();
+    }
+
+    /** The cluster's clock in UTC, the one every part reads. */
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Provider options as the cluster's own autoscaler gets them: the manual clock and server names
+     * from the cluster's one generator.
+     */
+    ProviderOptions providerOptions() {
+        return ProviderOptions.defaults()
+                .withClock(manual)
+                .withServerNames(
+                        new ServerNames(
+                                () -> new UUID(serverNames.nextLong(), serverNames.nextLong())));
     }
 
     /** Steps until {@code duration} of virtual time has passed. */
@@ -242,6 +344,21 @@ public final class VirtualCluster implements AutoCloseable {
     /** Creates or resizes a workload; its pods appear at the next step. */
     public void apply(Workload workload) {
         workloads.apply(workload, clock.instant());
+    }
+
+    /** Creates a DaemonSet; its pods appear on the nodes at the next step. */
+    public void apply(DaemonSetWorkload daemonSet) {
+        daemonSets.apply(daemonSet, clock.instant());
+    }
+
+    /** Creates a Job; its pods appear at the next step. */
+    public void apply(JobWorkload job) {
+        workloads.apply(job, clock.instant());
+    }
+
+    /** The controller of the workloads and Jobs (e.g. how many pods of a Job succeeded). */
+    public WorkloadController workloads() {
+        return workloads;
     }
 
     /**
@@ -385,6 +502,7 @@ public final class VirtualCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        otherAutoscalers.forEach(AutoscalerInstance::close);
         assembly.close();
         recorder.close();
         client.close();
@@ -437,6 +555,8 @@ public final class VirtualCluster implements AutoCloseable {
         private DecisionSettings settings = DecisionSettings.DEFAULTS;
         private String clusterName = "c1";
         private long seed = 1;
+        private Function<Clock, List<? extends LoopObserver>> observers = c -> List.of();
+        private ApiCallListener apiCallListener = ApiCallListener.NONE;
         private final Map<String, String> groups = new LinkedHashMap<>();
 
         private Builder() {}
@@ -491,6 +611,25 @@ public final class VirtualCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * More loop observers for the autoscaler, after its events observer (e.g. the status page
+         * or a decision printer). {@code factory} is called once, with the cluster's virtual clock;
+         * the observers it returns survive {@link VirtualCluster#restartAutoscaler()}.
+         */
+        public Builder observers(Function<Clock, List<? extends LoopObserver>> factory) {
+            observers = Objects.requireNonNull(factory, "observers");
+            return this;
+        }
+
+        /**
+         * Told about every call of the autoscaler's Kamatera client (e.g. the status page's API
+         * section); default: nobody.
+         */
+        public Builder apiCallListener(ApiCallListener v) {
+            apiCallListener = Objects.requireNonNull(v, "apiCallListener");
+            return this;
+        }
+
         /** Starts everything; the caller closes it. */
         public VirtualCluster start() throws Exception {
             if (groups.isEmpty()) {
@@ -505,9 +644,13 @@ public final class VirtualCluster implements AutoCloseable {
      * holds.
      */
     private void awaitViewCaughtUp(ClusterObjects apiServer) {
+        awaitViewCaughtUp(assembly, apiServer);
+    }
+
+    private static void awaitViewCaughtUp(AutoscalerAssembly autoscaler, ClusterObjects apiServer) {
         String expected = Fingerprint.of(apiServer);
         Eventually.await(
                 "the autoscaler's view catches up with the API server",
-                () -> expected.equals(Fingerprint.of(assembly.view().snapshotOf())));
+                () -> expected.equals(Fingerprint.of(autoscaler.view().snapshotOf())));
     }
 }

@@ -31,11 +31,16 @@ import java.util.Set;
 /**
  * Plays the kubelets of the cluster's Kamatera servers: a server that has been powered on for
  * {@code registrationDelay} registers a Ready Node named after it ({@code kamatera://<name>},
- * capacity from its cpu and ram, its group's template labels and taints); a server powered off, or
- * being powered off or terminated, has its Node marked NotReady; a server that is gone has its Node
+ * capacity from its cpu, ram and first disk, allocatable what is left after its group's {@code
+ * kube-reserved}, {@code system-reserved} and {@code eviction-hard} (see {@link
+ * KubeletReservations}), its group's template labels and taints); a server powered off, or being
+ * powered off or terminated, has its Node marked NotReady; a server that is gone has its Node
  * deleted, and pods bound to a missing Node are deleted as the pod garbage collector would.
  */
 public final class VirtualKubelet {
+    private static final long MIB = 1024L * 1024L;
+    private static final long GIB = 1024L * MIB;
+
     private final KubernetesClient client;
     private final KamateraSimulator sim;
     private final CloudConfig config;
@@ -46,6 +51,9 @@ public final class VirtualKubelet {
 
     /** Names of the Nodes this kubelet registered: the only ones it ever deletes. */
     private final Set<String> registered = new HashSet<>();
+
+    /** Per group: what its kubelets reserve instead of what the cloud config says. */
+    private final Map<String, KubeletReservations> overrides = new HashMap<>();
 
     public VirtualKubelet(
             KubernetesClient client,
@@ -109,6 +117,15 @@ public final class VirtualKubelet {
         return onSince.containsKey(name) && client.nodes().withName(name).get() == null;
     }
 
+    /**
+     * Makes the kubelets of {@code group} reserve {@code reservations} instead of what the cloud
+     * config says, for nodes that register from now on: a machine that keeps more for itself than
+     * the autoscaler was told (the kernel's share of the RAM, say), which no template can know.
+     */
+    public void overrideReservations(String group, KubeletReservations reservations) {
+        overrides.put(group, reservations);
+    }
+
     /** Servers with a power-off or terminate command under way: their kubelet has stopped. */
     private Set<String> shuttingDown() {
         Set<String> names = new HashSet<>();
@@ -124,27 +141,43 @@ public final class VirtualKubelet {
     private void register(ServerView server, Instant now) {
         Map<String, String> labels = new HashMap<>();
         List<io.fabric8.kubernetes.api.model.Taint> taints = new ArrayList<>();
-        groupOf(server)
-                .ifPresent(
-                        g -> {
-                            labels.putAll(g.templateLabels());
-                            // What the init script's --register-with-taints would give the node.
-                            for (Taint t : g.template().taints()) {
-                                taints.add(
-                                        new TaintBuilder()
-                                                .withKey(t.key())
-                                                .withValue(t.value())
-                                                .withEffect(t.effect().kubernetesName())
-                                                .build());
-                            }
-                        });
+        Optional<NodeGroupConfig> group = groupOf(server);
+        group.ifPresent(
+                g -> {
+                    labels.putAll(g.templateLabels());
+                    // What the init script's --register-with-taints would give the node.
+                    for (Taint t : g.template().taints()) {
+                        taints.add(
+                                new TaintBuilder()
+                                        .withKey(t.key())
+                                        .withValue(t.value())
+                                        .withEffect(t.effect().kubernetesName())
+                                        .build());
+                    }
+                });
+        KubeletReservations reserved =
+                group.map(
+                                g ->
+                                        overrides.getOrDefault(
+                                                g.name(), KubeletReservations.of(g.template())))
+                        .orElse(KubeletReservations.NONE);
         labels.put("kubernetes.io/hostname", server.name());
         labels.put("kubernetes.io/os", "linux");
-        Map<String, Quantity> capacity =
-                Map.of(
-                        "cpu", new Quantity(Integer.toString(cores(server.cpu()))),
-                        "memory", new Quantity(server.ramMb() + "Mi"),
-                        "pods", new Quantity("110"));
+        long milliCpu = cores(server.cpu()) * 1000L;
+        long memory = server.ramMb() * MIB;
+        long disk = server.diskSizes().isEmpty() ? 0 : server.diskSizes().get(0) * GIB;
+        Map<String, Quantity> capacity = new HashMap<>();
+        capacity.put("cpu", new Quantity(Integer.toString(cores(server.cpu()))));
+        capacity.put("memory", new Quantity(server.ramMb() + "Mi"));
+        capacity.put("ephemeral-storage", new Quantity(Long.toString(disk)));
+        capacity.put("pods", new Quantity("110"));
+        Map<String, Quantity> allocatable = new HashMap<>();
+        allocatable.put("cpu", new Quantity(reserved.milliCpu(milliCpu) + "m"));
+        allocatable.put("memory", new Quantity(Long.toString(reserved.memoryBytes(memory))));
+        allocatable.put(
+                "ephemeral-storage",
+                new Quantity(Long.toString(reserved.ephemeralStorageBytes(disk))));
+        allocatable.put("pods", new Quantity("110"));
         client.nodes()
                 .resource(
                         new NodeBuilder()
@@ -159,7 +192,7 @@ public final class VirtualKubelet {
                                 .endSpec()
                                 .withNewStatus()
                                 .withCapacity(capacity)
-                                .withAllocatable(capacity)
+                                .withAllocatable(allocatable)
                                 .withConditions(readyCondition(true, now))
                                 .endStatus()
                                 .build())

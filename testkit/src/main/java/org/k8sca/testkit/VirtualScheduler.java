@@ -17,6 +17,7 @@ import org.k8sca.kube.objects.SnapshotBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,10 @@ import java.util.Optional;
 /**
  * Plays kube-scheduler: each pending pod is bound to the Ready node, among those where the core's
  * {@link PredicateChecker} says it fits, that is least allocated afterwards (kube-scheduler's
- * default scoring spreads pods the same way; ties go to the first node by name). Pods bound earlier
- * in the same pass count. The rest get {@code PodScheduled=False} with reason {@code Unschedulable}
- * and the checker's message, as kube-scheduler writes it. It also remembers since when each pod has
- * been pending.
+ * default scoring spreads pods the same way; ties go to the first node by name), higher priorities
+ * first. Pods bound earlier in the same pass count. The rest get {@code PodScheduled=False} with
+ * reason {@code Unschedulable} and the checker's message, as kube-scheduler writes it. It also
+ * remembers since when each pod has been pending.
  */
 public final class VirtualScheduler {
     private final KubernetesClient client;
@@ -48,7 +49,10 @@ public final class VirtualScheduler {
         Map<String, Boolean> ready = new HashMap<>();
         objects.nodes().forEach(n -> ready.put(n.name(), n.ready()));
         List<String> stillPending = new ArrayList<>();
-        for (ObservedPod observed : objects.pods()) {
+        // kube-scheduler's queue takes higher priorities first (DaemonSet pods before the rest).
+        List<ObservedPod> queue = new ArrayList<>(objects.pods());
+        queue.sort(Comparator.comparingInt((ObservedPod p) -> p.pod().priority()).reversed());
+        for (ObservedPod observed : queue) {
             if (observed.state() != SchedulingState.UNSCHEDULABLE
                     && observed.state() != SchedulingState.UNPROCESSED) {
                 continue;

@@ -204,6 +204,8 @@ public record DecisionSettings(
                         .nodeDeleteDelayAfterTaint(down.nodeDeleteDelayAfterTaint())
                         .cordonNodeBeforeTerminating(down.cordonNodeBeforeTerminating())
                         .nodeDeletionDelayTimeout(down.nodeDeletionDelayTimeout())
+                        .nodeDeletionCandidateTtl(down.nodeDeletionCandidateTtl())
+                        .deleteNodeObjects(down.deleteNodeObjects())
                         .build();
         List<String> expander = new ArrayList<>(up.expander());
         DecisionSettings settings =

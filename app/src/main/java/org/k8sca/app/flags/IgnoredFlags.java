@@ -302,6 +302,34 @@ public final class IgnoredFlags {
     boolean dynamicNodeDeleteDelayAfterTaintEnabled;
 
     @Option(
+            names = "--fastpath-binpacking-enabled",
+            paramLabel = "bool",
+            arity = "0..1",
+            fallbackValue = "true",
+            defaultValue = "false",
+            converter = GoBoolConverter.class,
+            description = "Ignored: every pod group is simulated; the estimator is fast enough.")
+    boolean fastpathBinpackingEnabled;
+
+    @Option(
+            names = "--node-removal-latency-tracking-enabled",
+            paramLabel = "bool",
+            arity = "0..1",
+            fallbackValue = "true",
+            defaultValue = "false",
+            converter = GoBoolConverter.class,
+            description = "Ignored: node_removal_latency_seconds is not exposed.")
+    boolean nodeRemovalLatencyTrackingEnabled;
+
+    @Option(
+            names = "--pending-pods-batching-timeout",
+            paramLabel = "duration",
+            defaultValue = "4m0s",
+            converter = GoDurationConverter.class,
+            description = "Ignored: goes with --enable-graceful-degradation, not implemented.")
+    Duration pendingPodsBatchingTimeout;
+
+    @Option(
             names = "--enable-proactive-scaleup",
             paramLabel = "bool",
             arity = "0..1",

@@ -871,6 +871,29 @@ public final class RunFlags {
             description = "Time budget of soft tainting in one loop.")
     Duration maxBulkSoftTaintTime;
 
+    @Option(
+            names = "--node-deletion-candidate-ttl",
+            paramLabel = "duration",
+            defaultValue = "0s",
+            converter = GoDurationConverter.class,
+            description =
+                    "How long the DeletionCandidateOfClusterAutoscaler taint's time stays trusted"
+                            + " after a restart: an unneeded node resumes its timer from it instead"
+                            + " of starting again; 0 disables this.")
+    Duration nodeDeletionCandidateTtl;
+
+    @Option(
+            names = "--delete-node-objects",
+            paramLabel = "bool",
+            arity = "0..1",
+            fallbackValue = "true",
+            defaultValue = "true",
+            converter = GoBoolConverter.class,
+            description =
+                    "Ours: delete the Node object after its server is deleted (Kamatera clusters"
+                            + " usually run no cloud controller manager that would do it).")
+    boolean deleteNodeObjects;
+
     // Logging
 
     @Option(
@@ -1039,7 +1062,9 @@ public final class RunFlags {
                         daemonsetEvictionForEmptyNodes,
                         daemonsetEvictionForOccupiedNodes,
                         maxBulkSoftTaintCount,
-                        maxBulkSoftTaintTime),
+                        maxBulkSoftTaintTime,
+                        nodeDeletionCandidateTtl,
+                        deleteNodeObjects),
                 new RunOptions.Logging(verbosity, loggingFormat));
     }
 

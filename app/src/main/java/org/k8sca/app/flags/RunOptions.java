@@ -204,6 +204,8 @@ public record RunOptions(
      * @param daemonsetEvictionForOccupiedNodes {@code --daemonset-eviction-for-occupied-nodes}
      * @param maxBulkSoftTaintCount {@code --max-bulk-soft-taint-count}
      * @param maxBulkSoftTaintTime {@code --max-bulk-soft-taint-time}
+     * @param nodeDeletionCandidateTtl {@code --node-deletion-candidate-ttl}
+     * @param deleteNodeObjects {@code --delete-node-objects} (ours)
      */
     public record ScaleDown(
             boolean scaleDownEnabled,
@@ -238,7 +240,9 @@ public record RunOptions(
             boolean daemonsetEvictionForEmptyNodes,
             boolean daemonsetEvictionForOccupiedNodes,
             int maxBulkSoftTaintCount,
-            Duration maxBulkSoftTaintTime) {}
+            Duration maxBulkSoftTaintTime,
+            Duration nodeDeletionCandidateTtl,
+            boolean deleteNodeObjects) {}
 
     /**
      * Logging.

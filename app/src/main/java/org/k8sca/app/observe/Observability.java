@@ -13,6 +13,8 @@ import org.k8sca.app.metrics.EventMetrics;
 import org.k8sca.app.metrics.KamateraApiMetrics;
 import org.k8sca.app.snapshot.SnapshotHandler;
 import org.k8sca.app.status.StatusPage;
+import org.k8sca.app.status.StatusPageSettings;
+import org.k8sca.kamatera.api.ApiCallListener;
 import org.k8sca.kube.actuation.ActuationMetrics;
 import org.k8sca.kube.events.AutoscalerEvents;
 import org.k8sca.kube.events.EventRecorder;
@@ -31,7 +33,7 @@ import java.util.function.Supplier;
  * Everything observability needs, wired from the {@code run} flags: the metrics registry, the HTTP
  * server on {@code --address} (started at once, so probes and scrapes work while waiting for the
  * leader lease), the health check, the event recorder and the status ConfigMap writer. The main
- * loop registers {@link #observers()}, passes {@link #kamateraApiMetrics()} to the Kamatera client
+ * loop registers {@link #observers()}, passes {@link #kamateraApiListener()} to the Kamatera client
  * and {@link #events()} to its cluster operations, and calls {@link #close} on exit.
  */
 public final class Observability implements AutoCloseable {
@@ -93,7 +95,13 @@ public final class Observability implements AutoCloseable {
         } else {
             status = null;
         }
-        statusPage = new StatusPage(clock);
+        statusPage =
+                new StatusPage(
+                        clock,
+                        StatusPageSettings.DEFAULTS
+                                .withScaleDownUnneededTime(
+                                        options.scaleDown().scaleDownUnneededTime())
+                                .withGroupOfNode(groupOfNode));
         observers.add(statusPage);
         try {
             server = new ObservabilityServer(address, registry, health);
@@ -151,9 +159,36 @@ public final class Observability implements AutoCloseable {
         return metrics::evictedPod;
     }
 
-    /** The Kamatera client's {@code ApiCallListener}. */
+    /** The Kamatera API metrics alone; the client should get {@link #kamateraApiListener()}. */
     public KamateraApiMetrics kamateraApiMetrics() {
         return kamateraApiMetrics;
+    }
+
+    /**
+     * The Kamatera client's {@code ApiCallListener}: counts each call in the metrics and on the
+     * {@code /status} page (the page even when the metrics throw; the client logs what they threw).
+     */
+    public ApiCallListener kamateraApiListener() {
+        ApiCallListener page = statusPage.apiCalls();
+        return new ApiCallListener() {
+            @Override
+            public void onAttempt(AttemptEvent event) {
+                try {
+                    kamateraApiMetrics.onAttempt(event);
+                } finally {
+                    page.onAttempt(event);
+                }
+            }
+
+            @Override
+            public void onCall(CallEvent event) {
+                try {
+                    kamateraApiMetrics.onCall(event);
+                } finally {
+                    page.onCall(event);
+                }
+            }
+        };
     }
 
     /** For the cluster operations' node and pod events, and other events outside the observers. */

@@ -149,7 +149,8 @@ public final class RunService {
                                     kube.kubeClientQps(),
                                     kube.kubeClientBurst(),
                                     KubeClientSettings.DEFAULTS.requestRetryLimit(),
-                                    KubeClientSettings.DEFAULTS.requestTimeout()));
+                                    KubeClientSettings.DEFAULTS.requestTimeout(),
+                                    kube.kubernetesMaster()));
         } catch (IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -179,7 +180,9 @@ public final class RunService {
         }
         try (observability) {
             this.observability = observability;
-            LOG.info("Serving /metrics and /health-check on {}", observability.server().address());
+            LOG.info(
+                    "Serving /metrics, /health-check and /status on {}",
+                    observability.server().address());
             // The recorder remembers the servers the provider last listed, for /snapshot.
             ServerListRecorder api =
                     new ServerListRecorder(
@@ -188,7 +191,7 @@ public final class RunService {
                                     config.apiClientId(),
                                     config.apiSecret(),
                                     ClientOptions.builder()
-                                            .listener(observability.kamateraApiMetrics())
+                                            .listener(observability.kamateraApiListener())
                                             .build()));
             try (AutoscalerAssembly assembly =
                     new AutoscalerAssembly(

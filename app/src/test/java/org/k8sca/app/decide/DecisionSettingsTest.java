@@ -38,6 +38,17 @@ class DecisionSettingsTest {
     }
 
     @Test
+    void candidateTtlAndNodeObjectDeletionReachScaleDown() {
+        assertThat(from().scaleDown().nodeDeletionCandidateTtl()).isZero();
+        assertThat(from().scaleDown().deleteNodeObjects()).isTrue();
+
+        DecisionSettings s =
+                from("--node-deletion-candidate-ttl=30m", "--delete-node-objects=false");
+        assertThat(s.scaleDown().nodeDeletionCandidateTtl()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.scaleDown().deleteNodeObjects()).isFalse();
+    }
+
+    @Test
     void flagsReachThePartsThatUseThem() {
         DecisionSettings s =
                 from(

@@ -18,6 +18,9 @@ import org.k8sca.app.flags.RunFlags;
 import org.k8sca.app.flags.RunOptions;
 import org.k8sca.app.loop.LoopObserver;
 import org.k8sca.core.clusterstate.Health;
+import org.k8sca.kamatera.api.ApiCallListener;
+import org.k8sca.kamatera.api.Endpoint;
+import org.k8sca.kamatera.api.Outcome;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -82,7 +85,7 @@ class ObservabilityTest {
         Clock clock = Clock.fixed(LoopFixtures.START.plusSeconds(3), ZoneOffset.UTC);
         try (Observability o =
                 Observability.start(options, client, clock, "ca-0", n -> Optional.of("web"))) {
-            assertThat(o.observers()).hasSize(4);
+            assertThat(o.observers()).hasSize(5).contains(o.statusPage());
             o.writeInitializingStatus(LoopFixtures.START);
             for (LoopObserver obs : o.observers()) {
                 obs.loopStarted(LoopFixtures.START);
@@ -133,6 +136,34 @@ class ObservabilityTest {
                                     .statusCode())
                     .isEqualTo(200);
 
+            // The Kamatera client's listener counts a call in the metrics and on /status.
+            o.kamateraApiListener()
+                    .onCall(
+                            new ApiCallListener.CallEvent(
+                                    Endpoint.CREATE_SERVER,
+                                    Outcome.HTTP_5XX,
+                                    503,
+                                    3,
+                                    Duration.ofSeconds(1)));
+            String after =
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            assertThat(after)
+                    .contains(
+                            "kamatera_api_errors_total{endpoint=\"create_server\",outcome=\"http_5xx\"}"
+                                    + " 1.0");
+            HttpResponse<String> page =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("<tr data-group=\"web\">")
+                    .contains("<tr data-endpoint=\"create_server\"")
+                    .contains("http_5xx (HTTP 503) after 3 attempts");
+
             o.deleteStatus();
             assertThat(
                             client.configMaps()
@@ -144,7 +175,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void withoutStatusConfigMapThereAreThreeObservers() {
+    void withoutStatusConfigMapThereAreFourObservers() {
         try (Observability o =
                 Observability.start(
                         options("--address=127.0.0.1:0", "--write-status-configmap=false"),
@@ -153,7 +184,7 @@ class ObservabilityTest {
                         "",
                         n -> Optional.empty())) {
             assertThat(o.observers())
-                    .hasSize(3)
+                    .hasSize(4)
                     .noneMatch(obs -> obs instanceof StatusConfigMapObserver);
         }
     }

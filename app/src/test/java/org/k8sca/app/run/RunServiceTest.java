@@ -231,6 +231,23 @@ class RunServiceTest {
                                                                                         .getName())
                                                                 && e.getMessage().contains("ng1")));
 
+                // The /status page shows the group, the scale-up and the Kamatera calls (the
+                // client's listener feeds both the metrics and the page).
+                Eventually.await(
+                        "/status shows the scale-up of ng1",
+                        () ->
+                                getQuietly(http, base.resolve("/status"))
+                                        .body()
+                                        .contains("group ng1 size set to 1 instead of 0"));
+                HttpResponse<String> page = get(http, base.resolve("/status"));
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.headers().firstValue("Content-Type"))
+                        .contains("text/html; charset=utf-8");
+                assertThat(page.body())
+                        .contains("<tr data-group=\"ng1\">")
+                        .contains("<tr data-endpoint=\"create_server\"")
+                        .doesNotContain(SECRET);
+
                 service.stop();
                 assertThat(status.get(30, TimeUnit.SECONDS)).as(err()).isEqualTo(ExitCodes.OK);
                 assertThat(sim.requestCount(Endpoint.CREATE_SERVER)).isEqualTo(1);

@@ -5,9 +5,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import org.k8sca.core.model.Taint;
+import org.k8sca.kube.ops.KubeNodeTainter;
+import org.k8sca.kube.ops.KubeNodeUpdater;
 import org.k8sca.kube.ops.NodeTainter;
 import org.k8sca.kube.ops.TaintChange;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,11 +29,26 @@ public final class AutoscalerCordon {
             "autoscaler.k8sca.org/cordoned-by-autoscaler";
 
     private final KubernetesClient client;
+    private final KubeNodeUpdater updater;
     private final NodeTainter tainter;
 
-    public AutoscalerCordon(KubernetesClient client, NodeTainter tainter) {
+    /**
+     * @param updater writes the cordon mark (and, for {@link KubeNodeMetadata}, the provider ID)
+     */
+    public AutoscalerCordon(KubernetesClient client, KubeNodeUpdater updater, NodeTainter tainter) {
         this.client = Objects.requireNonNull(client, "client");
+        this.updater = Objects.requireNonNull(updater, "updater");
         this.tainter = Objects.requireNonNull(tainter, "tainter");
+    }
+
+    /** Writes the mark with the tainter's own node writer (same retry timing and clock). */
+    public AutoscalerCordon(KubernetesClient client, KubeNodeTainter tainter) {
+        this(client, tainter.updater(), tainter);
+    }
+
+    /** The node writer, for the other node writes of this package. */
+    KubeNodeUpdater updater() {
+        return updater;
     }
 
     /**
@@ -62,7 +80,10 @@ public final class AutoscalerCordon {
                 // Marked first: if the autoscaler dies between the two writes, a leftover mark on
                 // an
                 // uncordoned node is harmless, while a cordon without the mark would stay forever.
-                setMark(nodeName, true);
+                TaintChange marked = setMark(nodeName, true);
+                if (!marked.succeeded()) {
+                    return marked;
+                }
             }
         }
         TaintChange change = tainter.addTaint(nodeName, taint, cordon);
@@ -111,7 +132,10 @@ public final class AutoscalerCordon {
             }
         }
         if (uncordon && ours) {
-            setMark(nodeName, false);
+            TaintChange unmarked = setMark(nodeName, false);
+            if (!unmarked.succeeded()) {
+                return unmarked;
+            }
         }
         return last;
     }
@@ -122,30 +146,27 @@ public final class AutoscalerCordon {
         return annotations != null && "true".equals(annotations.get(CORDONED_BY_AUTOSCALER));
     }
 
-    private void setMark(String nodeName, boolean present) {
-        client.nodes()
-                .withName(nodeName)
-                .edit(
-                        n -> {
-                            if (n.getMetadata().getAnnotations() == null) {
-                                n.getMetadata().setAnnotations(new java.util.HashMap<>());
-                            }
-                            if (present) {
-                                n.getMetadata()
-                                        .getAnnotations()
-                                        .put(CORDONED_BY_AUTOSCALER, "true");
-                            } else {
-                                n.getMetadata().getAnnotations().remove(CORDONED_BY_AUTOSCALER);
-                            }
-                            return n;
-                        });
+    private TaintChange setMark(String nodeName, boolean present) {
+        return updater.update(
+                nodeName,
+                (present ? "add" : "remove") + " annotation " + CORDONED_BY_AUTOSCALER,
+                node -> {
+                    Map<String, String> annotations =
+                            node.getMetadata().getAnnotations() == null
+                                    ? new HashMap<>()
+                                    : new HashMap<>(node.getMetadata().getAnnotations());
+                    boolean changed =
+                            present
+                                    ? !"true"
+                                            .equals(annotations.put(CORDONED_BY_AUTOSCALER, "true"))
+                                    : annotations.remove(CORDONED_BY_AUTOSCALER) != null;
+                    node.getMetadata().setAnnotations(annotations);
+                    return changed;
+                });
     }
 
     private void setMarkQuietly(String nodeName, boolean present) {
-        try {
-            setMark(nodeName, present);
-        } catch (KubernetesClientException ignored) {
-            // Best effort: a stale mark on an uncordoned node changes nothing.
-        }
+        // Best effort, the outcome ignored: a stale mark on an uncordoned node changes nothing.
+        setMark(nodeName, present);
     }
 }

@@ -15,6 +15,8 @@ import org.k8sca.kube.ops.NodeDeletion;
 import org.k8sca.kube.ops.NodeObjectDeleter;
 import org.k8sca.kube.ops.PodEvictor;
 import org.k8sca.kube.ops.TaintChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -43,8 +46,19 @@ public final class KubeClusterOperations implements ClusterOperations {
      */
     static final String EVICTION_GAVE_UP_REASON = "ScaleDownFailed";
 
+    /** The one warning of a process whose RBAC lacks {@code nodes: delete}. */
+    public static final String NODE_DELETE_FORBIDDEN =
+            "RBAC: cannot delete Node objects (nodes: delete); deleted servers leave NotReady Node"
+                    + " objects behind; apply deploy/kubernetes/rbac.yaml to allow it";
+
+    /** The reason of the warning event on a Node left behind because of RBAC. */
+    public static final String NODE_DELETE_FORBIDDEN_REASON = "NodeObjectNotDeleted";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubeClusterOperations.class);
+
     private final EventSink events;
     private final ActuationMetrics metrics;
+    private final AtomicBoolean nodeDeleteForbiddenLogged = new AtomicBoolean();
 
     /** Without metrics. */
     public KubeClusterOperations(
@@ -153,11 +167,31 @@ public final class KubeClusterOperations implements ClusterOperations {
         }
     }
 
+    /**
+     * Deletes the Node object of a node whose server is gone. When RBAC forbids it (upstream's
+     * example RBAC has no {@code nodes: delete}), the Node is left behind and this returns
+     * normally: retrying cannot help, and the server is deleted, which is what matters. The process
+     * logs {@link #NODE_DELETE_FORBIDDEN} once, and each such node gets a warning event saying so.
+     */
     @Override
     public void deleteNodeObject(String node) throws ClusterOperationException {
         NodeDeletion d = deleter.deleteNode(node);
-        if (d.outcome() == NodeDeletion.Outcome.FAILED) {
-            throw new ClusterOperationException(d.message());
+        switch (d.outcome()) {
+            case DELETED, NOT_FOUND -> {}
+            case FORBIDDEN -> {
+                if (nodeDeleteForbiddenLogged.compareAndSet(false, true)) {
+                    LOG.warn("{} (API server: {})", NODE_DELETE_FORBIDDEN, d.message());
+                }
+                events.nodeEvent(
+                        node,
+                        true,
+                        NODE_DELETE_FORBIDDEN_REASON,
+                        "the server is deleted, but RBAC forbids deleting its Node object (nodes:"
+                                + " delete): delete it by hand (kubectl delete node "
+                                + node
+                                + ") or apply deploy/kubernetes/rbac.yaml");
+            }
+            case FAILED -> throw new ClusterOperationException(d.message());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.k8sca.kube.actuation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import org.k8sca.kube.ops.AutoscalerTaints;
 import org.k8sca.kube.ops.TaintChange;
@@ -21,13 +20,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class KubeNodeMetadata {
     private static final Logger LOG = LoggerFactory.getLogger(KubeNodeMetadata.class);
 
-    private final KubernetesClient client;
     private final AutoscalerCordon cordon;
     private final Set<String> providerIdTried = ConcurrentHashMap.newKeySet();
 
-    public KubeNodeMetadata(KubernetesClient client, AutoscalerCordon cordon) {
-        this.client = Objects.requireNonNull(client, "client");
+    /** Writes nodes with {@code cordon}'s node writer (read, change, update with retries). */
+    public KubeNodeMetadata(AutoscalerCordon cordon) {
         this.cordon = Objects.requireNonNull(cordon, "cordon");
+    }
+
+    /** As {@link #KubeNodeMetadata(AutoscalerCordon)}; the client is not needed any more. */
+    public KubeNodeMetadata(KubernetesClient client, AutoscalerCordon cordon) {
+        this(cordon);
     }
 
     /**
@@ -38,20 +41,29 @@ public final class KubeNodeMetadata {
         if (!providerIdTried.add(nodeName)) {
             return;
         }
-        try {
-            client.nodes()
-                    .withName(nodeName)
-                    .edit(
-                            n -> {
-                                if (n.getSpec().getProviderID() == null
-                                        || n.getSpec().getProviderID().isEmpty()) {
-                                    n.getSpec().setProviderID(providerId);
-                                }
-                                return n;
-                            });
-            LOG.info("Set the provider ID of node {} to {}", nodeName, providerId);
-        } catch (KubernetesClientException e) {
-            LOG.warn("Could not set the provider ID of node {}: {}", nodeName, e.getMessage());
+        TaintChange change =
+                cordon.updater()
+                        .update(
+                                nodeName,
+                                "set provider ID",
+                                node -> {
+                                    String current = node.getSpec().getProviderID();
+                                    if (current != null && !current.isEmpty()) {
+                                        return false;
+                                    }
+                                    node.getSpec().setProviderID(providerId);
+                                    return true;
+                                });
+        switch (change.outcome()) {
+            case APPLIED -> LOG.info("Set the provider ID of node {} to {}", nodeName, providerId);
+            case ALREADY_IN_PLACE -> {}
+            // The node may register later: try again then.
+            case NODE_NOT_FOUND -> providerIdTried.remove(nodeName);
+            case FAILED ->
+                    LOG.warn(
+                            "Could not set the provider ID of node {}: {}",
+                            nodeName,
+                            change.message());
         }
     }
 

@@ -16,7 +16,8 @@ public final class KubeClients {
 
     /**
      * The client configuration: from the kubeconfig file when one is named, else fabric8's
-     * discovery (in-cluster service account, {@code $KUBECONFIG}, {@code ~/.kube/config}).
+     * discovery (in-cluster service account, {@code $KUBECONFIG}, {@code ~/.kube/config}); the
+     * {@code --kubernetes} URL, when given, replaces the API server address found there.
      *
      * @throws IllegalArgumentException when the named kubeconfig file does not exist or is
      *     unreadable
@@ -32,6 +33,10 @@ public final class KubeClients {
                         "--kubeconfig " + settings.kubeconfig() + ": no such readable file");
             }
             config = Config.fromKubeconfig(file);
+        }
+        if (!settings.master().isEmpty()) {
+            // As client-go's BuildConfigFromFlags: the flag wins over the kubeconfig's server.
+            config.setMasterUrl(settings.master());
         }
         config.setRequestRetryBackoffLimit(settings.requestRetryLimit());
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());

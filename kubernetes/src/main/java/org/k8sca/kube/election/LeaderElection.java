@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * Competes for the Lease and says when this process leads. {@code onLost} runs when leadership ends
  * for any reason other than {@link #stop()}: the caller then exits, as upstream does, since another
  * replica may already be acting. {@link #stop()} releases the Lease so another replica takes over
- * at once instead of after the lease duration.
+ * at once instead of after the lease duration. The Lease is written with get and update only
+ * ({@link UpdatingLeaseLock}), the verbs upstream's RBAC grants.
  */
 public final class LeaderElection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderElection.class);
@@ -73,7 +73,7 @@ public final class LeaderElection implements AutoCloseable {
                                 new LeaderElectionConfigBuilder()
                                         .withName(settings.name())
                                         .withLock(
-                                                new LeaseLock(
+                                                new UpdatingLeaseLock(
                                                         settings.namespace(),
                                                         settings.name(),
                                                         settings.identity()))

@@ -27,6 +27,16 @@ public final class KubeNodeObjectDeleter implements NodeObjectDeleter {
             if (e.getCode() == 404) {
                 return new NodeDeletion(NodeDeletion.Outcome.NOT_FOUND, "");
             }
+            if (e.getCode() == 403) {
+                // The Status message alone ("nodes \"x\" is forbidden: User ... cannot delete
+                // ..."):
+                // fabric8's own message repeats the whole Status object.
+                String why =
+                        e.getStatus() != null && e.getStatus().getMessage() != null
+                                ? e.getStatus().getMessage()
+                                : e.getMessage();
+                return new NodeDeletion(NodeDeletion.Outcome.FORBIDDEN, why);
+            }
             return new NodeDeletion(
                     NodeDeletion.Outcome.FAILED,
                     "deleting node " + nodeName + ": " + e.getMessage());

@@ -1,46 +1,34 @@
 package org.k8sca.kube.ops;
 
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import org.k8sca.core.model.Taint;
 import org.k8sca.kube.Sleeper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * {@link NodeTainter} on fabric8. Each attempt reads the node fresh and writes it back with an
- * update (PUT) that carries the node's {@code resourceVersion}, so a concurrent writer makes the
- * API answer 409 Conflict instead of one change silently losing the other; upstream does the same.
- * A conflict is retried after {@code retryInterval} until {@code retryTimeout} has passed
- * (upstream: every 750 ms for up to 5 s).
- *
- * <p>Why not a patch: a JSON merge patch replaces the whole taint list, which is right, but
- * fabric8's mock API server merges lists instead, so tests could not show the real behaviour; a
- * JSON patch edits list entries by index, which a concurrent change can shift. Never server-side
- * apply (the mock does not support it).
+ * {@link NodeTainter} on fabric8, through {@link KubeNodeUpdater}: each attempt reads the node
+ * fresh and writes it back with an update that carries its {@code resourceVersion}, retrying
+ * conflicts (upstream: every 750 ms for up to 5 s). Never a patch (upstream's RBAC has no {@code
+ * nodes: patch}) and never server-side apply (the mock does not support it).
  */
 public final class KubeNodeTainter implements NodeTainter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KubeNodeTainter.class);
+    public static final Duration DEFAULT_RETRY_INTERVAL = KubeNodeUpdater.DEFAULT_RETRY_INTERVAL;
+    public static final Duration DEFAULT_RETRY_TIMEOUT = KubeNodeUpdater.DEFAULT_RETRY_TIMEOUT;
 
-    public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMillis(750);
-    public static final Duration DEFAULT_RETRY_TIMEOUT = Duration.ofSeconds(5);
+    private final KubeNodeUpdater updater;
 
-    private final KubernetesClient client;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Duration retryInterval;
-    private final Duration retryTimeout;
+    public KubeNodeTainter(KubeNodeUpdater updater) {
+        this.updater = Objects.requireNonNull(updater, "updater");
+    }
 
     public KubeNodeTainter(
             KubernetesClient client,
@@ -48,21 +36,17 @@ public final class KubeNodeTainter implements NodeTainter {
             Sleeper sleeper,
             Duration retryInterval,
             Duration retryTimeout) {
-        this.client = client;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.retryInterval = retryInterval;
-        this.retryTimeout = retryTimeout;
+        this(new KubeNodeUpdater(client, clock, sleeper, retryInterval, retryTimeout));
     }
 
     /** With upstream's retry timing, on the real clock. */
     public KubeNodeTainter(KubernetesClient client) {
-        this(
-                client,
-                Clock.systemUTC(),
-                Sleeper.SYSTEM,
-                DEFAULT_RETRY_INTERVAL,
-                DEFAULT_RETRY_TIMEOUT);
+        this(new KubeNodeUpdater(client));
+    }
+
+    /** The node writer this tainter uses, for other node writes with the same timing. */
+    public KubeNodeUpdater updater() {
+        return updater;
     }
 
     /** Changes {@code spec} in place; returns false when it already was as wanted. */
@@ -128,62 +112,6 @@ public final class KubeNodeTainter implements NodeTainter {
     }
 
     private TaintChange update(String nodeName, String what, SpecChange change) {
-        Instant deadline = clock.instant().plus(retryTimeout);
-        int conflicts = 0;
-        while (true) {
-            try {
-                Node node = client.nodes().withName(nodeName).get();
-                if (node == null) {
-                    return new TaintChange(
-                            TaintChange.Outcome.NODE_NOT_FOUND, "node " + nodeName + " not found");
-                }
-                if (node.getSpec() == null) {
-                    node.setSpec(new NodeSpec());
-                }
-                if (!change.apply(node.getSpec())) {
-                    return new TaintChange(TaintChange.Outcome.ALREADY_IN_PLACE, "");
-                }
-                // update() sends the resourceVersion we read: a write in between makes it fail with
-                // 409.
-                client.nodes().resource(node).update();
-                return new TaintChange(TaintChange.Outcome.APPLIED, "");
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 404) {
-                    return new TaintChange(
-                            TaintChange.Outcome.NODE_NOT_FOUND, "node " + nodeName + " not found");
-                }
-                if (e.getCode() != 409) {
-                    return new TaintChange(
-                            TaintChange.Outcome.FAILED,
-                            what + " on node " + nodeName + ": " + e.getMessage());
-                }
-                conflicts++;
-                if (!clock.instant().plus(retryInterval).isBefore(deadline)) {
-                    return new TaintChange(
-                            TaintChange.Outcome.FAILED,
-                            what
-                                    + " on node "
-                                    + nodeName
-                                    + ": still conflicting after "
-                                    + conflicts
-                                    + " attempts in "
-                                    + retryTimeout.toMillis()
-                                    + " ms");
-                }
-                LOG.debug(
-                        "conflict on node {} ({}), retrying in {} ms",
-                        nodeName,
-                        what,
-                        retryInterval.toMillis());
-                try {
-                    sleeper.sleep(retryInterval);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return new TaintChange(
-                            TaintChange.Outcome.FAILED,
-                            what + " on node " + nodeName + ": interrupted");
-                }
-            }
-        }
+        return updater.update(nodeName, what, node -> change.apply(node.getSpec()));
     }
 }

@@ -14,6 +14,11 @@ public record NodeDeletion(Outcome outcome, String message) {
         DELETED,
         /** There was no such node, which is what the caller wanted. */
         NOT_FOUND,
+        /**
+         * HTTP 403: the autoscaler's RBAC lacks {@code nodes: delete} (upstream's example RBAC
+         * does); retrying cannot help until the rules change.
+         */
+        FORBIDDEN,
         FAILED
     }
 
@@ -22,7 +27,8 @@ public record NodeDeletion(Outcome outcome, String message) {
         message = message == null ? "" : message;
     }
 
+    /** Whether the Node object is gone. */
     public boolean succeeded() {
-        return outcome != Outcome.FAILED;
+        return outcome == Outcome.DELETED || outcome == Outcome.NOT_FOUND;
     }
 }

@@ -3,7 +3,7 @@ package org.k8sca.kube.ops;
 import java.util.Objects;
 
 /**
- * What a taint operation did.
+ * What a write to a Node did: a taint or cordon change, or any other {@link KubeNodeUpdater} write.
  *
  * @param outcome the result
  * @param message details for logs and events (empty on success)

@@ -63,6 +63,49 @@ class KubeClientsTest {
     }
 
     @Test
+    void theKubernetesFlagReplacesTheKubeconfigServer() throws Exception {
+        KubeClientSettings settings =
+                KubeClientSettings.DEFAULTS
+                        .withKubeconfig(kubeconfig("http://127.0.0.1:1").toString())
+                        .withMaster("https://127.0.0.1:6443");
+        Config config = KubeClients.config(settings);
+        assertThat(config.getMasterUrl()).startsWith("https://127.0.0.1:6443");
+        // The rest of the kubeconfig (credentials) still applies.
+        assertThat(config.getAutoOAuthToken()).isEqualTo("not-a-real-token");
+    }
+
+    @Test
+    void theKubernetesFlagReachesTheApiServer() throws Exception {
+        try (MockApiServer api = new MockApiServer();
+                KubernetesClient client =
+                        KubeClients.create(
+                                KubeClientSettings.DEFAULTS
+                                        .withKubeconfig(kubeconfig("http://127.0.0.1:1").toString())
+                                        .withMaster(api.client().getMasterUrl().toString()))) {
+            api.client()
+                    .nodes()
+                    .resource(
+                            new NodeBuilder()
+                                    .withNewMetadata()
+                                    .withName("n1")
+                                    .endMetadata()
+                                    .build())
+                    .create();
+            assertThat(client.nodes().list().getItems())
+                    .extracting(n -> n.getMetadata().getName())
+                    .containsExactly("n1");
+        }
+    }
+
+    @Test
+    void aKubernetesFlagThatIsNoUrlIsAClearError() {
+        assertThatThrownBy(() -> KubeClientSettings.DEFAULTS.withMaster("apiserver:6443"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--kubernetes")
+                .hasMessageContaining("apiserver:6443");
+    }
+
+    @Test
     void missingKubeconfigIsAClearError() {
         String missing = dir.resolve("nope").toString();
         assertThatThrownBy(

@@ -20,15 +20,15 @@ class DockerImageTest {
     private final String entrypoint = RepoFiles.read("deploy/image/cluster-autoscaler");
 
     @Test
-    void copiesTheShadedJarTheAppModuleBuilds() {
+    void copiesTheShadedJarTheDistModuleBuilds() {
         Matcher finalName =
                 Pattern.compile("<finalName>([^<]+)</finalName>")
-                        .matcher(RepoFiles.read("app/pom.xml"));
-        assertThat(finalName.find()).as("app/pom.xml has a finalName").isTrue();
+                        .matcher(RepoFiles.read("dist/pom.xml"));
+        assertThat(finalName.find()).as("dist/pom.xml has a finalName").isTrue();
         String jar = finalName.group(1) + ".jar";
 
         assertThat(dockerfile)
-                .contains("COPY --from=build /src/app/target/" + jar + " /app/" + jar);
+                .contains("COPY --from=build /src/dist/target/" + jar + " /app/" + jar);
         assertThat(entrypoint).contains("-jar /app/" + jar + " \"$@\"");
     }
 

@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
 /**
  * fabric8's CRUD mock API server on 127.0.0.1 with what it lacks for our tests: the pod eviction
  * subresource (optionally honouring PodDisruptionBudgets), request hooks that run just before a
- * request is handled (to stage a concurrent write), and canned answers for some paths. A PDB-aware
- * eviction decrements the covering budgets' {@code status.disruptionsAllowed}, as the API server
- * does.
+ * request is handled (to stage a concurrent write), canned answers for some paths, and an RBAC mode
+ * ({@link #enforceRbac}) that refuses with 403 Forbidden what a rule list does not allow. A
+ * PDB-aware eviction decrements the covering budgets' {@code status.disruptionsAllowed}, as the API
+ * server does.
  */
 public final class MockApiServer implements AutoCloseable {
 
@@ -46,6 +47,10 @@ public final class MockApiServer implements AutoCloseable {
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"Cannot"
                     + " evict pod as it would violate the pod's disruption budget.\","
                     + "\"reason\":\"TooManyRequests\",\"code\":429}";
+
+    /** The header that marks {@link #adminClient()}'s requests. */
+    private static final String ADMIN_HEADER = "X-Mock-Admin";
+
     private static final String EVICTED =
             "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\",\"code\":201}";
 
@@ -60,7 +65,9 @@ public final class MockApiServer implements AutoCloseable {
     private final List<Map.Entry<Predicate<RecordedRequest>, java.time.Duration>> delays =
             new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> forbidden = new CopyOnWriteArrayList<>();
     private volatile boolean pdbAware;
+    private volatile List<RbacRule> rbac;
     private final KubernetesMockServer server;
 
     public MockApiServer() {
@@ -85,6 +92,33 @@ public final class MockApiServer implements AutoCloseable {
     public KubernetesClient client() {
         return server.createClient(
                 b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+    }
+
+    /**
+     * A client whose requests {@link #enforceRbac} never refuses: for a test's own setup and checks
+     * (it plays the cluster admin, the kubelet and the controllers).
+     */
+    public KubernetesClient adminClient() {
+        return server.createClient(
+                b ->
+                        b.editOrNewConfig()
+                                .withRequestRetryBackoffLimit(0)
+                                .withCustomHeaders(Map.of(ADMIN_HEADER, "true"))
+                                .endConfig());
+    }
+
+    /**
+     * From now on, answers 403 Forbidden (a Kubernetes Status, as the API server words it) to every
+     * request that none of {@code rules} allows, except those of {@link #adminClient()}. Requests
+     * to non-resource paths ({@code /version}) are allowed, as for any authenticated user.
+     */
+    public void enforceRbac(List<RbacRule> rules) {
+        rbac = List.copyOf(rules);
+    }
+
+    /** Request lines answered 403 by {@link #enforceRbac}, e.g. {@code DELETE /api/v1/nodes/n1}. */
+    public List<String> forbidden() {
+        return List.copyOf(forbidden);
     }
 
     /** {@code http://127.0.0.1:port}, for kubeconfig files. */
@@ -160,6 +194,10 @@ public final class MockApiServer implements AutoCloseable {
                 h.action().run();
             }
         }
+        MockResponse refusal = refusalOf(request, line);
+        if (refusal != null) {
+            return refusal;
+        }
         for (Map.Entry<Predicate<RecordedRequest>, MockResponse> c : canned) {
             if (c.getKey().test(request)) {
                 return c.getValue();
@@ -172,6 +210,38 @@ public final class MockApiServer implements AutoCloseable {
             }
         }
         return response;
+    }
+
+    /** The 403 answer when RBAC is enforced and no rule allows the request, else null. */
+    private MockResponse refusalOf(RecordedRequest request, String line) {
+        List<RbacRule> rules = rbac;
+        String path = request.getPath();
+        if (rules == null
+                || "true".equals(request.getHeader(ADMIN_HEADER))
+                || !(path.startsWith("/api/") || path.startsWith("/apis/"))) {
+            return null;
+        }
+        ApiRequest attributes;
+        try {
+            attributes = ApiRequest.parse(request.getMethod(), path);
+        } catch (IllegalArgumentException e) {
+            // Discovery (/api, /apis/group/version) is open to every authenticated user.
+            return null;
+        }
+        if (rules.stream().anyMatch(r -> r.allows(attributes))) {
+            return null;
+        }
+        forbidden.add(line);
+        String body =
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                        + "\"status\":\"Failure\",\"message\":"
+                        + json.asJson(attributes.forbiddenMessage(UpstreamRbac.USER))
+                        + ",\"reason\":\"Forbidden\",\"details\":{\"name\":"
+                        + json.asJson(attributes.name())
+                        + ",\"kind\":"
+                        + json.asJson(attributes.resource())
+                        + "},\"code\":403}";
+        return new MockResponse().setResponseCode(403).setBody(body);
     }
 
     private MockResponse respond(RecordedRequest request) {
