@@ -21,6 +21,7 @@ import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kamatera.sim.knobs.Timings;
 import org.k8sca.kamatera.sim.model.ServerSetup;
 import org.k8sca.kube.actuation.KubeClusterOperations;
+import org.k8sca.kube.creates.CreatesConfigMap;
 import org.k8sca.kube.testing.Eventually;
 import org.k8sca.kube.testing.LogCapture;
 import org.k8sca.kube.testing.MockApiServer;
@@ -52,9 +53,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * "Migrate: change the image and nothing else": the real {@code run}, on the real clock, against
  * the mock API server enforcing upstream's example RBAC ({@link UpstreamRbac}) and the Kamatera
  * simulator. It takes the Lease, scales an idle node down, scales up for a pending pod and writes
- * the status ConfigMap; the one call upstream's rules refuse (deleting the Node of the deleted
- * server) is made once, leaves the Node behind, is said once in the log and on the Node's events,
- * and neither crashes the run nor blocks the scale-up.
+ * the status ConfigMap; the call upstream's rules refuse (deleting the Node of the deleted server)
+ * is made once, leaves the Node behind, is said once in the log and on the Node's events, and
+ * neither crashes the run nor blocks the scale-up. The read of the creates ConfigMap, refused too,
+ * turns that store off with one warning.
  */
 class UpstreamRbacRunTest {
     private static final String CLIENT_ID = "rbac-id";
@@ -128,7 +130,9 @@ class UpstreamRbacRunTest {
                                 .withName("cluster-autoscaler")
                                 .get();
                 assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
-                Eventually.await("the Node deletion was tried", () -> !api.forbidden().isEmpty());
+                Eventually.await(
+                        "the Node deletion was tried",
+                        () -> api.forbidden().contains("DELETE /api/v1/nodes/" + IDLE));
                 Eventually.await(
                         "a warning event on the Node left behind",
                         () ->
@@ -184,8 +188,13 @@ class UpstreamRbacRunTest {
             assertThat(statusConfigMap(admin)).as("status ConfigMap deleted on stop").isNull();
             assertThat(sim.requestCount(Endpoint.CREATE_SERVER)).isEqualTo(1);
             assertThat(sim.requestCount(Endpoint.TERMINATE)).isEqualTo(1);
-            // The only refusal: one Node deletion, never retried.
-            assertThat(api.forbidden()).containsExactly("DELETE /api/v1/nodes/" + IDLE);
+            // The only refusals: one Node deletion, never retried, and one read of the creates
+            // ConfigMap, after which the store is off (restarts are then unprotected).
+            assertThat(api.forbidden())
+                    .containsExactlyInAnyOrder(
+                            "DELETE /api/v1/nodes/" + IDLE,
+                            "GET /api/v1/namespaces/kube-system/configmaps/"
+                                    + CreatesConfigMap.DEFAULT_NAME);
             assertThat(operationsLog.warnings())
                     .filteredOn(w -> w.startsWith("RBAC:"))
                     .singleElement()

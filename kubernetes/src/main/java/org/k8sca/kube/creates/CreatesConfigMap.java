@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  * absent while unknown). Nothing secret is stored.
  *
  * <p>{@link #load()} reads it (a missing ConfigMap means no creates) and skips an entry it cannot
- * read with a warning naming the ConfigMap and the key. {@link #save} replaces all keys, creating
- * the ConfigMap when needed; a 409 (written or created in between) is retried after a short wait, a
- * few times. Labels and annotations someone put on it are kept.
+ * read with a warning naming the ConfigMap and the key. A 403 (upstream's example RBAC has no grant
+ * for this name) turns the store off for the life of the process with one warning, {@link
+ * #FORBIDDEN_WARNING}: no further request is made, and restarts are then unprotected. {@link #save}
+ * replaces all keys, creating the ConfigMap when needed; a 409 (written or created in between) is
+ * retried after a short wait, a few times. Labels and annotations someone put on it are kept.
  */
 public final class CreatesConfigMap {
     private static final Logger LOG = LoggerFactory.getLogger(CreatesConfigMap.class);
@@ -38,6 +40,15 @@ public final class CreatesConfigMap {
     public static final String DEFAULT_NAME = "cluster-autoscaler-kamatera-creates";
     public static final int DEFAULT_ATTEMPTS = 3;
     public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMillis(200);
+
+    /**
+     * Logged once per process when RBAC refuses the ConfigMap (upstream's example RBAC grants get
+     * and update only on other ConfigMap names).
+     */
+    public static final String FORBIDDEN_WARNING =
+            "RBAC: cannot read or write the ConfigMap %s (configmaps get, update); server creates in"
+                    + " flight are not kept across restarts, so a restart during a create may"
+                    + " order a second server; apply deploy/kubernetes/rbac.yaml to allow it";
 
     /** What the API server accepts as a ConfigMap key. */
     private static final Pattern VALID_KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
@@ -48,6 +59,9 @@ public final class CreatesConfigMap {
     private final Sleeper sleeper;
     private final int attempts;
     private final Duration retryInterval;
+
+    /** Set at the first 403: the store is then off for the life of the process. */
+    private volatile boolean forbidden;
 
     public CreatesConfigMap(
             KubernetesClient client,
@@ -84,20 +98,33 @@ public final class CreatesConfigMap {
         return namespace + "/" + name;
     }
 
+    /** Whether RBAC refused the ConfigMap; then nothing is read or written any more. */
+    public boolean isForbidden() {
+        return forbidden;
+    }
+
     /**
-     * The saved creates, by server name.
+     * The saved creates, by server name. Empty when RBAC refuses the ConfigMap (logged once, see
+     * {@link #FORBIDDEN_WARNING}): the autoscaler then works as without the store.
      *
-     * @throws CreatesStoreException when the ConfigMap cannot be read
+     * @throws CreatesStoreException when the ConfigMap cannot be read for another reason
      */
     public List<SavedCreate> load() {
+        List<SavedCreate> result = new ArrayList<>();
+        if (forbidden) {
+            return result;
+        }
         ConfigMap configMap;
         try {
             configMap = client.configMaps().inNamespace(namespace).withName(name).get();
         } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                turnOff(e);
+                return result;
+            }
             throw new CreatesStoreException(
                     "reading the ConfigMap " + describe() + " failed: " + e.getMessage(), e);
         }
-        List<SavedCreate> result = new ArrayList<>();
         if (configMap == null || configMap.getData() == null) {
             return result;
         }
@@ -124,6 +151,9 @@ public final class CreatesConfigMap {
      *     attempts
      */
     public void save(List<SavedCreate> creates) {
+        if (forbidden) {
+            return;
+        }
         Map<String, String> data = new TreeMap<>();
         for (SavedCreate create : creates) {
             if (!VALID_KEY.matcher(create.serverName()).matches()) {
@@ -141,6 +171,10 @@ public final class CreatesConfigMap {
                 saveOnce(data);
                 return;
             } catch (KubernetesClientException e) {
+                if (e.getCode() == 403) {
+                    turnOff(e);
+                    return;
+                }
                 if (e.getCode() != 409) {
                     throw new CreatesStoreException(
                             "writing the ConfigMap " + describe() + " failed: " + e.getMessage(),
@@ -233,6 +267,11 @@ public final class CreatesConfigMap {
             throw new IllegalArgumentException(field + " must be a non-empty string");
         }
         return s;
+    }
+
+    private void turnOff(KubernetesClientException e) {
+        forbidden = true;
+        LOG.warn("{} (API server: {})", FORBIDDEN_WARNING.formatted(describe()), e.getMessage());
     }
 
     private void pause() {

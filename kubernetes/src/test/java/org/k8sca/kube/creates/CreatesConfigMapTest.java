@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kube.testing.FakeTime;
 import org.k8sca.kube.testing.MockApiServer;
+import org.k8sca.kube.testing.UpstreamRbac;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -194,12 +195,12 @@ class CreatesConfigMapTest {
     void apiErrorsNameTheConfigMap() {
         api.answer(
                 r -> r.getPath().startsWith("/api/v1/namespaces/kube-system/configmaps"),
-                403,
-                "forbidden here");
+                422,
+                "refused here");
         assertThatThrownBy(() -> store.load())
                 .isInstanceOf(CreatesStoreException.class)
                 .hasMessageContaining("kube-system/cluster-autoscaler-kamatera-creates")
-                .hasMessageContaining("forbidden here");
+                .hasMessageContaining("refused here");
         assertThatThrownBy(
                         () -> store.save(List.of(new SavedCreate("a", "ng1", T, Optional.empty()))))
                 .isInstanceOf(CreatesStoreException.class)
@@ -216,6 +217,40 @@ class CreatesConfigMapTest {
         assertThat(logs.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(m -> m.contains("bad name"));
+    }
+
+    /**
+     * Upstream's example RBAC grants get and update only on other ConfigMap names: one refused
+     * read, one warning, then the store is off (no further request, nothing thrown).
+     */
+    @Test
+    void underUpstreamRbacTheStoreTurnsOffWithOneWarning() {
+        api.enforceRbac(UpstreamRbac.RULES);
+
+        assertThat(store.load()).isEmpty();
+        store.save(List.of(new SavedCreate("ng1-aaaaaaaaaaa", "ng1", T, Optional.empty())));
+        assertThat(store.load()).isEmpty();
+
+        assertThat(store.isForbidden()).isTrue();
+        assertThat(api.forbidden()).containsExactly("GET " + PATH);
+        assertThat(logs.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement()
+                .asString()
+                .startsWith(
+                        CreatesConfigMap.FORBIDDEN_WARNING.formatted(
+                                "kube-system/cluster-autoscaler-kamatera-creates"));
+    }
+
+    @Test
+    void aForbiddenWriteTurnsTheStoreOffToo() {
+        api.answer(r -> "PUT".equals(r.getMethod()) || "POST".equals(r.getMethod()), 403, "no");
+
+        store.save(List.of(new SavedCreate("ng1-aaaaaaaaaaa", "ng1", T, Optional.empty())));
+
+        assertThat(store.isForbidden()).isTrue();
+        assertThat(store.load()).isEmpty();
+        assertThat(logs.list).hasSize(1);
     }
 
     private static boolean isUpdate(RecordedRequest r) {
