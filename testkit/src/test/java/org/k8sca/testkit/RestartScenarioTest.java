@@ -8,6 +8,7 @@ import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kube.ops.AutoscalerTaints;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The autoscaler restarted (a crash, a new leader) in the middle of its work. */
 class RestartScenarioTest {
@@ -72,6 +73,35 @@ class RestartScenarioTest {
                         .start();
         cluster.simulator().timings().showCreatingServers(true);
         restartDuringCreate();
+    }
+
+    /**
+     * A second autoscaler, started before the create and waiting (as a follower waits for the
+     * Lease), takes over while the create runs: it reads the creates ConfigMap at its first loop,
+     * not at its start, so it knows the create and makes no second server.
+     */
+    @Test
+    void aFollowerTakingOverDuringACreateMakesNoSecondServer() throws Exception {
+        cluster =
+                VirtualCluster.builder()
+                        .nodeGroup("ng1", 0, 5)
+                        .commandDuration(Duration.ofMinutes(3))
+                        .start();
+        AtomicBoolean primaryLeads = new AtomicBoolean(true);
+        cluster.gatePrimaryAutoscaler(primaryLeads::get);
+        cluster.addAutoscaler("follower", () -> !primaryLeads.get());
+
+        cluster.apply(Workload.of("web", 2, "900m", "256Mi"));
+        cluster.runUntil(
+                "a create was sent",
+                () -> !cluster.simulator().journal(Endpoint.CREATE_SERVER).isEmpty(),
+                Duration.ofMinutes(2));
+        primaryLeads.set(false);
+        cluster.runUntil(
+                "both pods run", () -> cluster.pendingPods().isEmpty(), Duration.ofMinutes(10));
+
+        assertThat(cluster.simulator().journal(Endpoint.CREATE_SERVER)).hasSize(1);
+        assertThat(cluster.nodeNames()).hasSize(1);
     }
 
     @Test
