@@ -7,7 +7,10 @@
  * operations (increase, delete, decrease); node groups are views on it. At each refresh the {@code
  * Reconciler} moves every server through its life cycle once, for all node groups together; {@code
  * ServerActions} starts power-offs and terminates and retries them; {@code PoolPolicy} decides
- * whether a powered-off server joins the warm pool or is terminated. Kubernetes writes go through
- * {@link org.k8sca.kamatera.provider.NodeMetadata}, which the Kubernetes module implements.
+ * whether a powered-off server joins the warm pool or is terminated. {@code InFlightCreates} saves
+ * the creates in flight to an {@link org.k8sca.kamatera.provider.InFlightCreateStore} before they
+ * are sent and resumes them at the first refresh, so a restarted autoscaler makes no second server.
+ * Kubernetes writes go through {@link org.k8sca.kamatera.provider.NodeMetadata}, which the
+ * Kubernetes module implements.
  */
 package org.k8sca.kamatera.provider;
