@@ -28,10 +28,10 @@ import java.util.Set;
  * <ol>
  *   <li>the way upstream's binpacking estimator does: largest pod groups first, each pod first on
  *       the new nodes already added, then on a fresh copy of the template (first fit);
- *   <li>only when that used more nodes than resources alone require ({@link ResourceBound}): node
- *       by node, each time taking the pod that best matches the room left ({@link NodeByNodeFill}).
- *       Its answer replaces the first when it needs fewer nodes and leaves no pod group with fewer
- *       of its pods helped.
+ *   <li>only when that used more nodes than a lower bound proves necessary ({@link LowerBound}):
+ *       node by node, each time taking the pod that best matches the room left ({@link
+ *       NodeByNodeFill}). Its answer replaces the first when it needs fewer nodes and leaves no pod
+ *       group with fewer of its pods helped.
  * </ol>
  *
  * <p>So the estimate is never larger than upstream's and every placement in it passed the same
@@ -97,8 +97,7 @@ public final class BinpackingEstimator {
         } finally {
             snapshot.revert();
         }
-        if (!improve
-                || firstFit.nodeCount() <= ResourceBound.nodes(firstFit.helpedPods(), template)) {
+        if (!improve || firstFit.nodeCount() <= LowerBound.nodes(firstFit.helpedPods(), template)) {
             return firstFit;
         }
         snapshot.fork();

@@ -93,19 +93,33 @@ class PackingImprovementTest {
 
     @Test
     void whenTheSecondPackingIsNoBetterFirstFitsPlacementsStand() {
-        // 10 pods of 1 CPU on 3.5 CPU nodes: 4 nodes is also what resources force (pods do not
-        // split), but the volume bound says 3, so the second packing runs, finds 4 too, and first
-        // fit's answer is kept, placement for placement.
-        NodeTemplate t = template(3500, 16);
-        List<PodGroup> groups = EquivalenceGrouper.group(replicas("web", 10, 1000, 100));
+        // 5 pods of (2.6 CPU, 1.875 GiB), 1 of (1.5 CPU, 2.625 GiB), 4 of (0.2 CPU, 2.875 GiB) on
+        // 4 CPU/4 GiB nodes: no two pods share a node (each pair is over 4 CPU or over 4 GiB), so
+        // 10 nodes is the best there is, far above the volume bound. Both packings find 10, in a
+        // different order; first fit's answer is kept, placement for placement.
+        NodeTemplate t = template(4000, 4);
+        List<Pod> pods = new ArrayList<>(replicas("a", 5, 2600, 1920));
+        pods.addAll(replicas("b", 1, 1500, 2688));
+        pods.addAll(replicas("c", 4, 200, 2944));
+        List<PodGroup> groups = EquivalenceGrouper.group(pods);
         Estimate firstFit =
                 new BinpackingEstimator(StepClock.fixed(T0), false)
                         .estimate(checker, "ng", t, groups, UNLIMITED);
+        snapshot.fork();
+        Estimate filled =
+                new NodeByNodeFill(StepClock.fixed(T0), checker, "ng", t, 1000, T0.plusSeconds(10))
+                        .pack(BinpackingEstimator.bySizeDescending(groups, t.node()))
+                        .orElseThrow();
+        snapshot.revert();
+
         Estimate e =
                 new BinpackingEstimator(StepClock.fixed(T0))
                         .estimate(checker, "ng", t, groups, UNLIMITED);
 
-        assertThat(e.nodeCount()).isEqualTo(4);
+        assertThat(LowerBound.nodes(pods, t)).isLessThan(10);
+        assertThat(firstFit.nodeCount()).isEqualTo(10);
+        assertThat(filled.nodeCount()).isEqualTo(10);
+        assertThat(filled.placements()).isNotEqualTo(firstFit.placements());
         assertThat(e.placements()).isEqualTo(firstFit.placements());
     }
 
