@@ -1,8 +1,10 @@
 package org.k8sca.core.estimator;
 
 import org.k8sca.core.cloud.NodeTemplate;
+import org.k8sca.core.labels.Labels;
 import org.k8sca.core.model.Node;
 import org.k8sca.core.model.Pod;
+import org.k8sca.core.model.PodAffinityTerm;
 import org.k8sca.core.podgroup.PodGroup;
 import org.k8sca.core.resources.Resources;
 import org.k8sca.core.scheduling.PredicateChecker;
@@ -67,6 +69,10 @@ final class NodeByNodeFill {
         int count = groups.size();
         int[] next = new int[count];
         boolean[] blocked = new boolean[count];
+        boolean[] onePerNode = new boolean[count];
+        for (int g = 0; g < count; g++) {
+            onePerNode[g] = onePerNode(groups.get(g).exemplar());
+        }
         List<Node> used = new ArrayList<>();
         List<PodPlacement> placements = new ArrayList<>();
         String stopReason = "";
@@ -116,6 +122,8 @@ final class NodeByNodeFill {
                 placements.add(new PodPlacement(pod, name));
                 next[best]++;
                 placedHere++;
+                // Its next pod would be refused here; skip asking the checker.
+                triedHere[best] |= onePerNode[best];
             }
             if (placedHere == 0) {
                 // Every pod left was refused by this empty node, so each group is blocked now.
@@ -165,6 +173,20 @@ final class NodeByNodeFill {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether two pods like {@code pod} never share a node: it has a required anti-affinity term on
+     * the hostname that it matches itself (pods of one group have the same labels and terms).
+     */
+    private static boolean onePerNode(Pod pod) {
+        for (PodAffinityTerm t : pod.antiAffinityTerms()) {
+            if (NodeTemplates.HOSTNAME_LABEL.equals(t.topologyKey())
+                    && t.matches(pod, Labels.EMPTY)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyLeft(List<PodGroup> groups, int[] next, boolean[] blocked) {
