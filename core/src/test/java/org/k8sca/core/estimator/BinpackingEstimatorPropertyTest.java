@@ -49,8 +49,11 @@ class BinpackingEstimatorPropertyTest {
                 throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
             }
         }
-        // Otherwise the loop would never have exercised the second packing's answers.
-        assertThat(improved).as("runs where the second packing beat first fit").isPositive();
+        // With the default seeds some runs must reach the second packing's answers, otherwise
+        // this loop would not test them (about 2 % of runs do; other seeds may hit none).
+        if (System.getProperty("test.seed") == null) {
+            assertThat(improved).as("runs where the second packing beat first fit").isPositive();
+        }
     }
 
     /** Returns whether the estimate needed fewer nodes than upstream's first fit alone. */

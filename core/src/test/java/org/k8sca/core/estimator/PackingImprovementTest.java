@@ -181,13 +181,13 @@ class PackingImprovementTest {
         Estimate fourNodesAll = estimate(4, cpu, mem);
         Estimate threeNodesAll = estimate(3, cpu, mem);
         Estimate threeNodesFewerMem = estimate(3, cpu, mem.subList(0, 7));
-        Estimate fourNodesFewerCpuMoreMem = estimate(2, cpu.subList(0, 7), mem);
+        Estimate twoNodesFewerCpu = estimate(2, cpu.subList(0, 7), mem);
 
         assertThat(BinpackingEstimator.better(threeNodesAll, fourNodesAll, groups)).isTrue();
         assertThat(BinpackingEstimator.better(fourNodesAll, threeNodesAll, groups)).isFalse();
         assertThat(BinpackingEstimator.better(threeNodesAll, threeNodesAll, groups)).isFalse();
         assertThat(BinpackingEstimator.better(threeNodesFewerMem, fourNodesAll, groups)).isFalse();
-        assertThat(BinpackingEstimator.better(fourNodesFewerCpuMoreMem, threeNodesFewerMem, groups))
+        assertThat(BinpackingEstimator.better(twoNodesFewerCpu, threeNodesFewerMem, groups))
                 .isFalse();
     }
 
