@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kube.election.LeaderElection;
@@ -308,14 +307,6 @@ class LeaderElectionScenarioTest {
         assertNeverBothActedInOneStep();
     }
 
-    @Disabled(
-            "defect: kube.election.LeaderElection trusts fabric8's LeaderElector to end the"
-                    + " leadership, but its renew loop only retries KubernetesClientException; a"
-                    + " renewal failing otherwise (here: the Lease client was closed) silently ends"
-                    + " the loop, isLeading() stays true and onLost never runs, so the old leader"
-                    + " keeps acting after the follower took over. A fix: LeaderElection tracks its"
-                    + " last successful renewal (e.g. a delegating Lock) and stops leading, calling"
-                    + " onLost, once the renew deadline passed without one.")
     @Test
     void aLeaderWhoseRenewalsFailWithoutAnApiErrorStillStopsActing() throws Exception {
         startTwoContenders();

@@ -220,13 +220,20 @@ class LiveSnapshotRoundTripTest {
         for (int i = 1; i <= 3; i++) {
             pod(rs, "web-" + i, null);
         }
+        // Nodes and pods come through different informers: wait for both, or a loop that sees
+        // the server but not yet its node counts it as upcoming and rightly does not scale up.
         Eventually.await(
-                "the view sees the pods",
+                "the view sees the node and the pods",
                 () ->
-                        assembly.view().snapshotOf().pods().stream()
-                                        .filter(p -> p.state() == SchedulingState.UNSCHEDULABLE)
-                                        .count()
-                                == 3);
+                        assembly.view().snapshotOf().nodes().size() == 1
+                                && assembly.view().snapshotOf().pods().stream()
+                                                .filter(
+                                                        p ->
+                                                                p.state()
+                                                                        == SchedulingState
+                                                                                .UNSCHEDULABLE)
+                                                .count()
+                                        == 3);
 
         // The state the loop is about to decide on.
         String json =

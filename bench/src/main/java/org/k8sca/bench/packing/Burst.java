@@ -1,9 +1,11 @@
 package org.k8sca.bench.packing;
 
 import org.k8sca.bench.cluster.ClusterGenerator;
+import org.k8sca.core.labels.LabelSelector;
 import org.k8sca.core.labels.Labels;
 import org.k8sca.core.model.OwnerReference;
 import org.k8sca.core.model.Pod;
+import org.k8sca.core.model.PodAffinityTerm;
 import org.k8sca.core.resources.Resources;
 
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.Random;
 public record Burst(String mix, long seed, List<Pod> pods) {
 
     /** The mixes, each generated for every seed. */
-    public static final List<String> MIXES = List.of("uniform", "mixed", "complementary", "large");
+    public static final List<String> MIXES =
+            List.of("uniform", "mixed", "complementary", "large", "constrained");
 
     private static final long MI = 1L << 20;
 
@@ -54,6 +57,14 @@ public record Burst(String mix, long seed, List<Pod> pods) {
                             (4L + 4 * rnd.nextInt(3)) << 30);
                 }
             }
+            case "constrained" -> {
+                // One pod per node for the databases (required anti-affinity on the hostname),
+                // web pods to fill the room beside them, and many tiny sidecar-like pods that run
+                // into the pods-per-node limit before CPU or memory.
+                add(pods, "db", 40 + rnd.nextInt(40), 1_000, 4L << 30, true);
+                add(pods, "web", 100 + rnd.nextInt(150), 500, 1024 * MI, false);
+                add(pods, "tiny", 400 + rnd.nextInt(600), 10, 32 * MI, false);
+            }
             default ->
                     throw new IllegalArgumentException(
                             "unknown burst mix '" + mix + "'; known: " + MIXES);
@@ -63,6 +74,23 @@ public record Burst(String mix, long seed, List<Pod> pods) {
 
     private static void add(
             List<Pod> pods, String workload, int replicas, long milliCpu, long memoryBytes) {
+        add(pods, workload, replicas, milliCpu, memoryBytes, false);
+    }
+
+    private static void add(
+            List<Pod> pods,
+            String workload,
+            int replicas,
+            long milliCpu,
+            long memoryBytes,
+            boolean onePerNode) {
+        List<PodAffinityTerm> antiAffinity =
+                onePerNode
+                        ? List.of(
+                                PodAffinityTerm.of(
+                                        LabelSelector.matchLabels("app", workload),
+                                        "kubernetes.io/hostname"))
+                        : List.of();
         for (int i = 0; i < replicas; i++) {
             String name = workload + "-6b7f9-" + i;
             pods.add(
@@ -73,6 +101,7 @@ public record Burst(String mix, long seed, List<Pod> pods) {
                                     OwnerReference.controller(
                                             "ReplicaSet", workload + "-6b7f9", "rs-" + workload))
                             .requests(Resources.of(milliCpu, memoryBytes, 0, 0, 0))
+                            .antiAffinityTerms(antiAffinity)
                             .creationTime(ClusterGenerator.BASE_TIME)
                             .build());
         }

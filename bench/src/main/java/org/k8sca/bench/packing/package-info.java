@@ -1,5 +1,6 @@
 /**
- * Packing quality: how many nodes a planned scale-up asks for, beside the per-dimension resource
- * lower bound (no packing can use fewer nodes than the busiest dimension needs).
+ * Packing quality: how many nodes a planned scale-up asks for, beside valid lower bounds (the
+ * per-dimension volume bound, and tighter ones that also see pod shapes and anti-affinity), and
+ * beside what upstream's first fit alone would ask for.
  */
 package org.k8sca.bench.packing;

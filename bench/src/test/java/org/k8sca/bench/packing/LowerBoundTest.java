@@ -42,18 +42,7 @@ class LowerBoundTest {
     }
 
     @Test
-    void firstFitDecreasingPacksComplementaryPodsTogether() {
-        List<Pod> mix = new ArrayList<>(pods(4, 3_000, 2));
-        mix.addAll(pods(4, 1_000, 12));
-        // Each 3-CPU pod shares a node with one 1-CPU/12-GiB pod: 4 nodes, not 4 + 2.
-        assertThat(FirstFitDecreasing.nodes(mix, FREE)).isEqualTo(4);
-        assertThat(FirstFitDecreasing.nodes(pods(10, 1_000, 1), FREE)).isEqualTo(3);
-    }
-
-    @Test
     void aPodLargerThanANodeIsNamed() {
-        assertThatThrownBy(() -> FirstFitDecreasing.nodes(pods(1, 5_000, 1), FREE))
-                .hasMessageContaining("does not fit");
         assertThatThrownBy(() -> LowerBound.nodesByKind(pods(1, 5_000, 1), FREE))
                 .hasMessageContaining("does not fit");
     }

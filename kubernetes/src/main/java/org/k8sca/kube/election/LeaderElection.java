@@ -8,8 +8,15 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Competes for the Lease and says when this process leads. {@code onLost} runs when leadership ends
@@ -23,13 +30,26 @@ public final class LeaderElection implements AutoCloseable {
 
     private final KubernetesClient client;
     private final LeaseSettings settings;
+    private final Clock clock;
+    private ScheduledExecutorService watchdog;
     private volatile boolean stopping;
     private volatile boolean leading;
+    private final AtomicBoolean lostReported = new AtomicBoolean();
     private CompletableFuture<?> running;
 
     public LeaderElection(KubernetesClient client, LeaseSettings settings) {
+        this(client, settings, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the clock of the watchdog that ends leadership when no renewal succeeded within
+     *     the renew deadline (fabric8's elector runs on the real clock, so this is the real clock
+     *     outside tests)
+     */
+    public LeaderElection(KubernetesClient client, LeaseSettings settings, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -63,20 +83,19 @@ public final class LeaderElection implements AutoCloseable {
                                         settings.namespace(),
                                         settings.name(),
                                         settings.identity());
-                                onLost.run();
+                                reportLost(onLost);
                             }
                         },
                         leader -> LOG.info("new leader elected: {}", leader));
+        UpdatingLeaseLock lock =
+                new UpdatingLeaseLock(
+                        settings.namespace(), settings.name(), settings.identity(), clock);
         LeaderElector elector =
                 client.leaderElector()
                         .withConfig(
                                 new LeaderElectionConfigBuilder()
                                         .withName(settings.name())
-                                        .withLock(
-                                                new UpdatingLeaseLock(
-                                                        settings.namespace(),
-                                                        settings.name(),
-                                                        settings.identity()))
+                                        .withLock(lock)
                                         .withLeaseDuration(settings.leaseDuration())
                                         .withRenewDeadline(settings.renewDeadline())
                                         .withRetryPeriod(settings.retryPeriod())
@@ -89,18 +108,82 @@ public final class LeaderElection implements AutoCloseable {
                 settings.namespace(),
                 settings.name(),
                 settings.identity());
+        startWatchdog(lock, onLost);
         running = elector.start();
+        // fabric8's renew loop retries only API errors; any other failure (e.g. a closed client)
+        // ends the election without the stop-leading callback. Whatever ends it, unless we asked,
+        // this process no longer leads: it must stop acting, or two replicas act at once.
         running.whenComplete(
                 (ignored, error) -> {
-                    if (error != null
-                            && !stopping
-                            && !(error instanceof java.util.concurrent.CancellationException)) {
-                        LOG.error("leader election failed: {}", error.getMessage());
-                        if (!leading) {
-                            onLost.run();
-                        }
+                    ScheduledExecutorService w = watchdog;
+                    if (w != null) {
+                        w.shutdownNow();
                     }
+                    if (stopping) {
+                        leading = false;
+                        return;
+                    }
+                    boolean was = leading;
+                    leading = false;
+                    if (error != null) {
+                        LOG.error(
+                                "leader election failed: {}",
+                                error.getMessage() == null ? error.toString() : error.getMessage());
+                    } else if (was) {
+                        LOG.error(
+                                "leaderelection lost: lease {}/{} is no longer held by {}",
+                                settings.namespace(),
+                                settings.name(),
+                                settings.identity());
+                    }
+                    reportLost(onLost);
                 });
+    }
+
+    /**
+     * fabric8's renew loop can end without telling (it retries only API errors), so a leader also
+     * checks for itself that its Lease was renewed within the renew deadline, as client-go does.
+     */
+    private void startWatchdog(UpdatingLeaseLock lock, Runnable onLost) {
+        watchdog =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "leader-election-watchdog");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        long period = Math.max(1, settings.retryPeriod().toMillis());
+        watchdog.scheduleWithFixedDelay(
+                () -> checkRenewed(lock, onLost), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkRenewed(UpdatingLeaseLock lock, Runnable onLost) {
+        Instant last = lock.lastOwnWrite();
+        if (stopping || !leading || last == null) {
+            return;
+        }
+        if (Duration.between(last, clock.instant()).compareTo(settings.renewDeadline()) > 0) {
+            leading = false;
+            LOG.error(
+                    "leaderelection lost: lease {}/{} not renewed by {} within {} (last at {})",
+                    settings.namespace(),
+                    settings.name(),
+                    settings.identity(),
+                    settings.renewDeadline(),
+                    last);
+            reportLost(onLost);
+            CompletableFuture<?> r = running;
+            if (r != null) {
+                r.cancel(true);
+            }
+        }
+    }
+
+    /** Runs {@code onLost} once, however many ways the end of leadership is noticed. */
+    private void reportLost(Runnable onLost) {
+        if (lostReported.compareAndSet(false, true)) {
+            onLost.run();
+        }
     }
 
     /** Whether this process holds the Lease now. */
@@ -111,6 +194,9 @@ public final class LeaderElection implements AutoCloseable {
     /** Stops competing and releases the Lease if held; {@code onLost} is not called. */
     public synchronized void stop() {
         stopping = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
         if (running != null) {
             running.cancel(true);
         }

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaderElectionRecord;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.Lock;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -24,13 +26,33 @@ final class UpdatingLeaseLock implements Lock {
     private final String name;
     private final String identity;
 
+    private final Clock clock;
+
     /** The Lease as last read; an update starts from it. */
     private Lease lastRead;
 
-    UpdatingLeaseLock(String namespace, String name, String identity) {
+    /** When this process last wrote the Lease as its holder (null: never). */
+    private volatile Instant lastOwnWrite;
+
+    UpdatingLeaseLock(String namespace, String name, String identity, Clock clock) {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.name = Objects.requireNonNull(name, "name");
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * When this process last took or renewed the Lease (null: never): the leader election's
+     * watchdog compares it with the renew deadline.
+     */
+    Instant lastOwnWrite() {
+        return lastOwnWrite;
+    }
+
+    private void wrote(LeaderElectionRecord record) {
+        if (identity.equals(record.getHolderIdentity())) {
+            lastOwnWrite = clock.instant();
+        }
     }
 
     @Override
@@ -63,6 +85,7 @@ final class UpdatingLeaseLock implements Lock {
                         .withSpec(spec(record))
                         .build();
         lastRead = client.leases().inNamespace(namespace).resource(lease).create();
+        wrote(record);
     }
 
     @Override
@@ -73,6 +96,7 @@ final class UpdatingLeaseLock implements Lock {
         Lease lease = new LeaseBuilder(lastRead).withSpec(spec(record)).build();
         // The resourceVersion of the read travels with the object: a write in between answers 409.
         lastRead = client.leases().inNamespace(namespace).resource(lease).update();
+        wrote(record);
     }
 
     private static LeaseSpec spec(LeaderElectionRecord record) {
