@@ -1,5 +1,7 @@
 package org.k8sca.core.scaledown.unneeded;
 
+import org.k8sca.core.duration.GoDuration;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,7 +42,7 @@ public record Cooldown(
                     "scale-up at "
                             + lastScaleUp
                             + ", less than --scale-down-delay-after-add="
-                            + afterAdd
+                            + GoDuration.format(afterAdd)
                             + " ago");
         }
         if (within(lastScaleDownFailure, afterFailure, now)) {
@@ -48,7 +50,7 @@ public record Cooldown(
                     "scale-down failure at "
                             + lastScaleDownFailure
                             + ", less than --scale-down-delay-after-failure="
-                            + afterFailure
+                            + GoDuration.format(afterFailure)
                             + " ago");
         }
         if (within(lastDeletionStart, afterDelete, now)) {
@@ -56,7 +58,7 @@ public record Cooldown(
                     "deletion started at "
                             + lastDeletionStart
                             + ", less than --scale-down-delay-after-delete="
-                            + afterDelete
+                            + GoDuration.format(afterDelete)
                             + " ago");
         }
         return Optional.empty();

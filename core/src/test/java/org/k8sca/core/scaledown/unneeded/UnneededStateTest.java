@@ -92,12 +92,14 @@ class UnneededStateTest {
         assertThat(Cooldown.NONE.reason(T0, add, failure, delete)).isEmpty();
         Cooldown afterScaleUp = new Cooldown(T0, null, null, false);
         assertThat(afterScaleUp.reason(T0.plus(Duration.ofMinutes(9)), add, failure, delete))
-                .hasValueSatisfying(r -> assertThat(r).contains("--scale-down-delay-after-add"));
+                .hasValueSatisfying(
+                        r -> assertThat(r).contains("--scale-down-delay-after-add=10m0s ago"));
         assertThat(afterScaleUp.reason(T0.plus(Duration.ofMinutes(10)), add, failure, delete))
                 .isEmpty();
         Cooldown afterFailure = new Cooldown(null, T0, null, false);
         assertThat(afterFailure.reason(T0.plus(Duration.ofMinutes(2)), add, failure, delete))
-                .isPresent();
+                .hasValueSatisfying(
+                        r -> assertThat(r).contains("--scale-down-delay-after-failure=3m0s ago"));
         assertThat(afterFailure.reason(T0.plus(Duration.ofMinutes(3)), add, failure, delete))
                 .isEmpty();
         Cooldown afterDelete = new Cooldown(null, null, T0, false);
