@@ -1,5 +1,7 @@
 package org.k8sca.bench;
 
+import org.k8sca.bench.loop.LoopBench;
+import org.k8sca.bench.loop.LoopScenario;
 import org.k8sca.bench.macro.PassMeter;
 import org.k8sca.bench.macro.ScaleDownBench;
 import org.k8sca.bench.macro.ScaleUpBench;
@@ -13,7 +15,7 @@ import java.util.List;
  * Runs the macro benchmarks from the command line:
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|packing [scenario] [warmup passes]
+ * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|packing [scenario] [warmup] [passes]
  * </pre>
  *
  * Each benchmark prints one line of numbers per scenario (see docs/benchmarks.md).
@@ -21,12 +23,15 @@ import java.util.List;
 public final class Macro {
 
     private static final String USAGE =
-            "usage: Macro scaleup|scaledown|packing [scenario name] [warmup passes]\n"
+            "usage: Macro scaleup|scaledown|loop|packing [scenario name] [warmup passes]"
+                    + " [measured passes]\n"
                     + "  scaleup scenarios:   "
                     + names(Scenario.SCALE_UP)
                     + "\n"
                     + "  scaledown scenarios: "
-                    + names(Scenario.SCALE_DOWN);
+                    + names(Scenario.SCALE_DOWN)
+                    + "\n  loop scenarios:      "
+                    + String.join(", ", LoopScenario.ALL.stream().map(LoopScenario::name).toList());
 
     private Macro() {}
 
@@ -59,6 +64,11 @@ public final class Macro {
                     ScaleDownBench.run(s, meter, out);
                 }
             }
+            case "loop" -> {
+                for (LoopScenario s : selectLoop(only)) {
+                    LoopBench.run(s, meter, out);
+                }
+            }
             case "packing" -> PackingQuality.run(only == null ? 5 : Integer.parseInt(only), out);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'\n" + USAGE);
@@ -72,6 +82,19 @@ public final class Macro {
             return all;
         }
         List<Scenario> chosen = all.stream().filter(s -> s.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            System.err.println("unknown scenario '" + name + "'\n" + USAGE);
+            System.exit(2);
+        }
+        return chosen;
+    }
+
+    private static List<LoopScenario> selectLoop(String name) {
+        if (name == null || name.equals("all")) {
+            return LoopScenario.ALL;
+        }
+        List<LoopScenario> chosen =
+                LoopScenario.ALL.stream().filter(s -> s.name().equals(name)).toList();
         if (chosen.isEmpty()) {
             System.err.println("unknown scenario '" + name + "'\n" + USAGE);
             System.exit(2);
