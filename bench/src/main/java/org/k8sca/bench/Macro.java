@@ -1,5 +1,6 @@
 package org.k8sca.bench;
 
+import org.k8sca.bench.economy.ApiEconomy;
 import org.k8sca.bench.loop.LoopBench;
 import org.k8sca.bench.loop.LoopScenario;
 import org.k8sca.bench.macro.PassMeter;
@@ -9,13 +10,14 @@ import org.k8sca.bench.macro.Scenario;
 import org.k8sca.bench.packing.PackingQuality;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Runs the macro benchmarks from the command line:
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|packing [scenario] [warmup] [passes]
+ * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|economy|packing [scenario] [warmup] [passes]
  * </pre>
  *
  * Each benchmark prints one line of numbers per scenario (see docs/benchmarks.md).
@@ -23,8 +25,10 @@ import java.util.List;
 public final class Macro {
 
     private static final String USAGE =
-            "usage: Macro scaleup|scaledown|loop|packing [scenario name] [warmup passes]"
+            "usage: Macro scaleup|scaledown|loop|economy|packing [scenario name] [warmup passes]"
                     + " [measured passes]\n"
+                    + "  economy [nodes, default 20]: Kamatera calls at start-up, steady state and a"
+                    + " 50-node scale-up\n"
                     + "  scaleup scenarios:   "
                     + names(Scenario.SCALE_UP)
                     + "\n"
@@ -67,6 +71,17 @@ public final class Macro {
             case "loop" -> {
                 for (LoopScenario s : selectLoop(only)) {
                     LoopBench.run(s, meter, out);
+                }
+            }
+            case "economy" -> {
+                try {
+                    ApiEconomy.run(
+                            only == null ? 20 : Integer.parseInt(only),
+                            Duration.ofMinutes(30),
+                            50,
+                            out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the API economy run failed", e);
                 }
             }
             case "packing" -> PackingQuality.run(only == null ? 5 : Integer.parseInt(only), out);
