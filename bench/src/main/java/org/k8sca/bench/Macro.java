@@ -1,6 +1,8 @@
 package org.k8sca.bench;
 
 import org.k8sca.bench.economy.ApiEconomy;
+import org.k8sca.bench.latency.DecisionLatency;
+import org.k8sca.bench.latency.LatencyReport;
 import org.k8sca.bench.loop.LoopBench;
 import org.k8sca.bench.loop.LoopScenario;
 import org.k8sca.bench.macro.PassMeter;
@@ -17,7 +19,7 @@ import java.util.List;
  * Runs the macro benchmarks from the command line:
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|economy|packing [scenario] [warmup] [passes]
+ * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|latency|economy|packing [scenario] [warmup] [passes]
  * </pre>
  *
  * Each benchmark prints one line of numbers per scenario (see docs/benchmarks.md).
@@ -25,8 +27,10 @@ import java.util.List;
 public final class Macro {
 
     private static final String USAGE =
-            "usage: Macro scaleup|scaledown|loop|economy|packing [scenario name] [warmup passes]"
+            "usage: Macro scaleup|scaledown|loop|latency|economy|packing [scenario name] [warmup passes]"
                     + " [measured passes]\n"
+                    + "  latency [nodes, default 1000] [warm-up trials, default 3] [trials, default"
+                    + " 30]: real time, pending pod to create request\n"
                     + "  economy [nodes, default 20]: Kamatera calls at start-up, steady state and a"
                     + " 50-node scale-up\n"
                     + "  scaleup scenarios:   "
@@ -82,6 +86,21 @@ public final class Macro {
                             out);
                 } catch (Exception e) {
                     throw new IllegalStateException("the API economy run failed", e);
+                }
+            }
+            case "latency" -> {
+                try {
+                    DecisionLatency.Result r =
+                            DecisionLatency.run(
+                                    only == null ? 1000 : Integer.parseInt(only),
+                                    30,
+                                    args.length > 2 ? warmup : 3,
+                                    args.length > 3 ? passes : 30,
+                                    1,
+                                    out);
+                    out.println(LatencyReport.format(r));
+                } catch (Exception e) {
+                    throw new IllegalStateException("the latency run failed", e);
                 }
             }
             case "packing" -> PackingQuality.run(only == null ? 5 : Integer.parseInt(only), out);
