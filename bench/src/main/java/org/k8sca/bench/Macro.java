@@ -96,6 +96,7 @@ public final class Macro {
                                     30,
                                     args.length > 2 ? warmup : 3,
                                     args.length > 3 ? passes : 30,
+                                    Duration.ofSeconds(4),
                                     1,
                                     out);
                     out.println(LatencyReport.format(r));

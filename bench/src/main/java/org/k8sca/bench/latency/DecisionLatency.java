@@ -36,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,12 +48,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * frequent loops, woken by new unschedulable pods, as {@code run} does), against the mock API
  * server and the Kamatera simulator holding a cluster of busy nodes ({@link LatencyCluster}).
  *
- * <p>Each trial waits a random 1–5 s (so trials fall at random points of the loop schedule),
- * creates one pod that only a new node of its own probe group fits, waits for the simulator to
- * receive the create request, and deletes the pod. A watch plays kube-scheduler and marks the pod
- * unschedulable. Each trial is split into: pod created → marked unschedulable (the stand-in
- * scheduler) → seen by the autoscaler's informer (which wakes the loop) → start of the loop that
- * made the request → the request reaching the simulator.
+ * <p>Each trial waits 1 s plus a random share of a gap (4 s from the command line), so that trials
+ * fall at random points of the loop schedule; creates one pod that only a new node of its own probe
+ * group fits; waits for the simulator to receive the create request; and deletes the pod. A watch
+ * plays kube-scheduler and marks the pod unschedulable. Each trial is split into: pod created →
+ * marked unschedulable (the stand-in scheduler) → seen by the autoscaler's informer (which wakes
+ * the loop) → start of the loop that made the request → the request reaching the simulator.
  */
 public final class DecisionLatency {
 
@@ -88,9 +89,17 @@ public final class DecisionLatency {
 
     /**
      * @param warmup trials run first and not reported (the JIT warms up)
+     * @param gap each trial starts after 1 s plus a random share of {@code gap}, so that trials
+     *     fall at random points of the loop schedule
      */
     public static Result run(
-            int nodes, int podsPerNode, int warmup, int trials, long seed, PrintStream progress)
+            int nodes,
+            int podsPerNode,
+            int warmup,
+            int trials,
+            Duration gap,
+            long seed,
+            PrintStream progress)
             throws Exception {
         Quiet.logs();
         try (MockApiServer api = new MockApiServer();
@@ -172,12 +181,12 @@ public final class DecisionLatency {
                         UnschedulableMarker marker = new UnschedulableMarker(client)) {
                     loopThread.start();
                     // The first loop lists every server's tags; start when it is behind us.
-                    while (starts.count() < 2) {
-                        Thread.sleep(50);
+                    while (starts.finished() < 1) {
+                        Thread.sleep(20);
                     }
                     Random random = new Random(seed);
                     for (int k = 0; k < warmup + trials; k++) {
-                        Thread.sleep(1000 + random.nextInt(4000));
+                        Thread.sleep(1000 + (long) (random.nextDouble() * gap.toMillis()));
                         Trial t = trial(client, sim, marker, seen, starts, k);
                         if (k >= warmup) {
                             measured.add(t);
@@ -273,14 +282,20 @@ public final class DecisionLatency {
     /** The real start time of every loop. */
     private static final class LoopStarts implements LoopObserver {
         private final List<Instant> starts = new CopyOnWriteArrayList<>();
+        private volatile int finished;
 
         @Override
         public void loopStarted(Instant now) {
             starts.add(now);
         }
 
-        int count() {
-            return starts.size();
+        @Override
+        public void loopFinished(Instant started, Duration took, Optional<Throwable> error) {
+            finished++;
+        }
+
+        int finished() {
+            return finished;
         }
 
         Instant lastAtOrBefore(Instant t) {
