@@ -12,6 +12,7 @@ import org.k8sca.app.loop.WakeSignal;
 import org.k8sca.app.observe.EventsObserver;
 import org.k8sca.app.run.AutoscalerAssembly;
 import org.k8sca.bench.loop.Quiet;
+import org.k8sca.bench.macro.PassMeter;
 import org.k8sca.kamatera.api.http.ClientOptions;
 import org.k8sca.kamatera.api.http.KamateraHttpApi;
 import org.k8sca.kamatera.config.CloudConfig;
@@ -78,9 +79,17 @@ public final class DecisionLatency {
      * @param pods the bound pods
      * @param setup how long filling the API server and simulator took
      * @param sync how long the autoscaler's informers took to list everything
+     * @param autoscalerHeapBytes heap after GC with the autoscaler started and its first loop done,
+     *     minus the heap after GC before it was built: its informer caches and its own state
      * @param trials the measured trials, in order
      */
-    public record Result(int nodes, int pods, Duration setup, Duration sync, List<Trial> trials) {}
+    public record Result(
+            int nodes,
+            int pods,
+            Duration setup,
+            Duration sync,
+            long autoscalerHeapBytes,
+            List<Trial> trials) {}
 
     private static final Duration SCAN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(60);
@@ -130,6 +139,7 @@ public final class DecisionLatency {
                             "latency.ini",
                             Map.of());
             Clock clock = Clock.systemUTC();
+            long heapBefore = PassMeter.heapAfterGc();
             EventRecorder recorder =
                     new EventRecorder(
                             new KubeEventSink(client, "latency-bench"),
@@ -177,6 +187,7 @@ public final class DecisionLatency {
                 Thread loopThread = new Thread(scheduler::run, "autoscaler-loop");
                 loopThread.setDaemon(true);
                 List<Trial> measured = new ArrayList<>();
+                long[] heap = new long[1];
                 try (ActuatorTicker ticker = new ActuatorTicker(assembly.actuator(), clock);
                         UnschedulableMarker marker = new UnschedulableMarker(client)) {
                     loopThread.start();
@@ -184,6 +195,11 @@ public final class DecisionLatency {
                     while (starts.finished() < 1) {
                         Thread.sleep(20);
                     }
+                    long autoscalerHeap = PassMeter.heapAfterGc() - heapBefore;
+                    progress.printf(
+                            "# autoscaler heap after GC (informers and state): %.1f MiB%n",
+                            autoscalerHeap / (1024.0 * 1024.0));
+                    heap[0] = autoscalerHeap;
                     Random random = new Random(seed);
                     for (int k = 0; k < warmup + trials; k++) {
                         Thread.sleep(1000 + (long) (random.nextDouble() * gap.toMillis()));
@@ -199,7 +215,7 @@ public final class DecisionLatency {
                     scheduler.stop();
                     loopThread.join(Duration.ofSeconds(30).toMillis());
                 }
-                return new Result(nodes, nodes * podsPerNode, setup, sync, measured);
+                return new Result(nodes, nodes * podsPerNode, setup, sync, heap[0], measured);
             }
         }
     }

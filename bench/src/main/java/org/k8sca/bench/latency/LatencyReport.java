@@ -48,14 +48,16 @@ public final class LatencyReport {
                         Locale.ROOT,
                         "%n    medians: created → marked unschedulable %.3f s; → seen by the"
                                 + " informer %.3f s; → loop start %.3f s; loop start → request"
-                                + " %.3f s (p99 %.3f s)%n    setup %.1f s, informer sync %.1f s",
+                                + " %.3f s (p99 %.3f s)%n    setup %.1f s, informer sync %.1f s,"
+                                + " autoscaler heap after GC %.1f MiB",
                         median(t, DecisionLatency.Trial::toMarked),
                         median(t, DecisionLatency.Trial::markedToSeen),
                         median(t, DecisionLatency.Trial::seenToLoop),
                         median(t, DecisionLatency.Trial::loopToRequest),
                         stats(t, DecisionLatency.Trial::loopToRequest).p99() / 1e9,
                         r.setup().toMillis() / 1000.0,
-                        r.sync().toMillis() / 1000.0);
+                        r.sync().toMillis() / 1000.0,
+                        r.autoscalerHeapBytes() / (1024.0 * 1024.0));
     }
 
     private static double median(
