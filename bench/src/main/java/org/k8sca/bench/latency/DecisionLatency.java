@@ -64,8 +64,9 @@ public final class DecisionLatency {
      * @param total pod created → create request received
      * @param toMarked pod created → marked unschedulable
      * @param markedToSeen marked → the autoscaler's informer saw it unschedulable
-     * @param seenToLoop seen → the start of the loop that sent the request
-     * @param loopToRequest that loop's start → the request received
+     * @param seenToLoop seen → the start of the loop that sent the request (zero when that loop
+     *     started before the informer's notice: it still saw the pod)
+     * @param loopToRequest that loop's start (or the notice, if later) → the request received
      */
     public record Trial(
             Duration total,
@@ -278,21 +279,26 @@ public final class DecisionLatency {
         Instant seenAt = seen.get(key);
         Instant loopStart = starts.lastAtOrBefore(requested);
         client.pods().inNamespace("default").withName(name).delete();
+        // The marks are taken on different threads, a little after what they mark: put them in
+        // order on one timeline from creation to request, so the parts add up to the total.
+        Instant s = seenAt == null ? requested : earlier(seenAt, requested);
+        Instant m = marked == null ? s : later(created, earlier(marked, s));
+        s = later(s, m);
+        Instant l = loopStart == null ? s : earlier(later(loopStart, s), requested);
         return new Trial(
                 Duration.between(created, requested),
-                between(created, marked),
-                between(marked, seenAt),
-                between(seenAt, loopStart),
-                between(loopStart, requested));
+                Duration.between(created, m),
+                Duration.between(m, s),
+                Duration.between(s, l),
+                Duration.between(l, requested));
     }
 
-    /** Zero when either end is unknown or they are out of order (a loop that began earlier). */
-    private static Duration between(Instant a, Instant b) {
-        if (a == null || b == null) {
-            return Duration.ZERO;
-        }
-        Duration d = Duration.between(a, b);
-        return d.isNegative() ? Duration.ZERO : d;
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The real start time of every loop. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The real-time latency harness works on a small cluster: a pending pod leads to a create request
@@ -31,9 +32,11 @@ class DecisionLatencyTest {
         assertThat(r.trials()).hasSize(1);
         DecisionLatency.Trial t = r.trials().get(0);
         assertThat(t.total()).isPositive();
-        // The parts follow each other within the total.
+        // The parts follow each other and add up to the total.
         assertThat(t.toMarked().plus(t.markedToSeen()).plus(t.seenToLoop()).plus(t.loopToRequest()))
-                .isLessThanOrEqualTo(t.total());
+                .isEqualTo(t.total());
+        assertThat(List.of(t.toMarked(), t.markedToSeen(), t.seenToLoop(), t.loopToRequest()))
+                .noneMatch(Duration::isNegative);
         assertThat(LatencyReport.format(r)).contains("latency 10 nodes / 50 pods");
     }
 }
