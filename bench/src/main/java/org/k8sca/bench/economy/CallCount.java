@@ -47,20 +47,21 @@ public record CallCount(String what, Duration window, int loops, Map<Endpoint, I
         return total() / minutes();
     }
 
-    /** E.g. {@code list=3 (0.50/min), create=2 (0.33/min)}. */
+    /** E.g. {@code list_servers=3 (0.50/min), create_server=2 (0.33/min)}, in endpoint order. */
     public String describe() {
         if (calls.isEmpty()) {
             return "none";
         }
-        return calls.entrySet().stream()
-                .map(
-                        e ->
-                                String.format(
-                                        Locale.ROOT,
-                                        "%s=%d (%.2f/min)",
-                                        e.getKey().name().toLowerCase(Locale.ROOT),
-                                        e.getValue(),
-                                        e.getValue() / minutes()))
-                .collect(Collectors.joining(", "));
+        return new EnumMap<>(calls)
+                .entrySet().stream()
+                        .map(
+                                e ->
+                                        String.format(
+                                                Locale.ROOT,
+                                                "%s=%d (%.2f/min)",
+                                                e.getKey().name().toLowerCase(Locale.ROOT),
+                                                e.getValue(),
+                                                e.getValue() / minutes()))
+                        .collect(Collectors.joining(", "));
     }
 }
