@@ -1,5 +1,10 @@
 package org.k8sca.bench;
 
+import org.k8sca.bench.economy.ApiEconomy;
+import org.k8sca.bench.latency.DecisionLatency;
+import org.k8sca.bench.latency.LatencyReport;
+import org.k8sca.bench.loop.LoopBench;
+import org.k8sca.bench.loop.LoopScenario;
 import org.k8sca.bench.macro.PassMeter;
 import org.k8sca.bench.macro.ScaleDownBench;
 import org.k8sca.bench.macro.ScaleUpBench;
@@ -7,13 +12,14 @@ import org.k8sca.bench.macro.Scenario;
 import org.k8sca.bench.packing.PackingQuality;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Runs the macro benchmarks from the command line:
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|packing [scenario] [warmup passes]
+ * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|latency|economy|packing [scenario] [warmup] [passes]
  * </pre>
  *
  * Each benchmark prints one line of numbers per scenario (see docs/benchmarks.md).
@@ -21,12 +27,19 @@ import java.util.List;
 public final class Macro {
 
     private static final String USAGE =
-            "usage: Macro scaleup|scaledown|packing [scenario name] [warmup passes]\n"
+            "usage: Macro scaleup|scaledown|loop|latency|economy|packing [scenario name] [warmup passes]"
+                    + " [measured passes]\n"
+                    + "  latency [nodes, default 1000] [warm-up trials, default 3] [trials, default"
+                    + " 30]: real time, pending pod to create request\n"
+                    + "  economy [nodes, default 20]: Kamatera calls at start-up, steady state and a"
+                    + " 50-node scale-up\n"
                     + "  scaleup scenarios:   "
                     + names(Scenario.SCALE_UP)
                     + "\n"
                     + "  scaledown scenarios: "
-                    + names(Scenario.SCALE_DOWN);
+                    + names(Scenario.SCALE_DOWN)
+                    + "\n  loop scenarios:      "
+                    + String.join(", ", LoopScenario.ALL.stream().map(LoopScenario::name).toList());
 
     private Macro() {}
 
@@ -59,6 +72,38 @@ public final class Macro {
                     ScaleDownBench.run(s, meter, out);
                 }
             }
+            case "loop" -> {
+                for (LoopScenario s : selectLoop(only)) {
+                    LoopBench.run(s, meter, out);
+                }
+            }
+            case "economy" -> {
+                try {
+                    ApiEconomy.run(
+                            only == null ? 20 : Integer.parseInt(only),
+                            Duration.ofMinutes(30),
+                            50,
+                            out);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the API economy run failed", e);
+                }
+            }
+            case "latency" -> {
+                try {
+                    DecisionLatency.Result r =
+                            DecisionLatency.run(
+                                    only == null ? 1000 : Integer.parseInt(only),
+                                    30,
+                                    args.length > 2 ? warmup : 3,
+                                    args.length > 3 ? passes : 30,
+                                    Duration.ofSeconds(4),
+                                    1,
+                                    out);
+                    out.println(LatencyReport.format(r));
+                } catch (Exception e) {
+                    throw new IllegalStateException("the latency run failed", e);
+                }
+            }
             case "packing" -> PackingQuality.run(only == null ? 5 : Integer.parseInt(only), out);
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'\n" + USAGE);
@@ -72,6 +117,19 @@ public final class Macro {
             return all;
         }
         List<Scenario> chosen = all.stream().filter(s -> s.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            System.err.println("unknown scenario '" + name + "'\n" + USAGE);
+            System.exit(2);
+        }
+        return chosen;
+    }
+
+    private static List<LoopScenario> selectLoop(String name) {
+        if (name == null || name.equals("all")) {
+            return LoopScenario.ALL;
+        }
+        List<LoopScenario> chosen =
+                LoopScenario.ALL.stream().filter(s -> s.name().equals(name)).toList();
         if (chosen.isEmpty()) {
             System.err.println("unknown scenario '" + name + "'\n" + USAGE);
             System.exit(2);

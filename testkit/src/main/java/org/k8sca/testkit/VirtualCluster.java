@@ -519,7 +519,7 @@ public final class VirtualCluster implements AutoCloseable {
                         kamatera-api-secret=%s
                         kamatera-api-url=%s
                         cluster-name=%s
-                        min-refresh-interval=0s
+                        min-refresh-interval=%s
                         default-datacenter=EU
                         default-image=ubuntu_server_24.04_64-bit
                         default-cpu=2B
@@ -533,6 +533,7 @@ public final class VirtualCluster implements AutoCloseable {
                                         SECRET,
                                         url,
                                         b.clusterName,
+                                        b.minRefreshInterval,
                                         Base64.getEncoder()
                                                 .encodeToString(
                                                         "#!/bin/sh\necho join\n"
@@ -554,6 +555,7 @@ public final class VirtualCluster implements AutoCloseable {
         private Duration commandDuration = Duration.ofSeconds(30);
         private DecisionSettings settings = DecisionSettings.DEFAULTS;
         private String clusterName = "c1";
+        private String minRefreshInterval = "0s";
         private long seed = 1;
         private Function<Clock, List<? extends LoopObserver>> observers = c -> List.of();
         private ApiCallListener apiCallListener = ApiCallListener.NONE;
@@ -603,6 +605,16 @@ public final class VirtualCluster implements AutoCloseable {
         /** The autoscaler's settings (default: upstream's defaults). */
         public Builder settings(DecisionSettings v) {
             settings = Objects.requireNonNull(v, "settings");
+            return this;
+        }
+
+        /**
+         * The cloud config's {@code min-refresh-interval} (default {@code 0s}: every loop lists the
+         * servers); e.g. {@code 30s}, the autoscaler's own default, to count API calls as a real
+         * deployment makes them.
+         */
+        public Builder minRefreshInterval(String v) {
+            minRefreshInterval = Objects.requireNonNull(v, "minRefreshInterval");
             return this;
         }
 

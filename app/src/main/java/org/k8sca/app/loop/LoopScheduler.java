@@ -11,9 +11,11 @@ import java.util.function.Function;
 
 /**
  * Decides when loops run (spec autoscaler-core.md §1.2): every {@code --scan-interval}; at once
- * after a productive loop when {@code --frequent-loops-enabled}; and early when woken because a pod
+ * after a productive loop when {@code --frequent-loops-enabled}; early when woken because a pod
  * became unschedulable, but then not sooner than {@link #MIN_GAP_AFTER_WAKE} after the last loop
- * started, so a burst of new pods makes one loop, not hundreds.
+ * started, so a burst of new pods makes one loop, not hundreds; and at the time a loop asked for
+ * ({@link LoopOutcome#nextLoopBy}) when that is sooner: the end of the 2 s wait for more pods,
+ * which upstream only ends at the next scan interval (10 s after a new pod instead of 2 s).
  *
  * <p>{@link #run()} blocks the calling thread until {@link #stop()}.
  */
@@ -65,7 +67,7 @@ public final class LoopScheduler {
                 if (frequentLoops && outcome.productive()) {
                     continue;
                 }
-                waitForNextLoop(started);
+                waitForNextLoop(started, outcome);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,8 +75,14 @@ public final class LoopScheduler {
         }
     }
 
-    private void waitForNextLoop(Instant started) throws InterruptedException {
+    private void waitForNextLoop(Instant started, LoopOutcome outcome) throws InterruptedException {
         Duration left = remaining(started, scanInterval);
+        if (outcome.nextLoopBy().isPresent()) {
+            Duration until = Duration.between(clock.instant(), outcome.nextLoopBy().get());
+            if (until.compareTo(left) < 0) {
+                left = until.isNegative() ? Duration.ZERO : until;
+            }
+        }
         boolean woken = signal.await(left);
         if (woken && !stopped) {
             Duration gap = remaining(started, MIN_GAP_AFTER_WAKE);

@@ -129,6 +129,26 @@ class AutoscalerLoopTest {
     }
 
     @Test
+    void aLoopWaitingForMorePodsAsksForTheLoopThatEndsTheWait() {
+        FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
+        Instant created = T0.minusMillis(500);
+        objects.pod("web", SchedulingState.UNSCHEDULABLE, null, null, 1000, GI, created);
+        AutoscalerLoop loop = loop();
+
+        LoopOutcome first = loop.runOnce(clock.instant());
+        assertThat(recorder.scaleUps.get(0).status())
+                .isEqualTo(ScaleUpStatus.WAITING_FOR_MORE_PODS);
+        assertThat(g.increases).isEmpty();
+        // The planner's batching window is 2 s from the oldest pending pod's creation.
+        assertThat(first.nextLoopBy()).contains(created.plusSeconds(2));
+
+        clock.advance(Duration.between(clock.instant(), first.nextLoopBy().get()));
+        LoopOutcome second = loop.runOnce(clock.instant());
+        assertThat(g.increases).containsExactly(1);
+        assertThat(second.nextLoopBy()).isEmpty();
+    }
+
+    @Test
     void aFailedIncreaseBacksTheGroupOff() {
         FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
         g.increaseFailure =

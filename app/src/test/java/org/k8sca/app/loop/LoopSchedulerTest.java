@@ -97,6 +97,45 @@ class LoopSchedulerTest {
                 .containsExactly(start, start.plusSeconds(1));
     }
 
+    /** Runs two loops that each ask for the next one {@code nextAfter} after their start. */
+    private List<Instant> runAsking(Duration nextAfter) {
+        List<Instant> starts = new ArrayList<>();
+        LoopScheduler[] self = new LoopScheduler[1];
+        self[0] =
+                new LoopScheduler(
+                        now -> {
+                            starts.add(now);
+                            clock.advance(Duration.ofMillis(200));
+                            if (starts.size() == 2) {
+                                self[0].stop();
+                            }
+                            return new LoopOutcome(
+                                    false, Optional.empty(), Optional.of(now.plus(nextAfter)));
+                        },
+                        clock,
+                        signal,
+                        SCAN,
+                        true);
+        self[0].run();
+        return starts;
+    }
+
+    @Test
+    void aLoopWaitingForMorePodsIsFollowedWhenTheWaitEndsNotAScanIntervalLater() {
+        assertThat(runAsking(Duration.ofMillis(1500))).containsExactly(T0, T0.plusMillis(1500));
+        assertThat(signal.waits).containsExactly(Duration.ofMillis(1300));
+    }
+
+    @Test
+    void aNextLoopAskedForLaterThanTheScanIntervalDoesNotDelayIt() {
+        assertThat(runAsking(Duration.ofSeconds(30))).containsExactly(T0, T0.plusSeconds(10));
+    }
+
+    @Test
+    void aNextLoopAskedForInThePastStartsAtOnce() {
+        assertThat(runAsking(Duration.ofMillis(-100))).containsExactly(T0, T0.plusMillis(200));
+    }
+
     @Test
     void theScanIntervalMustBePositive() {
         assertThatThrownBy(

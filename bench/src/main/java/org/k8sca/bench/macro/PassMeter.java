@@ -27,16 +27,30 @@ public final class PassMeter {
     }
 
     public Result measure(Runnable pass) {
+        return measure(() -> {}, pass);
+    }
+
+    /**
+     * As {@link #measure(Runnable)}, with {@code setup} run before every pass (warm-up ones too)
+     * and left out of the numbers: it puts back what a pass changed, so that every pass does the
+     * same work.
+     */
+    public Result measure(Runnable setup, Runnable pass) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup; i++) {
+            setup.run();
             pass.run();
         }
+        setup.run();
         long heap = heapAfterGc();
         long[] nanos = new long[passes];
         long[] cpu = new long[passes];
         long[] bytes = new long[passes];
         for (int i = 0; i < passes; i++) {
+            if (i > 0) {
+                setup.run();
+            }
             long allocBefore = threads.getCurrentThreadAllocatedBytes();
             long cpuBefore = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();

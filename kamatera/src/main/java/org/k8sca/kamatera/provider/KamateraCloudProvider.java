@@ -117,12 +117,19 @@ public final class KamateraCloudProvider implements CloudProvider {
 
     /**
      * By provider ID, then by node name; empty for standby (warm-pool) servers and foreign nodes.
-     * Whether a node is on standby comes from the core's default {@code isStandby}: its provider ID
-     * is a STOPPED instance of a group's {@code nodes()}.
      */
     @Override
     public Optional<KamateraNodeGroup> nodeGroupFor(Node node) {
         return fleet.groupOf(node).map(groups::get);
+    }
+
+    /**
+     * As the core's default (the node's provider ID is a STOPPED instance of a group's {@code
+     * nodes()}), without copying every group's instances for each node asked about.
+     */
+    @Override
+    public boolean isStandby(Node node) {
+        return fleet.isStandby(node);
     }
 
     /**
