@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -14,10 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.k8sca.app.ExitCodes;
 import org.k8sca.app.flags.RunFlags;
 import org.k8sca.app.flags.RunOptions;
+import org.k8sca.app.testing.KubePods;
 import org.k8sca.kamatera.sim.KamateraSimulator;
 import org.k8sca.kamatera.sim.knobs.Endpoint;
 import org.k8sca.kamatera.sim.knobs.Timings;
 import org.k8sca.kube.testing.Eventually;
+import org.k8sca.kube.testing.Kubeconfigs;
 import org.k8sca.kube.testing.MockApiServer;
 
 import picocli.CommandLine;
@@ -108,35 +108,10 @@ class RunServiceTest {
                                 .start()) {
             Path kubeconfig = kubeconfig(api.baseUrl());
             Path ini = cloudConfig(sim.baseUrl());
-            String created = Instant.now().minusSeconds(60).toString();
             client.pods()
                     .inNamespace("default")
                     .resource(
-                            new PodBuilder()
-                                    .withNewMetadata()
-                                    .withName("pending")
-                                    .withNamespace("default")
-                                    .withCreationTimestamp(created)
-                                    .endMetadata()
-                                    .withNewSpec()
-                                    .addNewContainer()
-                                    .withName("c")
-                                    .withImage("i")
-                                    .withNewResources()
-                                    .addToRequests("cpu", new Quantity("1"))
-                                    .endResources()
-                                    .endContainer()
-                                    .endSpec()
-                                    .withNewStatus()
-                                    .withPhase("Pending")
-                                    .addNewCondition()
-                                    .withType("PodScheduled")
-                                    .withStatus("False")
-                                    .withReason("Unschedulable")
-                                    .withLastTransitionTime(created)
-                                    .endCondition()
-                                    .endStatus()
-                                    .build())
+                            KubePods.unschedulable("pending", "1", Instant.now().minusSeconds(60)))
                     .create();
 
             RunService service =
@@ -302,31 +277,8 @@ class RunServiceTest {
         }
     }
 
-    /** A kubeconfig file for the API server at {@code server}. */
     private Path kubeconfig(String server) throws IOException {
-        Path kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(
-                kubeconfig,
-                String.join(
-                        "\n",
-                        "apiVersion: v1",
-                        "kind: Config",
-                        "clusters:",
-                        "- name: mock",
-                        "  cluster:",
-                        "    server: " + server,
-                        "contexts:",
-                        "- name: mock",
-                        "  context:",
-                        "    cluster: mock",
-                        "    user: u",
-                        "current-context: mock",
-                        "users:",
-                        "- name: u",
-                        "  user:",
-                        "    token: not-a-real-token",
-                        ""));
-        return kubeconfig;
+        return Kubeconfigs.write(dir, server);
     }
 
     /**

@@ -10,9 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.k8sca.kube.testing.FakeTime;
+import org.k8sca.kube.testing.Kubeconfigs;
 import org.k8sca.kube.testing.MockApiServer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,29 +22,7 @@ class KubeClientsTest {
     @TempDir Path dir;
 
     private Path kubeconfig(String server) throws Exception {
-        Path file = dir.resolve("kubeconfig");
-        Files.writeString(
-                file,
-                String.join(
-                        "\n",
-                        "apiVersion: v1",
-                        "kind: Config",
-                        "clusters:",
-                        "- name: mock",
-                        "  cluster:",
-                        "    server: " + server,
-                        "contexts:",
-                        "- name: mock",
-                        "  context:",
-                        "    cluster: mock",
-                        "    user: autoscaler",
-                        "current-context: mock",
-                        "users:",
-                        "- name: autoscaler",
-                        "  user:",
-                        "    token: not-a-real-token",
-                        ""));
-        return file;
+        return Kubeconfigs.write(dir, server);
     }
 
     @Test
@@ -71,7 +49,7 @@ class KubeClientsTest {
         Config config = KubeClients.config(settings);
         assertThat(config.getMasterUrl()).startsWith("https://127.0.0.1:6443");
         // The rest of the kubeconfig (credentials) still applies.
-        assertThat(config.getAutoOAuthToken()).isEqualTo("not-a-real-token");
+        assertThat(config.getAutoOAuthToken()).isEqualTo(Kubeconfigs.TOKEN);
     }
 
     @Test
