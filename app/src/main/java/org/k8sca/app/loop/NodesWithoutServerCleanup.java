@@ -29,10 +29,9 @@ import java.util.Set;
  *   <li>the provider says its machine is gone ({@link CloudProvider#hasInstance} false: the server
  *       was ours and disappeared; nodes it never managed answer true and are never touched);
  *   <li>the Node is NotReady (Ready condition not True), and has been for {@link #GRACE}, counted
- *       from the Ready condition's last transition (or from when this process first saw it
- *       NotReady without a server, when the transition time is unknown). A Ready Node whose server
- *       is gone is something else (a server renamed, a wrong provider id): it is kept, with one
- *       warning;
+ *       from the Ready condition's last transition (or from when this process first saw it NotReady
+ *       without a server, when the transition time is unknown). A Ready Node whose server is gone
+ *       is something else (a server renamed, a wrong provider id): it is kept, with one warning;
  *   <li>no scale-down deletion of it is in flight (that deletion removes the Node itself).
  * </ul>
  *
@@ -52,8 +51,8 @@ final class NodesWithoutServerCleanup {
     static final Duration GRACE = Duration.ofMinutes(5);
 
     /**
-     * The event reason, the one a cloud controller manager's node lifecycle controller uses for
-     * the same deletion, so that existing alerts and habits carry over.
+     * The event reason, the one a cloud controller manager's node lifecycle controller uses for the
+     * same deletion, so that existing alerts and habits carry over.
      */
     static final String REASON = "DeletingNode";
 
@@ -84,8 +83,8 @@ final class NodesWithoutServerCleanup {
     }
 
     /**
-     * Deletes the Nodes the rule allows at {@code now}; returns the names of those whose delete
-     * was sent and returned (deleted, or refused by RBAC).
+     * Deletes the Nodes the rule allows at {@code now}; returns the names of those whose delete was
+     * sent and returned (deleted, or refused by RBAC).
      *
      * @param nodes all Nodes
      * @param beingDeleted names of Nodes a scale-down deletion is running for
