@@ -60,9 +60,9 @@ import java.util.TreeMap;
  *       node is not unregistered, not failed and not upcoming, and no plan ever deletes it or
  *       lowers a target because of it.
  *   <li>A node whose machine the provider says is gone ({@code hasInstance} false, see {@link
- *       ClusterView#nodesWithoutInstance()}) is counted as being deleted, in no group, as upstream
- *       does: a server deleted by hand must not make the cluster unhealthy while its Node lingers
- *       NotReady. (Upstream does the same; listed here because the loop also deletes such Nodes.)
+ *       ClusterView#nodesWithoutInstance()}) is counted as being deleted, like upstream's Deleted
+ *       nodes, but in no group even if the provider still maps it to one: a server deleted by hand
+ *       must not make its group or the cluster unhealthy while its Node lingers NotReady.
  *   <li>A registered node's startup time runs from the later of its creation and the moment its
  *       machine was last seen starting, so a pooled machine that is powered on again gets its full
  *       startup time instead of being unready at once.
