@@ -35,7 +35,8 @@ import java.util.Set;
  * kube-reserved}, {@code system-reserved} and {@code eviction-hard} (see {@link
  * KubeletReservations}), its group's template labels and taints); a server powered off, or being
  * powered off or terminated, has its Node marked NotReady; a server that is gone has its Node
- * deleted, and pods bound to a missing Node are deleted as the pod garbage collector would.
+ * deleted (as a cloud controller manager would; see {@link #keepNodesOfGoneServers()} for a cluster
+ * without one), and pods bound to a missing Node are deleted as the pod garbage collector would.
  */
 public final class VirtualKubelet {
     private static final long MIB = 1024L * 1024L;
@@ -54,6 +55,9 @@ public final class VirtualKubelet {
 
     /** Per group: what its kubelets reserve instead of what the cloud config says. */
     private final Map<String, KubeletReservations> overrides = new HashMap<>();
+
+    /** Whether the Node of a gone server stays (NotReady) instead of being deleted. */
+    private boolean keepNodesOfGoneServers;
 
     public VirtualKubelet(
             KubernetesClient client,
@@ -99,7 +103,11 @@ public final class VirtualKubelet {
             }
         }
         for (String name : Set.copyOf(registered)) {
-            if (!present.contains(name)) {
+            Node gone = nodes.get(name);
+            if (!present.contains(name) && keepNodesOfGoneServers && gone != null) {
+                setReady(gone, false, now);
+                onSince.remove(name);
+            } else if (!present.contains(name)) {
                 client.nodes().withName(name).delete();
                 nodes.remove(name);
                 registered.remove(name);
@@ -115,6 +123,15 @@ public final class VirtualKubelet {
      */
     public boolean booting(String name) {
         return onSince.containsKey(name) && client.nodes().withName(name).get() == null;
+    }
+
+    /**
+     * Plays a cluster without a cloud controller manager, as most Kamatera clusters are: from now
+     * on the Node of a server that is gone is not deleted but stays NotReady, with its pods bound,
+     * until someone (the autoscaler) deletes it. Pods bound to it are collected once it is.
+     */
+    public void keepNodesOfGoneServers() {
+        keepNodesOfGoneServers = true;
     }
 
     /**

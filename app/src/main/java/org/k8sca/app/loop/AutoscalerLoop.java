@@ -51,9 +51,10 @@ import java.util.function.Supplier;
 /**
  * One iteration of the autoscaler, in upstream's order (spec autoscaler-core.md §1.3): refresh the
  * cloud provider, clean leftover deletion taints (first loop only), plan with the {@link
- * DecisionPass}, revert timed-out scale-ups and delete long-unregistered machines, stop at the
- * health gate, delete machines that failed to create, correct wrong target sizes (and stop), scale
- * up, start scale-down deletions; observers are told along the way.
+ * DecisionPass}, revert timed-out scale-ups, delete long-unregistered machines and the Node objects
+ * whose server is gone ({@link NodesWithoutServerCleanup}), stop at the health gate, delete
+ * machines that failed to create, correct wrong target sizes (and stop), scale up, start scale-down
+ * deletions; observers are told along the way.
  *
  * <p>Nothing is retried within a loop: the next loop starts from fresh state. Only the loop thread
  * calls {@link #runOnce}.
@@ -72,6 +73,7 @@ public final class AutoscalerLoop {
     private final ClusterOperations operations;
     private final NodeMarks marks;
     private final List<LoopObserver> observers;
+    private final NodesWithoutServerCleanup nodesWithoutServer;
     private boolean firstLoop = true;
 
     /** Time spent in observers during the current loop, reported as the {@code observers} phase. */
@@ -104,6 +106,9 @@ public final class AutoscalerLoop {
         this.operations = Objects.requireNonNull(operations, "operations");
         this.marks = Objects.requireNonNull(marks, "marks");
         this.observers = List.copyOf(observers);
+        this.nodesWithoutServer =
+                new NodesWithoutServerCleanup(
+                        provider, operations, pass.settings().scaleDown().deleteNodeObjects());
     }
 
     /** Runs one loop that starts at {@code now}; never throws. */
@@ -171,6 +176,9 @@ public final class AutoscalerLoop {
         PlanExecutor executor = PlanExecutor.forProvider(provider);
         report(executor.correct(d.stateUpdate().reverts()));
         removeUnregistered(executor, d.cleanup().unregistered());
+        // Like the unregistered machines, before the health gate: Nodes whose server is gone are
+        // cleaned up even in an unhealthy cluster.
+        nodesWithoutServer.run(objects.nodes(), actuator.inFlight().nodes(), now);
         if (!d.healthy()) {
             LOG.warn(
                     "Cluster is unhealthy, skipping scale-up and scale-down: {}",

@@ -304,4 +304,43 @@ class AutoscalerLoopTest {
 
         assertThat(ops.calls).noneMatch(c -> c.startsWith("taint"));
     }
+
+    /**
+     * Four servers deleted by hand leave four NotReady Nodes: they count as deleted, not unready,
+     * so the loop still scales up; after the grace their Node objects are deleted, each once.
+     */
+    @Test
+    void nodesWhoseServerIsGoneNeitherStopTheLoopNorStay() {
+        FakeCloud.Group g = cloud.add("pool", 0, 5, 2000, 4 * GI);
+        objects.node("live", g.addInstance(), 2000, 4 * GI, true, T0.minus(Duration.ofDays(1)));
+        for (int i = 0; i < 4; i++) {
+            String name = "gone-" + i;
+            objects.node(name, "fake://pool/gone-" + i, 2000, 4 * GI, false, T0.minusSeconds(60));
+            // What the node lifecycle controller puts on a Node that stopped reporting.
+            objects.taint(name, "node.kubernetes.io/unreachable", "");
+            cloud.serverGone(name);
+        }
+        objects.pod("db", SchedulingState.BOUND, null, "live", 1000, GI, T0.minusSeconds(600));
+        objects.pod(
+                "web", SchedulingState.UNSCHEDULABLE, null, null, 1500, GI, T0.minusSeconds(60));
+        AutoscalerLoop loop = loop();
+
+        loop.runOnce(clock.instant());
+        assertThat(pass.registry().isClusterHealthy()).isTrue();
+        assertThat(pass.registry().totalCounts().beingDeleted()).isEqualTo(4);
+        assertThat(g.increases).containsExactly(1);
+        assertThat(ops.calls).noneMatch(c -> c.startsWith("deleteNode"));
+
+        clock.advance(Duration.ofMinutes(5));
+        loop.runOnce(clock.instant());
+        clock.advance(Duration.ofSeconds(10));
+        loop.runOnce(clock.instant());
+        assertThat(ops.calls.stream().filter(c -> c.startsWith("deleteNode")))
+                .containsExactlyInAnyOrder(
+                        "deleteNode gone-0",
+                        "deleteNode gone-1",
+                        "deleteNode gone-2",
+                        "deleteNode gone-3");
+        assertThat(ops.calls).doesNotContain("deleteNode live");
+    }
 }

@@ -23,6 +23,11 @@ import java.util.Set;
 public final class FakeCloud implements CloudProvider {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Set<String> standby = new HashSet<>();
+    private final Set<String> gone = new HashSet<>();
+
+    /** Thrown by {@link #hasInstance} when set. */
+    public CloudProviderException hasInstanceFailure;
+
     public int refreshes;
     public CloudProviderException refreshFailure;
 
@@ -41,6 +46,19 @@ public final class FakeCloud implements CloudProvider {
 
     public void standby(String nodeName) {
         standby.add(nodeName);
+    }
+
+    /** Says from now on that {@code nodeName}'s machine is gone ({@code hasInstance} false). */
+    public void serverGone(String nodeName) {
+        gone.add(nodeName);
+    }
+
+    @Override
+    public boolean hasInstance(Node node) {
+        if (hasInstanceFailure != null) {
+            throw hasInstanceFailure;
+        }
+        return !gone.contains(node.name());
     }
 
     @Override

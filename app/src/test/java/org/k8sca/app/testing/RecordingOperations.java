@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingOperations implements ClusterOperations {
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public volatile boolean failTaints;
+    public volatile boolean failNodeDeletes;
 
     @Override
     public void taintToBeDeleted(String node, Instant at, boolean cordon)
@@ -52,8 +53,11 @@ public final class RecordingOperations implements ClusterOperations {
     }
 
     @Override
-    public void deleteNodeObject(String node) {
+    public void deleteNodeObject(String node) throws ClusterOperationException {
         calls.add("deleteNode " + node);
+        if (failNodeDeletes) {
+            throw new ClusterOperationException("API server unavailable deleting node " + node);
+        }
     }
 
     @Override

@@ -24,11 +24,14 @@ public interface CloudProvider {
     Optional<? extends NodeGroup> nodeGroupFor(Node node) throws CloudProviderException;
 
     /**
-     * Whether the cloud still has a machine for {@code node}. A node without one is deleted from
-     * the cluster later. By default, a node the provider maps to a group is assumed to exist.
+     * Whether the cloud still has a machine for {@code node}. False only when the provider knows
+     * the machine is gone (it was the provider's and has disappeared): the core then counts the
+     * node as deleted, not unready, and the loop may delete the Node object. Nodes the provider
+     * never managed (control planes, other clouds) answer true. By default every node is assumed to
+     * have its machine, like upstream's fallback when {@code HasInstance} is not implemented.
      */
     default boolean hasInstance(Node node) throws CloudProviderException {
-        return nodeGroupFor(node).isPresent();
+        return true;
     }
 
     /**

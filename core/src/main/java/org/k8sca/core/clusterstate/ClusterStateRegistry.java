@@ -59,6 +59,10 @@ import java.util.TreeMap;
  *       as ready nor as unready, and not in the cluster's node total. A stopped machine without a
  *       node is not unregistered, not failed and not upcoming, and no plan ever deletes it or
  *       lowers a target because of it.
+ *   <li>A node whose machine the provider says is gone ({@code hasInstance} false, see {@link
+ *       ClusterView#nodesWithoutInstance()}) is counted as being deleted, like upstream's Deleted
+ *       nodes, but in no group even if the provider still maps it to one: a server deleted by hand
+ *       must not make its group or the cluster unhealthy while its Node lingers NotReady.
  *   <li>A registered node's startup time runs from the later of its creation and the moment its
  *       machine was last seen starting, so a pooled machine that is powered on again gets its full
  *       startup time instead of being unready at once.
@@ -133,12 +137,16 @@ public final class ClusterStateRegistry {
             if (inst != null) {
                 providerIdsWithNode.add(inst.id());
             }
-            String groupId = view.groupOfNode().get(n.name());
-            if (groupId == null && inst != null) {
+            boolean machineGone = view.nodesWithoutInstance().contains(n.name());
+            String groupId = machineGone ? null : view.groupOfNode().get(n.name());
+            if (groupId == null && inst != null && !machineGone) {
                 groupId = groupOfInstance.get(inst.id());
             }
             NodeGroupView group = groupId == null ? null : groupById.get(groupId);
-            NodeCategory category = classifier.classify(n, inst, group, now);
+            NodeCategory category =
+                    machineGone
+                            ? NodeCategory.BEING_DELETED
+                            : classifier.classify(n, inst, group, now);
             nodeCategories.put(n.name(), category);
             CategoryCounter c = group == null ? outside : counters.get(groupId);
             c.add(category, n.name());

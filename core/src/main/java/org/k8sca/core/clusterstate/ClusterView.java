@@ -9,10 +9,12 @@ import org.k8sca.core.model.Node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the registry is updated with once per loop: the cloud's node groups and the Kubernetes
@@ -22,17 +24,27 @@ import java.util.Optional;
  * belongs to the group in {@code groupOfNode} (what {@code CloudProvider.nodeGroupFor} said) or,
  * failing that, to the group that lists an instance with its provider id.
  *
+ * <p>A node in {@code nodesWithoutInstance} (the provider's {@code hasInstance} said false: its
+ * machine is gone, e.g. deleted by hand in the cloud console) belongs to no group whatever the
+ * other two say, as upstream's "deleted" nodes.
+ *
  * @param groups the node groups, ids unique
  * @param nodes all Kubernetes nodes
  * @param groupOfNode node name → group id, for nodes the provider maps to a group
+ * @param nodesWithoutInstance names of nodes whose machine no longer exists
  */
 public record ClusterView(
-        List<NodeGroupView> groups, List<Node> nodes, Map<String, String> groupOfNode) {
+        List<NodeGroupView> groups,
+        List<Node> nodes,
+        Map<String, String> groupOfNode,
+        Set<String> nodesWithoutInstance) {
 
     public ClusterView {
         groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
         nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
         groupOfNode = Map.copyOf(Objects.requireNonNull(groupOfNode, "groupOfNode"));
+        nodesWithoutInstance =
+                Set.copyOf(Objects.requireNonNull(nodesWithoutInstance, "nodesWithoutInstance"));
         Map<String, String> ownerOfInstance = new HashMap<>();
         Map<String, NodeGroupView> byId = new HashMap<>();
         for (NodeGroupView g : groups) {
@@ -64,6 +76,12 @@ public record ClusterView(
         }
     }
 
+    /** A view in which every node's machine exists (or is not the provider's to judge). */
+    public ClusterView(
+            List<NodeGroupView> groups, List<Node> nodes, Map<String, String> groupOfNode) {
+        this(groups, nodes, groupOfNode, Set.of());
+    }
+
     /** A view whose nodes are matched to groups by provider id only. */
     public static ClusterView of(List<NodeGroupView> groups, List<Node> nodes) {
         return new ClusterView(groups, nodes, Map.of());
@@ -71,8 +89,8 @@ public record ClusterView(
 
     /**
      * Reads the view from a provider that was just refreshed: one {@code targetSize}, {@code nodes}
-     * and {@code options} call per group and one {@code nodeGroupFor} call per node. Provider
-     * errors propagate (the loop treats them as a cloud-provider error).
+     * and {@code options} call per group and one {@code nodeGroupFor} and {@code hasInstance} call
+     * per node. Provider errors propagate (the loop treats them as a cloud-provider error).
      */
     public static ClusterView read(
             CloudProvider provider, List<Node> nodes, NodeGroupOptions defaults)
@@ -89,10 +107,14 @@ public record ClusterView(
                             g.options(defaults)));
         }
         Map<String, String> groupOfNode = new HashMap<>();
+        Set<String> withoutInstance = new HashSet<>();
         for (Node n : nodes) {
             Optional<? extends NodeGroup> g = provider.nodeGroupFor(n);
             g.ifPresent(group -> groupOfNode.put(n.name(), group.id()));
+            if (!provider.hasInstance(n)) {
+                withoutInstance.add(n.name());
+            }
         }
-        return new ClusterView(groups, nodes, groupOfNode);
+        return new ClusterView(groups, nodes, groupOfNode, withoutInstance);
     }
 }

@@ -11,8 +11,9 @@ public enum NodeCategory {
     /** Not ready and older than max-node-startup-time. */
     UNREADY,
     /**
-     * Going away: it carries the ToBeDeleted taint, its instance is being deleted, or its group no
-     * longer lists a machine for it.
+     * Going away: it carries the ToBeDeleted taint, its instance is being deleted, its group no
+     * longer lists a machine for it, or the provider says its machine is gone ({@code hasInstance}
+     * false; such a node belongs to no group). Neither ready nor unready.
      */
     BEING_DELETED,
     /** Its machine is powered off on purpose (warm pool); neither ready nor unready. */
