@@ -99,8 +99,8 @@ public final class Fabric8Cluster {
     }
 
     /**
-     * Hands every object of {@code cluster} to {@code sink}, one at a time (so the whole set is never
-     * held twice).
+     * Hands every object of {@code cluster} to {@code sink}, one at a time (so the whole set is
+     * never held twice).
      *
      * @param providerIdPrefix what a node's {@code spec.providerID} starts with, as the Kamatera
      *     cloud config says
@@ -282,7 +282,8 @@ public final class Fabric8Cluster {
         labels.put("beta.kubernetes.io/arch", "amd64");
         labels.put("beta.kubernetes.io/os", "linux");
         labels.put("kubernetes.io/arch", "amd64");
-        labels.put("beta.kubernetes.io/instance-type", labels.get("node.kubernetes.io/instance-type"));
+        labels.put(
+                "beta.kubernetes.io/instance-type", labels.get("node.kubernetes.io/instance-type"));
         labels.put("failure-domain.beta.kubernetes.io/zone", labels.get(ZONE));
         NodeBuilder b =
                 new NodeBuilder()
@@ -372,9 +373,7 @@ public final class Fabric8Cluster {
         for (int i = 0; i < 20; i++) {
             String repo = "registry.example.com/team-" + (i % 10) + "/app-" + i;
             status.addNewImage()
-                    .withNames(
-                            repo + "@sha256:" + sha(repo + index % 7),
-                            repo + ":1." + (i % 5))
+                    .withNames(repo + "@sha256:" + sha(repo + index % 7), repo + ":1." + (i % 5))
                     .withSizeBytes(20_000_000L + 1_000_000L * i)
                     .endImage();
         }
@@ -435,10 +434,13 @@ public final class Fabric8Cluster {
                         .withPriority(p.priority())
                         .withNewSecurityContext()
                         .endSecurityContext()
-                        .withNodeSelector(p.nodeSelector().isEmpty() ? null : p.nodeSelector().asMap());
+                        .withNodeSelector(
+                                p.nodeSelector().isEmpty() ? null : p.nodeSelector().asMap());
         if (p.priority() >= 2_000_000_000) {
             spec.withPriorityClassName(
-                    p.priority() > 2_000_000_000 ? "system-node-critical" : "system-cluster-critical");
+                    p.priority() > 2_000_000_000
+                            ? "system-node-critical"
+                            : "system-cluster-critical");
         }
         for (Toleration t : p.tolerations()) {
             spec.addToTolerations(
@@ -450,7 +452,8 @@ public final class Fabric8Cluster {
                             .build());
         }
         // The API server's admission adds these two to every pod that has no such tolerations.
-        for (String key : List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable")) {
+        for (String key :
+                List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable")) {
             spec.addToTolerations(
                     new TolerationBuilder()
                             .withKey(key)
@@ -627,8 +630,12 @@ public final class Fabric8Cluster {
             switch (v.kind()) {
                 case EMPTY_DIR -> b.withNewEmptyDir().endEmptyDir();
                 case MEMORY_EMPTY_DIR -> b.withNewEmptyDir().withMedium("Memory").endEmptyDir();
-                case HOST_PATH -> b.withNewHostPath().withPath("/var/lib/" + v.name()).endHostPath();
-                default -> b.withNewPersistentVolumeClaim().withClaimName(v.name()).endPersistentVolumeClaim();
+                case HOST_PATH ->
+                        b.withNewHostPath().withPath("/var/lib/" + v.name()).endHostPath();
+                default ->
+                        b.withNewPersistentVolumeClaim()
+                                .withClaimName(v.name())
+                                .endPersistentVolumeClaim();
             }
             out.add(b.build());
         }
@@ -902,7 +909,10 @@ public final class Fabric8Cluster {
 
     private static Map<String, Quantity> quantities(Resources r, boolean node) {
         Map<String, Quantity> out = new LinkedHashMap<>();
-        out.put("cpu", new Quantity(r.milliCpu() % 1000 == 0 ? "" + r.milliCpu() / 1000 : r.milliCpu() + "m"));
+        out.put(
+                "cpu",
+                new Quantity(
+                        r.milliCpu() % 1000 == 0 ? "" + r.milliCpu() / 1000 : r.milliCpu() + "m"));
         out.put("memory", quantity(r.memoryBytes(), node));
         if (node) {
             out.put("ephemeral-storage", new Quantity("101430960Ki"));

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.impl.cache.CacheImpl;
 
+import org.k8sca.kube.view.CacheTrimmer;
 import org.k8sca.kube.view.ClusterView;
 
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.TreeMap;
 /**
  * One fabric8 informer cache per kind, built as a running {@link ClusterView}'s informers build
  * theirs: a {@link CacheImpl} with the namespace index over a {@link BasicItemStore} keyed by
- * {@code namespace/name}, pods also indexed by node name, managed fields dropped before an object
- * is kept. Objects are put in directly instead of arriving from a watch.
+ * {@code namespace/name}, pods also indexed by node name, each object trimmed by {@link
+ * CacheTrimmer} before it is kept (as the view's item store does). Objects are put in directly
+ * instead of arriving from a watch.
  */
 public final class InformerCaches {
 
@@ -25,9 +27,7 @@ public final class InformerCaches {
 
     /** Keeps {@code object} in its kind's cache, replacing one with the same key. */
     public void put(HasMetadata object) {
-        if (object.getMetadata() != null) {
-            object.getMetadata().setManagedFields(null);
-        }
+        CacheTrimmer.trim(object);
         byKind.computeIfAbsent(object.getKind(), InformerCaches::newCache).put(object);
     }
 

@@ -24,8 +24,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a running {@link ClusterView} holds besides its informers' caches: the translated records
- * by key (its maps of nodes, pods, budgets, DaemonSets, claims, volumes and claim users) and the
+ * What a running {@link ClusterView} holds besides its informers' caches: the translated records by
+ * key (its maps of nodes, pods, budgets, DaemonSets, claims, volumes and claim users) and the
  * {@link ClusterObjects} it last handed to the loop. The records come from the same translators,
  * through {@link ClusterObjectsBuilder}; the maps are rebuilt from them with keys of their own, as
  * the view keys them.
@@ -48,8 +48,8 @@ public final class TranslatedView {
     /**
      * Translates every object in {@code caches}.
      *
-     * @throws IllegalStateException naming the object when one cannot be translated (the
-     *     generated cluster must translate completely, or the measurement would leave it out)
+     * @throws IllegalStateException naming the object when one cannot be translated (the generated
+     *     cluster must translate completely, or the measurement would leave it out)
      */
     public static TranslatedView of(InformerCaches caches) {
         ClusterObjectsBuilder builder = new ClusterObjectsBuilder(ClusterView.DEFAULT_NAMESPACE);
@@ -82,7 +82,8 @@ public final class TranslatedView {
                         .add(key);
             }
         }
-        objects.disruptionBudgets().forEach(b -> view.budgets.put(b.namespace() + "/" + b.name(), b));
+        objects.disruptionBudgets()
+                .forEach(b -> view.budgets.put(b.namespace() + "/" + b.name(), b));
         objects.daemonSets().forEach(d -> view.daemonSets.put(d.namespace() + "/" + d.name(), d));
         return view;
     }

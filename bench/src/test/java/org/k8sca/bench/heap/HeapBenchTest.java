@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 
+import org.junit.jupiter.api.Test;
 import org.k8sca.bench.cluster.ClusterGenerator;
 import org.k8sca.bench.cluster.ClusterSpec;
 import org.k8sca.bench.cluster.GeneratedCluster;
@@ -13,7 +14,6 @@ import org.k8sca.core.snapshot.NodeInfo;
 import org.k8sca.kube.objects.ClusterObjects;
 import org.k8sca.kube.objects.ObservedPod;
 import org.k8sca.kube.objects.SchedulingState;
-import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +67,9 @@ class HeapBenchTest {
             org.k8sca.core.model.Pod got = o.pod();
             assertThat(got.nodeName()).as(o.key()).isEqualTo(want.nodeName());
             assertThat(got.requests()).as(o.key()).isEqualTo(want.requests());
-            assertThat(got.labels().asMap()).as(o.key()).containsAllEntriesOf(want.labels().asMap());
+            assertThat(got.labels().asMap())
+                    .as(o.key())
+                    .containsAllEntriesOf(want.labels().asMap());
             assertThat(got.antiAffinityTerms()).as(o.key()).isEqualTo(want.antiAffinityTerms());
             assertThat(got.spreadConstraints().size())
                     .as(o.key())
@@ -106,11 +108,15 @@ class HeapBenchTest {
                 .map(o -> o.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(
                         first.pods().stream().map(p -> p.name()).toList());
-        assertThat(caches.all()).allSatisfy(o -> assertThat(o.getMetadata().getManagedFields()).isNull());
+        assertThat(caches.all())
+                .allSatisfy(o -> assertThat(o.getMetadata().getManagedFields()).isNull());
         Map<String, HasMetadata> pods =
                 caches.all().stream()
                         .filter(o -> o instanceof Pod)
-                        .collect(Collectors.toMap(o -> o.getMetadata().getName(), Function.identity()));
-        assertThat(pods).hasSize(g.snapshot().nodeInfos().stream().mapToInt(i -> i.pods().size()).sum());
+                        .collect(
+                                Collectors.toMap(
+                                        o -> o.getMetadata().getName(), Function.identity()));
+        assertThat(pods)
+                .hasSize(g.snapshot().nodeInfos().stream().mapToInt(i -> i.pods().size()).sum());
     }
 }
