@@ -24,7 +24,7 @@ class HeapBenchTest {
 
     @Test
     void theHarnessRunsOneLoopOnASmallClusterWithoutErrors() {
-        HeapBench.HeapResult r = HeapBench.measure(20);
+        HeapBench.HeapResult r = HeapBench.measure(20, () -> 0L);
 
         assertThat(r.outcome().error()).isEmpty();
         assertThat(r.objects().get("Node")).isEqualTo(20 + 0 /* no warm pool below 25 nodes */);
@@ -42,7 +42,7 @@ class HeapBenchTest {
 
     @Test
     void theTranslatedViewIsTheGeneratedCluster() {
-        GeneratedCluster g = ClusterGenerator.generate(ClusterSpec.of(40, 30, 50));
+        GeneratedCluster g = ClusterGenerator.generate(ClusterSpec.of(20, 30, 50));
         InformerCaches caches = new InformerCaches();
         Fabric8Cluster.write(g, "kamatera://", caches::put);
 
@@ -89,7 +89,7 @@ class HeapBenchTest {
 
     @Test
     void theCachesIndexPodsByNodeAndDropManagedFields() {
-        GeneratedCluster g = ClusterGenerator.generate(ClusterSpec.of(30, 30, 0));
+        GeneratedCluster g = ClusterGenerator.generate(ClusterSpec.of(10, 30, 0));
         InformerCaches caches = new InformerCaches();
         Fabric8Cluster.write(
                 g,

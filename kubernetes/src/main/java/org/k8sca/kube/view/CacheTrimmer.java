@@ -21,12 +21,11 @@ import java.util.List;
 
 /**
  * Drops, from an object about to be cached by an informer, the fields no translator reads: managed
- * fields everywhere; in pods and pod templates the container details besides name, ports,
- * resources and restart policy (environment, probes, mounts, image, command, security context),
- * the sources of volumes other than emptyDir, hostPath, PVC and ephemeral ones (the service-account
- * token volume every pod has), and the pod's status besides phase, reason, nominated node and the
- * {@code PodScheduled} condition; in nodes the image list, node info, addresses and daemon
- * endpoints.
+ * fields everywhere; in pods and pod templates the container details besides name, ports, resources
+ * and restart policy (environment, probes, mounts, image, command, security context), the sources
+ * of volumes other than emptyDir, hostPath, PVC and ephemeral ones (the service-account token
+ * volume every pod has), and the pod's status besides phase, reason, nominated node and the {@code
+ * PodScheduled} condition; in nodes the image list, node info, addresses and daemon endpoints.
  *
  * <p>Translating a trimmed object gives the same records as translating it whole ({@code
  * CacheTrimmerTest} checks this); what the {@code /snapshot} endpoint prints is trimmed too. The

@@ -78,8 +78,22 @@ class CacheTrimmerTest {
         assertThat(a.getSpec().getNodeName()).isSameAs(b.getSpec().getNodeName());
         assertThat(a.getMetadata().getOwnerReferences().get(0).getUid())
                 .isSameAs(b.getMetadata().getOwnerReferences().get(0).getUid());
-        assertThat(a.getSpec().getContainers().get(0).getResources().getRequests().get("cpu").getAmount())
-                .isSameAs(b.getSpec().getContainers().get(0).getResources().getRequests().get("cpu").getAmount());
+        assertThat(
+                        a.getSpec()
+                                .getContainers()
+                                .get(0)
+                                .getResources()
+                                .getRequests()
+                                .get("cpu")
+                                .getAmount())
+                .isSameAs(
+                        b.getSpec()
+                                .getContainers()
+                                .get(0)
+                                .getResources()
+                                .getRequests()
+                                .get("cpu")
+                                .getAmount());
         assertThat(a.getSpec().getAdditionalProperties()).isEmpty();
         assertThat(a.getSpec().getAdditionalProperties())
                 .isSameAs(b.getSpec().getAdditionalProperties());
