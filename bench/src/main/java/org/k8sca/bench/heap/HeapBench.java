@@ -16,6 +16,7 @@ import org.k8sca.bench.loop.Quiet;
 import org.k8sca.bench.macro.PassMeter;
 import org.k8sca.bench.macro.SteppedClock;
 import org.k8sca.core.scaledown.actuation.ScaleDownActuator;
+import org.k8sca.kamatera.api.Endpoint;
 import org.k8sca.kamatera.config.CloudConfig;
 import org.k8sca.kamatera.provider.KamateraCloudProvider;
 import org.k8sca.kamatera.provider.NodeMetadata;
@@ -66,6 +67,7 @@ public final class HeapBench {
      * @param fabric8Bytes heap held by the informer caches (stage 1)
      * @param translatedBytes heap held by the translated view (stage 2)
      * @param loopBytes heap held by the provider, planner and loop after one loop (stage 3)
+     * @param creates servers the loop's scale-up asked the account for
      * @param outcome what the loop returned
      */
     public record HeapResult(
@@ -76,6 +78,7 @@ public final class HeapBench {
             long fabric8Bytes,
             long translatedBytes,
             long loopBytes,
+            int creates,
             LoopOutcome outcome) {
 
         public long totalBytes() {
@@ -150,6 +153,7 @@ public final class HeapBench {
                         afterObjects - before,
                         afterTranslation - afterObjects,
                         afterLoop - afterTranslation,
+                        api.calls().getOrDefault(Endpoint.CREATE_SERVER, 0),
                         outcome);
         // Everything measured must stay reachable until the last measurement.
         Reference.reachabilityFence(caches);
@@ -189,14 +193,15 @@ public final class HeapBench {
         }
         return String.format(
                 Locale.ROOT,
-                "heap %d nodes: nodes=%d pods=%d pending=%d objects=%d | fabric8 objects %.1f MiB |"
-                        + " translated %.1f MiB | loop %.1f MiB | total %.1f MiB (target %s) | max"
-                        + " heap %d MiB",
+                "heap %d nodes: nodes=%d pods=%d pending=%d objects=%d creates=%d | fabric8 objects"
+                        + " %.1f MiB | translated %.1f MiB | loop %.1f MiB | total %.1f MiB (target"
+                        + " %s) | max heap %d MiB",
                 r.nodes(),
                 r.objects().getOrDefault("Node", 0),
                 r.boundPods(),
                 r.pendingPods(),
                 r.objects().values().stream().mapToInt(Integer::intValue).sum(),
+                r.creates(),
                 mib(r.fabric8Bytes()),
                 mib(r.translatedBytes()),
                 mib(r.loopBytes()),

@@ -72,7 +72,7 @@ public final class TranslatedView {
                     "a generated object does not translate: " + e.getMessage(), e);
         }
         ClusterObjects objects = view.objects;
-        objects.nodes().forEach(n -> view.nodes.put(n.name() + "", n));
+        objects.nodes().forEach(n -> view.nodes.put(n.name(), n));
         for (ObservedPod p : objects.pods()) {
             String key = p.pod().namespace() + "/" + p.pod().name();
             view.pods.put(key, p);

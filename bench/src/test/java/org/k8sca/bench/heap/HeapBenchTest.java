@@ -27,7 +27,9 @@ class HeapBenchTest {
         HeapBench.HeapResult r = HeapBench.measure(20, () -> 0L);
 
         assertThat(r.outcome().error()).isEmpty();
-        assertThat(r.objects().get("Node")).isEqualTo(20 + 0 /* no warm pool below 25 nodes */);
+        assertThat(r.creates()).as("the pending pods made the loop scale up").isPositive();
+        // At 20 nodes the 2 % warm pool rounds to none.
+        assertThat(r.objects().get("Node")).isEqualTo(20);
         assertThat(r.pendingPods()).isEqualTo(HeapBench.PENDING);
         assertThat(r.objects().get("Pod")).isEqualTo(r.boundPods() + r.pendingPods());
         assertThat(r.objects())
