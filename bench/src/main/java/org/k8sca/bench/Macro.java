@@ -1,6 +1,7 @@
 package org.k8sca.bench;
 
 import org.k8sca.bench.economy.ApiEconomy;
+import org.k8sca.bench.heap.HeapBench;
 import org.k8sca.bench.latency.DecisionLatency;
 import org.k8sca.bench.latency.LatencyReport;
 import org.k8sca.bench.loop.LoopBench;
@@ -13,6 +14,7 @@ import org.k8sca.bench.packing.PackingQuality;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +22,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro scaleup|scaledown|loop|latency|economy|packing [scenario] [warmup] [passes]
+ * java -cp bench/target/benchmarks.jar org.k8sca.bench.Macro heap [nodes...]
  * </pre>
  *
  * Each benchmark prints one line of numbers per scenario (see docs/benchmarks.md).
@@ -27,8 +30,10 @@ import java.util.List;
 public final class Macro {
 
     private static final String USAGE =
-            "usage: Macro scaleup|scaledown|loop|latency|economy|packing [scenario name] [warmup passes]"
-                    + " [measured passes]\n"
+            "usage: Macro scaleup|scaledown|loop|latency|economy|packing|heap [scenario name]"
+                    + " [warmup passes] [measured passes]\n"
+                    + "  heap [nodes..., default 1000 5000]: heap after GC of the informer caches,"
+                    + " the translated view and one loop, for nodes × 30 pods\n"
                     + "  latency [nodes, default 1000] [warm-up trials, default 3] [trials, default"
                     + " 30]: real time, pending pod to create request\n"
                     + "  economy [nodes, default 20]: Kamatera calls at start-up, steady state and a"
@@ -49,18 +54,22 @@ public final class Macro {
             System.err.println(USAGE);
             System.exit(2);
         }
+        if (args[0].equals("heap")) {
+            printJvm(out);
+            List<Integer> sizes =
+                    args.length == 1
+                            ? List.of(1000, 5000)
+                            : Arrays.stream(args).skip(1).map(Integer::valueOf).toList();
+            for (int nodes : sizes) {
+                HeapBench.run(nodes, out);
+            }
+            return;
+        }
         String only = args.length > 1 ? args[1] : null;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int passes = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         PassMeter meter = new PassMeter(warmup, passes);
-        out.println(
-                "# "
-                        + Runtime.version()
-                        + ", "
-                        + Runtime.getRuntime().availableProcessors()
-                        + " cpus, max heap "
-                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                        + " MiB");
+        printJvm(out);
         switch (args[0]) {
             case "scaleup" -> {
                 for (Scenario s : select(Scenario.SCALE_UP, only)) {
@@ -110,6 +119,17 @@ public final class Macro {
                 System.exit(2);
             }
         }
+    }
+
+    private static void printJvm(PrintStream out) {
+        out.println(
+                "# "
+                        + Runtime.version()
+                        + ", "
+                        + Runtime.getRuntime().availableProcessors()
+                        + " cpus, max heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MiB");
     }
 
     private static List<Scenario> select(List<Scenario> all, String name) {

@@ -46,27 +46,12 @@ public record LoopCluster(
 
     /** Converts {@code cluster}; the generated snapshot itself is not kept. */
     public static LoopCluster of(GeneratedCluster cluster) {
-        CloudConfig config;
-        try {
-            config = CloudConfigLoader.parse(ini(cluster), "loop-bench.ini", Map.of());
-        } catch (InvalidCloudConfigException e) {
-            throw new IllegalStateException("the loop benchmark's cloud config is invalid", e);
-        }
+        CloudConfig config = cloudConfig(cluster);
         List<Node> nodes = new ArrayList<>();
         List<ObservedPod> pods = new ArrayList<>();
-        List<InMemoryKamatera.Server> servers = new ArrayList<>();
         for (NodeInfo info : cluster.snapshot().nodeInfos()) {
             Node node = info.node();
             nodes.add(node.toBuilder().providerId(config.providerIdPrefix() + node.name()).build());
-            String group = cluster.groupOfNode().get(node.name());
-            boolean warm = group == null;
-            servers.add(
-                    new InMemoryKamatera.Server(
-                            node.name(),
-                            !warm,
-                            List.of(
-                                    config.clusterTag(),
-                                    groupTag(warm ? WARM_POOL_GROUP : group))));
             for (Pod p : info.pods()) {
                 pods.add(new ObservedPod(p, SchedulingState.BOUND, null, null, List.of()));
             }
@@ -92,7 +77,38 @@ public record LoopCluster(
                         workloads(pods),
                         Map.of(),
                         Map.of());
-        return new LoopCluster(objects, config, servers);
+        return new LoopCluster(objects, config, servers(cluster, config));
+    }
+
+    /** The Kamatera cloud config of {@code cluster}: one node group per generated group. */
+    public static CloudConfig cloudConfig(GeneratedCluster cluster) {
+        try {
+            return CloudConfigLoader.parse(ini(cluster), "loop-bench.ini", Map.of());
+        } catch (InvalidCloudConfigException e) {
+            throw new IllegalStateException("the loop benchmark's cloud config is invalid", e);
+        }
+    }
+
+    /**
+     * The account's servers for {@code cluster}: one running server per node, tagged for its group;
+     * the warm pool powered off in {@code general-8}.
+     */
+    public static List<InMemoryKamatera.Server> servers(
+            GeneratedCluster cluster, CloudConfig config) {
+        List<InMemoryKamatera.Server> servers = new ArrayList<>();
+        for (NodeInfo info : cluster.snapshot().nodeInfos()) {
+            String name = info.node().name();
+            String group = cluster.groupOfNode().get(name);
+            boolean warm = group == null;
+            servers.add(
+                    new InMemoryKamatera.Server(
+                            name,
+                            !warm,
+                            List.of(
+                                    config.clusterTag(),
+                                    groupTag(warm ? WARM_POOL_GROUP : group))));
+        }
+        return servers;
     }
 
     /** The pods with the unschedulable ones left out: the same cluster with nothing pending. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * accepted and dropped, and anything that would drain a node fails loudly, so a benchmark that
  * started one would show it.
  */
-final class NoClusterOperations implements ClusterOperations {
+public final class NoClusterOperations implements ClusterOperations {
 
     @Override
     public void taintToBeDeleted(String node, Instant at, boolean cordon) {}

@@ -403,7 +403,7 @@ public final class ClusterView implements AutoCloseable {
             Upsert<T> upsert,
             java.util.function.Consumer<String> delete) {
         SharedIndexInformer<T> informer = source.runnableInformer(0);
-        informer.itemStore(new ManagedFieldsDroppingStore<>());
+        informer.itemStore(new TrimmingItemStore<>());
         informer.addEventHandler(
                 new ResourceEventHandler<T>() {
                     @Override

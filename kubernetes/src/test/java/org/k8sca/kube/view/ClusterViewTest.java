@@ -379,6 +379,30 @@ class ClusterViewTest {
     }
 
     @Test
+    void cachedPodsAreTrimmedButTranslatedWhole() {
+        client.pods()
+                .inNamespace("a")
+                .resource(
+                        pod("a", "p1")
+                                .editSpec()
+                                .editFirstContainer()
+                                .addNewEnv()
+                                .withName("PASSWORD")
+                                .withValue("hunter2")
+                                .endEnv()
+                                .endContainer()
+                                .endSpec()
+                                .build())
+                .create();
+
+        startView();
+
+        Pod cached = (Pod) view.cachedObject("Pod", "a/p1");
+        assertThat(cached.getSpec().getContainers().get(0).getEnv()).isNullOrEmpty();
+        assertThat(pod(view.snapshotOf(), "a/p1").pod().requests().milliCpu()).isPositive();
+    }
+
+    @Test
     void managedFieldsAreDropped() {
         client.nodes()
                 .resource(

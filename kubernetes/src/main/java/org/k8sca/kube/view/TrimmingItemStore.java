@@ -8,11 +8,11 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.stream.Stream;
 
 /**
- * The informer's item store, keyed by {@code namespace/name}, that drops {@code managedFields}
- * before keeping an object: they are often the largest part of an object and nothing here reads
- * them.
+ * The informer's item store, keyed by {@code namespace/name}, that trims an object before keeping
+ * it ({@link CacheTrimmer}): managed fields and everything else no translator reads, which is most
+ * of a pod or node and would otherwise dominate the autoscaler's heap.
  */
-final class ManagedFieldsDroppingStore<T extends HasMetadata> implements ItemStore<T> {
+final class TrimmingItemStore<T extends HasMetadata> implements ItemStore<T> {
 
     private final BasicItemStore<T> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
 
@@ -23,9 +23,7 @@ final class ManagedFieldsDroppingStore<T extends HasMetadata> implements ItemSto
 
     @Override
     public T put(String key, T object) {
-        if (object.getMetadata() != null) {
-            object.getMetadata().setManagedFields(null);
-        }
+        CacheTrimmer.trim(object);
         return delegate.put(key, object);
     }
 
