@@ -163,11 +163,12 @@ final class NodesWithoutServerCleanup {
                         + since
                         + ")";
         LOG.info("{}", message);
-        operations.nodeEvent(n.name(), false, REASON, message);
         try {
             operations.deleteNodeObject(n.name());
             tried.add(n.name());
             retryAfter.remove(n.name());
+            // After the call, so a failing delete retried every GRACE does not repeat the event.
+            operations.nodeEvent(n.name(), false, REASON, message);
             return true;
         } catch (ClusterOperationException | RuntimeException e) {
             LOG.warn(

@@ -159,11 +159,6 @@ public final class Observability implements AutoCloseable {
         return metrics::evictedPod;
     }
 
-    /** The Kamatera API metrics alone; the client should get {@link #kamateraApiListener()}. */
-    public KamateraApiMetrics kamateraApiMetrics() {
-        return kamateraApiMetrics;
-    }
-
     /**
      * The Kamatera client's {@code ApiCallListener}: counts each call in the metrics and on the
      * {@code /status} page (the page even when the metrics throw; the client logs what they threw).

@@ -92,9 +92,4 @@ public final class TranslatedView {
     public ClusterObjects objects() {
         return objects;
     }
-
-    /** How many pods the view keeps by key (all of them). */
-    public int podCount() {
-        return pods.size();
-    }
 }

@@ -193,7 +193,13 @@ public final class DecisionLatency {
                         UnschedulableMarker marker = new UnschedulableMarker(client)) {
                     loopThread.start();
                     // The first loop lists every server's tags; start when it is behind us.
+                    Instant firstLoopDeadline = Instant.now().plus(REQUEST_LIMIT);
                     while (starts.finished() < 1) {
+                        if (Instant.now().isAfter(firstLoopDeadline)) {
+                            throw new IllegalStateException(
+                                    "the first autoscaler loop did not finish within "
+                                            + REQUEST_LIMIT);
+                        }
                         Thread.sleep(20);
                     }
                     long autoscalerHeap = PassMeter.heapAfterGc() - heapBefore;

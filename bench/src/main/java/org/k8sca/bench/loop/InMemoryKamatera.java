@@ -65,10 +65,6 @@ public final class InMemoryKamatera implements KamateraApi {
         return Map.copyOf(calls);
     }
 
-    public int serverCount() {
-        return servers.size();
-    }
-
     @Override
     public List<ServerSummary> listServers(String namePrefix) {
         count(Endpoint.LIST_SERVERS);

@@ -111,20 +111,6 @@ public record LoopCluster(
         return servers;
     }
 
-    /** The pods with the unschedulable ones left out: the same cluster with nothing pending. */
-    public ClusterObjects withoutPending() {
-        ClusterObjects o = objects;
-        return new ClusterObjects(
-                o.version(),
-                o.nodes(),
-                o.podsIn(SchedulingState.BOUND),
-                o.disruptionBudgets(),
-                o.daemonSets(),
-                o.workloadsByUid(),
-                o.namespaceLabels(),
-                o.priorityExpanderConfig());
-    }
-
     public int pendingCount() {
         return objects.podsIn(SchedulingState.UNSCHEDULABLE).size();
     }

@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,8 @@ final class Fleet {
 
     /** Node names whose provider ID was already written (or tried): never again. */
     private final Set<String> providerIdWritten = new HashSet<>();
+
+    private final Map<String, String> providerIdsToWrite = new LinkedHashMap<>();
 
     private Instant lastListing;
 
@@ -155,6 +159,9 @@ final class Fleet {
             throw new CloudProviderException(
                     Kind.INVALID_REQUEST, "delta must be positive, have: " + delta);
         }
+        Instant now = options.clock().instant();
+        // Before the size check: creates a previous autoscaler left in flight count in the target.
+        inFlightCreates.loadOnce(now);
         int current = targetSize(group.name());
         if (current + delta > group.maxSize()) {
             throw new CloudProviderException(
@@ -166,8 +173,6 @@ final class Fleet {
                             + " max: "
                             + group.maxSize());
         }
-        Instant now = options.clock().instant();
-        inFlightCreates.loadOnce(now);
         LOG.info(
                 "Increasing size of node group {} by {} (current {})",
                 group.name(),
@@ -446,16 +451,35 @@ final class Fleet {
             return Optional.empty();
         }
         if (node.providerId().isEmpty() && providerIdWritten.add(node.name())) {
-            try {
-                nodeMetadata.setProviderId(node.name(), byName.providerId);
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "failed to set node ProviderID of node {} (not retried): {}",
-                        node.name(),
-                        e.getMessage());
-            }
+            providerIdsToWrite.put(node.name(), byName.providerId);
         }
         return Optional.of(byName);
+    }
+
+    /**
+     * Writes the provider IDs {@link #find} queued, outside the fleet's lock: a node write may wait
+     * for conflict retries, and every other caller of the fleet would wait with it.
+     */
+    void writeProviderIds() {
+        Map<String, String> batch;
+        synchronized (this) {
+            if (providerIdsToWrite.isEmpty()) {
+                return;
+            }
+            batch = new LinkedHashMap<>(providerIdsToWrite);
+            providerIdsToWrite.clear();
+        }
+        batch.forEach(
+                (nodeName, providerId) -> {
+                    try {
+                        nodeMetadata.setProviderId(nodeName, providerId);
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "failed to set node ProviderID of node {} (not retried): {}",
+                                nodeName,
+                                e.getMessage());
+                    }
+                });
     }
 
     /**

@@ -120,7 +120,9 @@ public final class KamateraCloudProvider implements CloudProvider {
      */
     @Override
     public Optional<KamateraNodeGroup> nodeGroupFor(Node node) {
-        return fleet.groupOf(node).map(groups::get);
+        Optional<String> group = fleet.groupOf(node);
+        fleet.writeProviderIds();
+        return group.map(groups::get);
     }
 
     /**

@@ -292,6 +292,44 @@ class InFlightCreatesTest {
     }
 
     @Test
+    void aStoreReadableOnlyAtTheScaleUpStillCountsTheSavedCreatesAgainstTheMaximum() {
+        AtomicBoolean broken = new AtomicBoolean(false);
+        InFlightCreateStore inner = InFlightCreateStore.inMemory();
+        InFlightCreateStore flaky =
+                new InFlightCreateStore() {
+                    @Override
+                    public List<InFlightCreate> load() {
+                        if (broken.get()) {
+                            throw new IllegalStateException("configmaps is forbidden");
+                        }
+                        return inner.load();
+                    }
+
+                    @Override
+                    public void save(List<InFlightCreate> creates) {
+                        inner.save(creates);
+                    }
+                };
+        h = start(flaky);
+        h.refresh();
+        h.group("ng1").increaseSize(1);
+        h.clock.advanceSeconds(10);
+
+        // A restart whose first refresh cannot read the store; it recovers before the scale-up.
+        broken.set(true);
+        h.restartProvider();
+        assertThatThrownBy(h::refresh).isInstanceOf(CloudProviderException.class);
+        broken.set(false);
+
+        // The saved create counts: 1 + 10 is above the maximum of 10.
+        assertThatThrownBy(() -> h.group("ng1").increaseSize(10))
+                .isInstanceOf(CloudProviderException.class)
+                .hasMessageContaining("size increase is too large");
+        assertThat(h.group("ng1").targetSize()).isEqualTo(1);
+        assertThat(h.requests(Endpoint.CREATE_SERVER)).isEqualTo(1);
+    }
+
+    @Test
     void aFailedSaveDoesNotStopTheCreateAndIsRetriedAtTheNextRefresh() {
         AtomicBoolean broken = new AtomicBoolean(true);
         InFlightCreateStore inner = InFlightCreateStore.inMemory();

@@ -37,14 +37,6 @@ final class Pacer {
         this.startNanos = nanoTime.getAsLong();
     }
 
-    /** A pacer on the JVM's clock that sleeps the current thread. */
-    static Pacer realTime(double speed) {
-        return new Pacer(
-                speed,
-                System::nanoTime,
-                nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
-    }
-
     /**
      * Virtual time moved by {@code step}; waits until the real time it is due.
      *

@@ -114,11 +114,6 @@ public final class Sandbox implements AutoCloseable {
         return statusServer.url();
     }
 
-    /** The virtual cluster under the demo (tests look at it). */
-    public VirtualCluster cluster() {
-        return cluster;
-    }
-
     /**
      * Runs the demo until its duration has passed or {@link #stop()} was called, printing the
      * header first and a closing line last.

@@ -62,9 +62,10 @@ public final class TestkitSandboxLauncher implements SandboxLauncher {
     }
 
     /**
-     * Klog text on {@code err} as {@code run} writes it; without {@code -v} only errors, since the
-     * autoscaler's warnings (a demo pod no group can take, ...) are already printed as decisions.
-     * The mock API server logs each request through java.util.logging: warnings only.
+     * Klog text on {@code err} as {@code run} writes it; without {@code -v} only warnings and
+     * errors, since the autoscaler's info lines (a demo pod no group can take, ...) are already
+     * printed as decisions. The mock API server logs each request through java.util.logging:
+     * warnings only.
      */
     private static void quietLogging(int verbosity, PrintStream err) {
         LogSetup.install(LogFormat.TEXT, verbosity, err);
