@@ -11,7 +11,6 @@ import org.k8sca.core.clusterstate.ActionOutcome;
 import org.k8sca.core.clusterstate.InstanceDeletion;
 import org.k8sca.core.clusterstate.PlanExecutor;
 import org.k8sca.core.model.Node;
-import org.k8sca.core.model.Pod;
 import org.k8sca.core.model.Taint;
 import org.k8sca.core.scaledown.ScaleDownPlan;
 import org.k8sca.core.scaledown.actuation.ClusterOperationException;
@@ -22,14 +21,10 @@ import org.k8sca.core.scaledown.actuation.StartResult;
 import org.k8sca.core.scaledown.simulation.NodeRemoval;
 import org.k8sca.core.scaleup.GroupIncrease;
 import org.k8sca.core.scaleup.IncreaseAttempt;
-import org.k8sca.core.scaleup.PodOutcome;
-import org.k8sca.core.scaleup.PodVerdict;
-import org.k8sca.core.scaleup.ScaleUpConfig;
 import org.k8sca.core.scaleup.ScaleUpExecutor;
 import org.k8sca.core.scaleup.ScaleUpResult;
 import org.k8sca.core.scaleup.ScaleUpStatus;
 import org.k8sca.kube.objects.ClusterObjects;
-import org.k8sca.kube.objects.ObservedPod;
 import org.k8sca.kube.ops.AutoscalerTaints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +34,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -220,10 +213,8 @@ public final class AutoscalerLoop {
         timed(Function.SCALE_UP, phaseStart);
         List<IncreaseAttempt> executed = attempts;
         notify("scaleUp", o -> o.scaleUp(up, executed));
-        Optional<Instant> nextLoopBy =
-                up.status() == ScaleUpStatus.WAITING_FOR_MORE_PODS
-                        ? batchingWindowEnd(up, objects)
-                        : Optional.empty();
+        // After a loop that waited for more pods, plan again when the batching window ends.
+        Optional<Instant> nextLoopBy = up.waitUntil();
 
         if (d.scaleDown().isPresent()) {
             ScaleDownPlan plan = d.scaleDown().get();
@@ -236,36 +227,6 @@ public final class AutoscalerLoop {
             notify("scaleDown", o -> o.scaleDown(plan));
         }
         return new LoopOutcome(productive, Optional.empty(), nextLoopBy);
-    }
-
-    /**
-     * When the pods this loop waited for are old enough to plan for: the oldest one's creation plus
-     * the batching window (the GPU window when any of them asks for a GPU), as the planner decides.
-     */
-    private Optional<Instant> batchingWindowEnd(ScaleUpResult up, ClusterObjects objects) {
-        Set<String> waiting = new HashSet<>();
-        for (PodOutcome o : up.pods()) {
-            if (o.verdict() == PodVerdict.WAITING) {
-                waiting.add(o.uid());
-            }
-        }
-        Instant oldest = null;
-        boolean gpu = false;
-        for (ObservedPod observed : objects.pods()) {
-            Pod p = observed.pod();
-            if (!waiting.contains(p.uid()) || p.creationTime() == null) {
-                continue;
-            }
-            if (oldest == null || p.creationTime().isBefore(oldest)) {
-                oldest = p.creationTime();
-            }
-            gpu |= p.requests().gpus() > 0;
-        }
-        if (oldest == null) {
-            return Optional.empty();
-        }
-        ScaleUpConfig config = pass.settings().scaleUp();
-        return Optional.of(oldest.plus(gpu ? config.gpuBatchingWindow() : config.batchingWindow()));
     }
 
     private boolean registerScaleUps(List<IncreaseAttempt> attempts, Instant now) {

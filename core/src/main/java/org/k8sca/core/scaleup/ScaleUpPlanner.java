@@ -335,6 +335,9 @@ public final class ScaleUpPlanner {
             return out;
         }
 
+        /** When the batching window ends, while the pass waits for more pods; else null. */
+        private Instant waitUntil;
+
         /** The "wait one loop for more pods" message, or null when the oldest pod is old enough. */
         private String batchingWait(List<Pod> pending) {
             Instant oldest = null;
@@ -350,6 +353,7 @@ public final class ScaleUpPlanner {
             if (oldest == null || !oldest.plus(window).isAfter(now)) {
                 return null;
             }
+            waitUntil = oldest.plus(window);
             return "waiting for more pods: the oldest pending pod is younger than "
                     + window.toSeconds()
                     + " s";
@@ -871,7 +875,8 @@ public final class ScaleUpPlanner {
                     new ArrayList<>(groupOutcomes.values()),
                     increases,
                     choice,
-                    notes);
+                    notes,
+                    Optional.ofNullable(waitUntil));
         }
     }
 }

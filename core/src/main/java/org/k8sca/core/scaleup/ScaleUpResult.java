@@ -2,10 +2,12 @@ package org.k8sca.core.scaleup;
 
 import org.k8sca.core.expander.ExpanderChoice;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one planning pass decided, and why. Lists are sorted (pods by {@code namespace/name},
@@ -21,6 +23,8 @@ import java.util.Objects;
  *     expander ran
  * @param notes other things an operator should know (limits that cut the scale-up, template
  *     warnings, time budgets that ran out, bad annotations)
+ * @param waitUntil with {@code WAITING_FOR_MORE_PODS}: when the batching window ends (the oldest
+ *     pending pod's creation plus the window), so the loop can plan again then; else empty
  */
 public record ScaleUpResult(
         ScaleUpStatus status,
@@ -29,7 +33,20 @@ public record ScaleUpResult(
         List<GroupOutcome> groups,
         List<GroupIncrease> increases,
         ExpanderChoice expanderChoice,
-        List<String> notes) {
+        List<String> notes,
+        Optional<Instant> waitUntil) {
+
+    /** Without a batching window to wait for. */
+    public ScaleUpResult(
+            ScaleUpStatus status,
+            String summary,
+            List<PodOutcome> pods,
+            List<GroupOutcome> groups,
+            List<GroupIncrease> increases,
+            ExpanderChoice expanderChoice,
+            List<String> notes) {
+        this(status, summary, pods, groups, increases, expanderChoice, notes, Optional.empty());
+    }
 
     public ScaleUpResult {
         Objects.requireNonNull(status, "status");
@@ -42,6 +59,7 @@ public record ScaleUpResult(
         groups = List.copyOf(sortedGroups);
         increases = List.copyOf(increases);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(waitUntil, "waitUntil");
     }
 
     /** The outcome of the pod with this {@code namespace/name}, or {@code null}. */

@@ -255,6 +255,18 @@ class ScaleUpPlannerTest {
 
         assertThat(r.status()).isEqualTo(ScaleUpStatus.WAITING_FOR_MORE_PODS);
         assertThat(r.pod("default/p").verdict()).isEqualTo(PodVerdict.WAITING);
+        // The window (2 s) ends 2 s after the oldest pending pod's creation.
+        assertThat(r.waitUntil()).contains(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void podsOldEnoughToPlanForHaveNoWindowToWaitFor() {
+        group("ng", 0, 10, 4000, 16);
+
+        ScaleUpResult r = plan(List.of(web("p", 1000).creationTime(NOW.minusSeconds(5)).build()));
+
+        assertThat(r.status()).isEqualTo(ScaleUpStatus.SCALE_UP);
+        assertThat(r.waitUntil()).isEmpty();
     }
 
     @Test
