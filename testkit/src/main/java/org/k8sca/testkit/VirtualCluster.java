@@ -367,7 +367,9 @@ public final class VirtualCluster implements AutoCloseable {
      */
     public void addServer(String name, String group) {
         sim.addServer(
-                ServerSetup.named(name).power("on").tags(config.clusterTag(), "k8scang-" + group));
+                ServerSetup.named(name)
+                        .power("on")
+                        .tags(config.nodeGroups().get(group).tags().toArray(String[]::new)));
     }
 
     /**

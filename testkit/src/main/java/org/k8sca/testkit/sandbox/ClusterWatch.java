@@ -8,7 +8,6 @@ import org.k8sca.testkit.VirtualCluster;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +20,6 @@ import java.util.TreeSet;
  * differences.
  */
 final class ClusterWatch {
-    private static final String GROUP_TAG_PREFIX = "k8scang-";
-
     private final VirtualCluster cluster;
     private final Narrator narrator;
     private final Map<String, String> powerByServer = new HashMap<>();
@@ -91,14 +88,14 @@ final class ClusterWatch {
     /** The node group of the server behind node {@code node} ("?" when there is none). */
     String groupOf(String node) {
         Optional<ServerView> server = cluster.simulator().server(node);
-        return server.map(ClusterWatch::groupOf).orElse("?");
+        return server.map(this::groupOf).orElse("?");
     }
 
-    private static String groupOf(ServerView server) {
-        List<String> tags = server.tags();
-        for (String tag : tags) {
-            if (tag.startsWith(GROUP_TAG_PREFIX)) {
-                return tag.substring(GROUP_TAG_PREFIX.length());
+    /** The group whose tags the server carries, as the provider matches them. */
+    private String groupOf(ServerView server) {
+        for (NodeGroupConfig group : cluster.cloudConfig().nodeGroups().values()) {
+            if (server.tags().containsAll(group.tags())) {
+                return group.name();
             }
         }
         return "?";
