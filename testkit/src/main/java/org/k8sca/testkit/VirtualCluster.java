@@ -158,15 +158,6 @@ public final class VirtualCluster implements AutoCloseable {
      * Builds the autoscaler as {@code run} does (fresh in-memory state) and starts its informers.
      */
     private void startAutoscaler() {
-        ProviderOptions providerOptions =
-                ProviderOptions.defaults()
-                        .withClock(manual)
-                        .withServerNames(
-                                new ServerNames(
-                                        () ->
-                                                new UUID(
-                                                        serverNames.nextLong(),
-                                                        serverNames.nextLong())));
         recorder =
                 new EventRecorder(
                         new KubeEventSink(client, "testkit"),
@@ -184,7 +175,7 @@ public final class VirtualCluster implements AutoCloseable {
                         NAMESPACE,
                         config,
                         kamatera,
-                        providerOptions,
+                        providerOptions(),
                         client,
                         clock,
                         observers,
@@ -229,8 +220,8 @@ public final class VirtualCluster implements AutoCloseable {
         disruptions.sync();
         ClusterObjects before = reader.read();
         pdbWatch.observe(before);
-        awaitViewCaughtUp(before);
         if (primaryMayAct.getAsBoolean()) {
+            awaitViewCaughtUp(before);
             outcomes.add(assembly.loop().runOnce(now));
             assembly.actuator().tick(now);
             lastActedOther = null;
